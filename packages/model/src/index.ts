@@ -1,1 +1,2 @@
+// Public API of @dermino/model. Shared file: each helper edits only its own export lines.
 export {};
