@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** x [M, in] @ weight [in, out] + bias [out], as one fused kernel where the backend has it. */
+export function linear(x: tf.Tensor, weight: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
+  return tf.fused.matMul({ a: x as tf.Tensor2D, b: weight as tf.Tensor2D, bias }) as tf.Tensor2D;
+}
+
+const SQRT1_2 = Math.SQRT1_2;
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/**
+ * Exact GELU 0.5 x (1 + erf(x / sqrt 2)) with a hand-written gradient: autograd through erf would keep
+ * more intermediates alive and launch more kernels.
+ */
+export const gelu = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
+  const cdf = tf.mul(0.5, tf.add(1, tf.erf(tf.mul(x, SQRT1_2))));
+  save([x, cdf]);
+  return {
+    value: tf.mul(x, cdf),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [input, phi] = saved;
+      const pdf = tf.mul(INV_SQRT_2PI, tf.exp(tf.mul(-0.5, tf.square(input))));
+      return [tf.mul(dy, tf.add(phi, tf.mul(input, pdf)))];
+    },
+  };
+}) as (x: tf.Tensor) => tf.Tensor;
+
+/** LayerNorm over the last axis, biased variance, as in PyTorch. */
+export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor {
+  const axis = x.rank - 1;
+  const mean = tf.mean(x, axis, true);
+  const centred = tf.sub(x, mean);
+  const variance = tf.mean(tf.square(centred), axis, true);
+  return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), weight), bias);
+}
+
+/** L2-normalise rows (last axis), x / max(||x||, eps) as torch.nn.functional.normalize. */
+export function l2Normalize(x: tf.Tensor, eps = 1e-12): tf.Tensor {
+  const norm = tf.sqrt(tf.sum(tf.square(x), x.rank - 1, true));
+  return tf.div(x, tf.maximum(norm, eps));
+}
