@@ -8,7 +8,7 @@ export interface VitExportConfig {
   mlpRatio: number;
   layerScale: number;
   layerNormEps?: number;
-  [extra: string]: unknown;
+  dropPath?: number;
 }
 
 export interface NamedWeight {
