@@ -8,3 +8,12 @@ export { getVitWeights, setVitWeights, getWeights, setWeights, type NamedWeight,
 export { normalizeImages, IMAGENET_MEAN, IMAGENET_STD } from './vit/normalize';
 export { createRng, type Rng } from './random';
 export { registerGradients } from './register-gradients';
+// ONNX export and onnxruntime serving (serving helper)
+export { exportVitToOnnx, type ExportVitOptions } from './onnx/export-vit';
+export { readOnnxMetadata, type DerminoOnnxMetadata } from './onnx/read-onnx-metadata';
+export { VIT_OUTPUT_NAMES, METADATA_KEYS, type VitExportConfig, type VitOutputName, type PreprocessingSpec } from './onnx/vit-export-types';
+export { createInferenceSession, type CreateInferenceSessionOptions, type DerminoInferenceSession, type ImagePrediction } from './serving/inference-session';
+export { preprocessImage } from './serving/preprocess-image';
+export { renderExplanationOverlay, type ExplanationMap, type RenderOverlayOptions } from './serving/explanation-map';
+export { embedImages, formatEmbeddingLine, type EmbedImagesOptions, type EmbeddingRow, type SkippedFile } from './serving/embed-images';
+export { createMicroBatcher, type MicroBatcher } from './serving/micro-batcher';
