@@ -19,8 +19,9 @@ function fill(random: () => number, size: number, center: number, spread: number
 }
 
 /**
- * Random named weights per src/vit/CONTRACT.md. Scales are larger than a real init (0.02) so attention is far
- * from uniform and a wrong layout changes the output visibly.
+ * Random named weights per src/vit/CONTRACT.md. Matrices have std gain/sqrt(fan_in) (unit-scale activations at any
+ * width), and biases, LayerNorm and LayerScale are far from their init values, so attention is far from uniform
+ * and a wrong layout or a dropped term changes the output visibly.
  */
 export function createRandomVitWeights(config: VitExportConfig, seed = 1): NamedWeights {
   const random = createRandom(seed);
@@ -31,7 +32,9 @@ export function createRandomVitWeights(config: VitExportConfig, seed = 1): Named
   const add = (name: string, shape: number[], center = 0, spread = 0.2) => {
     weights[name] = { shape, data: fill(random, shape.reduce((a, b) => a * b, 1), center, spread) };
   };
-  add('patch_embed.weight', [patchSize * patchSize * 3, width], 0, 0.1);
+  // Uniform on [-a, a] has std a / sqrt(3).
+  const matrix = (name: string, shape: [number, number], gain = 1) => add(name, shape, 0, gain * Math.sqrt(3 / shape[0]));
+  matrix('patch_embed.weight', [patchSize * patchSize * 3, width]);
   add('patch_embed.bias', [width]);
   add('cls_token', [width], 0, 1);
   add('pos_embed', [tokens, width], 0, 0.5);
@@ -40,15 +43,15 @@ export function createRandomVitWeights(config: VitExportConfig, seed = 1): Named
     const prefix = `blocks.${index}`;
     add(`${prefix}.norm1.weight`, [width], 1, 0.3);
     add(`${prefix}.norm1.bias`, [width]);
-    add(`${prefix}.attn.qkv.weight`, [width, 3 * width], 0, 0.4);
+    matrix(`${prefix}.attn.qkv.weight`, [width, 3 * width], 1.5);
     add(`${prefix}.attn.qkv.bias`, [3 * width]);
-    add(`${prefix}.attn.proj.weight`, [width, width]);
+    matrix(`${prefix}.attn.proj.weight`, [width, width]);
     add(`${prefix}.attn.proj.bias`, [width]);
     add(`${prefix}.norm2.weight`, [width], 1, 0.3);
     add(`${prefix}.norm2.bias`, [width]);
-    add(`${prefix}.mlp.fc1.weight`, [width, hidden]);
+    matrix(`${prefix}.mlp.fc1.weight`, [width, hidden]);
     add(`${prefix}.mlp.fc1.bias`, [hidden]);
-    add(`${prefix}.mlp.fc2.weight`, [hidden, width]);
+    matrix(`${prefix}.mlp.fc2.weight`, [hidden, width]);
     add(`${prefix}.mlp.fc2.bias`, [width]);
     if (config.layerScale > 0) {
       add(`${prefix}.ls1`, [width], 0.5, 0.4);
