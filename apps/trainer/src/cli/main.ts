@@ -1,0 +1,25 @@
+import { isAppError } from '@dermino/db';
+import { Command } from 'commander';
+import { type Env, loadEnv } from '../env.js';
+import { startPlatform } from '../launcher/start-platform.js';
+import { registerJobsCommands } from './jobs-command.js';
+import { runWorkerCommand } from './worker-command.js';
+
+let env: Env | undefined;
+const getEnv = () => (env ??= loadEnv());
+
+const program = new Command('dermino').description('DermINO: dermatology image AI platform').showHelpAfterError();
+program
+  .command('start')
+  .description('Run the whole platform (database, API, dashboard, worker) on this machine')
+  .action(() => startPlatform(getEnv()));
+program
+  .command('worker')
+  .description('Run a trainer worker that takes jobs from the queue')
+  .action(() => runWorkerCommand(getEnv()));
+registerJobsCommands(program, getEnv);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(isAppError(error) ? error.message : error);
+  process.exit(1);
+});

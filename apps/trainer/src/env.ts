@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// npm runs workspace scripts inside the workspace folder; INIT_CWD is where the user typed the command.
+const invokedFrom = process.env.INIT_CWD ?? process.cwd();
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  DERMINO_HOME: z.string().default('.dermino'),
+  DERMINO_DB_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
+  DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof schema> & { home: string };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      console.error(`Configuration error: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    process.exit(2);
+  }
+  return { ...parsed.data, home: path.resolve(invokedFrom, parsed.data.DERMINO_HOME) };
+}
+
+/** The environment handed to child processes (API, web, worker). */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

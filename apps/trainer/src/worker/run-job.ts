@@ -1,0 +1,65 @@
+import type { Db, JobProgress } from '@dermino/db';
+import { appendJobLog, finishJob, startJobAttempt, updateJobProgress } from '@dermino/db';
+import type { Logger } from '../logger.js';
+import { type JobContext, JobCancelledError, type JobHandler } from './job-handler.js';
+
+export interface Delivery {
+  jobId: string;
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * Runs one delivery of a job: at-least-once, so a job may arrive again after a crash; a cancelled job is skipped,
+ * a bad payload fails at once, a failure with retries left goes back to QUEUED with its error kept.
+ * Throws only to ask the queue for a retry.
+ */
+export async function runJob(
+  deps: { db: Db; home: string; logger: Logger },
+  handler: JobHandler,
+  delivery: Delivery,
+): Promise<void> {
+  const { db } = deps;
+  const job = await startJobAttempt(db, delivery.jobId);
+  if (!job) return;
+  const logger = deps.logger.child({ jobId: job.id, kind: job.kind });
+  let payload: unknown;
+  try {
+    payload = handler.parsePayload(job.payload);
+  } catch (error) {
+    await finishJob(db, job.id, { status: 'FAILED', error: `Invalid payload: ${(error as Error).message}` });
+    logger.error({ err: error }, 'invalid payload');
+    return;
+  }
+  const context: JobContext<unknown> = {
+    job,
+    payload,
+    db,
+    home: deps.home,
+    logger,
+    async progress(progress: JobProgress) {
+      const status = await updateJobProgress(db, job.id, progress);
+      if (status === 'CANCELLED') throw new JobCancelledError(job.id);
+    },
+    async log(message, level = 'info') {
+      logger[level](message);
+      await appendJobLog(db, job.id, level, message);
+    },
+  };
+  try {
+    await handler.run(context);
+    await finishJob(db, job.id, { status: 'SUCCEEDED' });
+    logger.info('job succeeded');
+  } catch (error) {
+    if (error instanceof JobCancelledError) {
+      logger.info('job cancelled');
+      return;
+    }
+    const message = (error as Error).message ?? String(error);
+    const retry = delivery.retryCount < delivery.retryLimit;
+    await finishJob(db, job.id, { status: retry ? 'QUEUED' : 'FAILED', error: message });
+    await appendJobLog(db, job.id, 'error', message);
+    logger.error({ err: error, retry }, 'job failed');
+    if (retry) throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import PgBoss from 'pg-boss';
+import type { Db } from './client.js';
+import type { JobKind } from './client.js';
+import { createJob, type JobRow } from './jobs.js';
+
+export type Queue = PgBoss;
+export const JOB_KINDS: JobKind[] = ['QUALITY', 'PRETRAIN', 'FINETUNE', 'EVALUATE', 'EMBED', 'DRIFT', 'AUDIT', 'IMPORT'];
+
+export function queueNameOf(kind: JobKind): string {
+  return `dermino.${kind.toLowerCase()}`;
+}
+
+/** pg-boss on the registry's Postgres: delivery, retries with back-off, expiry. The Job table holds what users see. */
+export async function createQueue(options: { url: string; max?: number }): Promise<Queue> {
+  const boss = new PgBoss({ connectionString: options.url, max: options.max ?? 3, schema: 'pgboss' });
+  await boss.start();
+  for (const kind of JOB_KINDS) {
+    await boss.createQueue(queueNameOf(kind), {
+      name: queueNameOf(kind),
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: kind === 'PRETRAIN' ? 24 * 3600 : 3600,
+    });
+  }
+  return boss;
+}
+
+/** Records the job, then hands it to the queue under the same id. */
+export async function enqueueJob(
+  db: Db,
+  queue: Queue,
+  input: { kind: JobKind; payload: unknown; createdBy?: string | null; retryLimit?: number },
+): Promise<JobRow> {
+  const job = await createJob(db, input);
+  await queue.send(queueNameOf(input.kind), { jobId: job.id }, { id: job.id, retryLimit: input.retryLimit });
+  return job;
+}

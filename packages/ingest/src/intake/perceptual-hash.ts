@@ -1,0 +1,26 @@
+import sharp from 'sharp';
+
+/**
+ * dHash (difference hash), 64 bits as 16 hex digits: greyscale 9x8, one bit per horizontal neighbour pair.
+ * Robust to rescaling and re-encoding; near-duplicates differ in few bits.
+ */
+export async function computePerceptualHash(image: Buffer): Promise<string> {
+  const pixels = await sharp(image).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer();
+  let hash = 0n;
+  for (let y = 0; y < 8; y++) {
+    for (let x = 0; x < 8; x++) {
+      hash = (hash << 1n) | (pixels[y * 9 + x] < pixels[y * 9 + x + 1] ? 1n : 0n);
+    }
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+export function hammingDistance(a: string, b: string): number {
+  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let count = 0;
+  while (diff > 0n) {
+    count += Number(diff & 1n);
+    diff >>= 1n;
+  }
+  return count;
+}
