@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { dense } from './matmul';
 
 /** x [M, in] @ weight [in, out] + bias [out], as one fused kernel where the backend has it. */
 export function linear(x: tf.Tensor, weight: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
-  return tf.fused.matMul({ a: x as tf.Tensor2D, b: weight as tf.Tensor2D, bias }) as tf.Tensor2D;
+  if (bias) return dense(x, weight, bias);
+  return tf.matMul(x as tf.Tensor2D, weight as tf.Tensor2D);
 }
 
 const SQRT1_2 = Math.SQRT1_2;

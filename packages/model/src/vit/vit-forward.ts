@@ -56,10 +56,16 @@ function attention(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D
   const [batch, tokens] = x.shape;
   const dh = D / heads;
   const w = model.weights;
-  const qkv = linear(tf.reshape(x, [batch * tokens, D]), w[`${prefix}attn.qkv.weight`], w[`${prefix}attn.qkv.bias`]);
-  // [B, T, 3*heads, dh] -> [B, 3*heads, T, dh]; q, k, v are contiguous thirds of axis 1.
-  const split = tf.transpose(tf.reshape(qkv, [batch, tokens, 3 * heads, dh]), [0, 2, 1, 3]);
-  const [q, k, v] = tf.split(split, 3, 1).map((part) => tf.reshape(part, [batch * heads, tokens, dh]));
+  const flat = tf.reshape(x, [batch * tokens, D]);
+  const qkvWeight = w[`${prefix}attn.qkv.weight`];
+  const qkvBias = w[`${prefix}attn.qkv.bias`];
+  // One product per q/k/v on a slice of the [D, 3D] weight: slicing the small weight is cheaper than
+  // splitting the large [B*T, 3D] activation, and each third folds heads into the batch with a 4-D transpose.
+  const [q, k, v] = [0, 1, 2].map((part) => {
+    const projected = linear(flat, tf.slice(qkvWeight, [0, part * D], [D, D]), tf.slice(qkvBias, [part * D], [D]));
+    return tf.reshape(tf.transpose(tf.reshape(projected, [batch, tokens, heads, dh]), [0, 2, 1, 3]), [batch * heads, tokens, dh]);
+  });
+  // The wasm backend multiplies batched matrices with a naive loop whatever the transpose flags.
   const scores = tf.matMul(tf.mul(q, 1 / Math.sqrt(dh)), k, false, true);
   const mixed = tf.matMul(tf.softmax(scores), v);
   const merged = tf.reshape(tf.transpose(tf.reshape(mixed, [batch, heads, tokens, dh]), [0, 2, 1, 3]), [batch * tokens, D]);
