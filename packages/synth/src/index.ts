@@ -1,1 +1,17 @@
-export {};
+export { SYNTH_CLASSES, SYNTH_CLASS_CODES, classIndexOf, getSynthClass } from './classes.js';
+export type { SynthClass, SynthClassCode } from './classes.js';
+export { generateCohort } from './cohort.js';
+export { resolveCohortOptions, SynthOptionsError } from './options.js';
+export type { CohortOptions, ResolvedCohortOptions } from './options.js';
+export { renderImage } from './render/render-image.js';
+export type { RenderOptions, RenderedImage } from './render/render-image.js';
+export { FIELD_OF_VIEW_MM } from './render/artefacts.js';
+export { encodeImage } from './encode.js';
+export type { ImageFormat } from './encode.js';
+export { renderSamples } from './samples.js';
+export type { LabelledSample } from './samples.js';
+export { HOSPITAL_SITES, REPLACEMENT_DEVICE, SITE_DEVICES } from './devices.js';
+export { FITZPATRICK_PALETTE, LESION_CONTRAST } from './skin.js';
+export { createRng, hashKey } from './prng.js';
+export type { Rng } from './prng.js';
+export type * from './types.js';
