@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { safeNextPath } from '@/lib/auth/safe-next-path';
+import { LoginForm } from './login-form';
+import styles from './login.module.css';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const expired = params.reason === 'expired';
+  return (
+    <main className={styles.page}>
+      <div className={styles.card}>
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true">
+            D
+          </span>
+          <div>
+            <h1>DermINO</h1>
+            <p className="muted">Dermatology image AI</p>
+          </div>
+        </div>
+        {expired ? (
+          <p className="notice" role="status">
+            Your session has ended. Sign in again to continue.
+          </p>
+        ) : null}
+        <LoginForm next={safeNextPath(params.next)} />
+        <p className={styles.hint}>
+          Demo: <span className="mono">clinician@dermino.local</span> / <span className="mono">dermino-demo</span>
+        </p>
+      </div>
+    </main>
+  );
+}

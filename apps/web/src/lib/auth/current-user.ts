@@ -1,0 +1,23 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { queryApi } from '@/lib/api/query-api';
+import { defineQuery } from '@/lib/api/graphql-request';
+
+export type Role = 'ADMIN' | 'MANAGER' | 'DATA' | 'CLINICIAN';
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const meQuery = defineQuery<{ me: CurrentUser | null }>(`query Me { me { id email name role } }`);
+
+/** The signed-in user, fetched once per request however many components ask. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser> => {
+  const { me } = await queryApi(meQuery, {});
+  if (!me) redirect('/auth/expired');
+  return me;
+});

@@ -1,0 +1,19 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie-name';
+
+/**
+ * Optimistic check only: no cookie -> /login?next=<where you were going>. Whether the token is still valid is
+ * decided by the API on the first query (see queryApi), so this never calls the network.
+ */
+export function proxy(request: NextRequest) {
+  if (request.cookies.get(SESSION_COOKIE)?.value) return NextResponse.next();
+  const login = new URL('/login', request.url);
+  const next = request.nextUrl.pathname + request.nextUrl.search;
+  if (next !== '/') login.searchParams.set('next', next);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything except the login page, the session-clearing route, media (it answers 401 itself) and assets.
+  matcher: ['/((?!login|auth/|media/|_next/|favicon\\.ico|robots\\.txt).*)'],
+};
