@@ -1,0 +1,30 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types from the SDL; parents are the @dermino/db records the resolvers return.
+const config: CodegenConfig = {
+  schema: 'src/schema/**/schema.graphql',
+  generates: {
+    'src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.js#Context',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+        mappers: {
+          Case: '@dermino/db#CaseRecord',
+          Patient: '@dermino/db#PatientRecord',
+          Image: '@dermino/db#ImageRecord',
+          Annotation: '@dermino/db#AnnotationRecord',
+          DiagnosisConcept: '@dermino/db#ConceptRecord',
+          Dataset: '@dermino/db#DatasetRecord',
+          DatasetVersion: '@dermino/db#DatasetVersionRecord',
+          User: '@dermino/db#UserRecord',
+        },
+      },
+    },
+  },
+};
+
+export default config;

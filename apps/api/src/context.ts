@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { AppError, Db, UserRecord } from '@dermino/db';
+import { authenticateRequest } from './auth/authenticate-request.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import type { Logger } from './logger.js';
+
+export interface ApiConfig {
+  sessionSecret: string;
+  /** Folder holding images/<storageKey>/<variant file>. */
+  home: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  version: string;
+}
+
+/** What createServer and the HTTP layer need; built once per process. */
+export interface ApiDeps {
+  db: Db;
+  logger: Logger;
+  config: ApiConfig;
+}
+
+/** Per request: the signed-in user (or why there is none), a child logger, request-scoped loaders. */
+export interface Context {
+  db: Db;
+  config: ApiConfig;
+  user: UserRecord | null;
+  authError: AppError | null;
+  requestId: string;
+  logger: Logger;
+  loaders: Loaders;
+}
+
+export async function createContext(
+  deps: ApiDeps,
+  request: { authorization?: string | null; requestId?: string } = {},
+): Promise<Context> {
+  const auth = await authenticateRequest(deps.db, {
+    authorization: request.authorization,
+    secret: deps.config.sessionSecret,
+  });
+  const requestId = request.requestId ?? randomUUID();
+  return {
+    db: deps.db,
+    config: deps.config,
+    user: auth.user,
+    authError: auth.error,
+    requestId,
+    logger: deps.logger.child({ requestId, userId: auth.user?.id ?? null }),
+    loaders: createLoaders(deps.db),
+  };
+}
+
+/** The signed-in user; resolvers run only after the auth plugin has checked there is one. */
+export function requireUser(context: Context): UserRecord {
+  if (!context.user) throw new Error('requireUser called on an unauthenticated request (auth plugin bypassed)');
+  return context.user;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.js';
+
+const valid = {
+  DATABASE_URL: 'postgresql://postgres:postgres@127.0.0.1:5432/dermino',
+  DERMINO_SESSION_SECRET: 'x'.repeat(32),
+};
+
+describe('parseEnv', () => {
+  it('applies the defaults of the contract', () => {
+    const result = parseEnv(valid);
+    expect(result.ok && result.env).toMatchObject({ API_PORT: 4000, LOG_LEVEL: 'info', NODE_ENV: 'production' });
+  });
+
+  it('names every wrong variable at once', () => {
+    const result = parseEnv({ DATABASE_URL: 'mysql://x', DERMINO_SESSION_SECRET: 'short', API_PORT: 'eighty' });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgresql:\/\//);
+    expect(problems.join('\n')).toMatch(/DERMINO_SESSION_SECRET must be at least 32 characters/);
+    expect(problems.join('\n')).toMatch(/API_PORT/);
+  });
+
+  it('says which required variables are missing', () => {
+    const result = parseEnv({});
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.some((p) => p.startsWith('DATABASE_URL is required'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('DERMINO_SESSION_SECRET is required'))).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: 'is required (postgresql://user:password@host:port/database)' })
+    .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must start with postgresql:// or postgres://'),
+  DERMINO_HOME: z.string().min(1).default(path.resolve('.dermino')),
+  DERMINO_SESSION_SECRET: z
+    .string({ error: 'is required (at least 32 characters; the launcher generates one per data folder)' })
+    .min(32, 'must be at least 32 characters'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type ParseEnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Every problem, one line each, naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): ParseEnvResult {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'} ${issue.message}`),
+  };
+}
+
+/** The one place that reads process.env: prints every problem and exits when the environment is wrong. */
+export function loadEnv(): Env {
+  const result = parseEnv(process.env);
+  if (result.ok) return result.env;
+  console.error(`The API cannot start; fix these environment variables:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}

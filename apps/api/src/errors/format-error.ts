@@ -1,0 +1,38 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isAppError } from '@dermino/db';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { APP_ERROR_CODES } from './app-error-codes.js';
+
+const MASKED_MESSAGE = 'Internal server error';
+
+/** For errors raised outside resolvers (plugins), where Apollo does not go through formatError's unwrapping. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (!isAppError(error)) return error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  const mapped = APP_ERROR_CODES[error.code];
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { ...error.details, code: mapped.code, http: { status: mapped.status } },
+  });
+}
+
+/**
+ * AppErrors keep their message and get their code; errors Apollo or graphql-js made (validation,
+ * bad variables) pass as they are; anything else is a bug and is masked outside development.
+ */
+export function createFormatError(options: { maskUnknown: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isAppError(original)) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...original.details, code: APP_ERROR_CODES[original.code].code },
+      };
+    }
+    const code = formatted.extensions?.code;
+    const fromGraphQL = original instanceof GraphQLError && code !== 'INTERNAL_SERVER_ERROR';
+    if (fromGraphQL || !options.maskUnknown) return formatted;
+    return { message: MASKED_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

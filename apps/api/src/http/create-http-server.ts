@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { getMeta } from '@dermino/db';
+import type { ApiDeps, Context } from '../context.js';
+import { serveGraphql } from './graphql-route.js';
+import { serveImage } from './image-route.js';
+import { sendError, sendJson } from './send.js';
+
+const IMAGE_PATH = /^\/images\/([^/]+)\/([^/]+)$/;
+
+/** The HTTP listener around a started Apollo server: /graphql, /healthz and /images/:imageId/:variant. */
+export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): http.Server {
+  const maskUnknown = deps.config.nodeEnv !== 'development';
+  return http.createServer(async (req, res) => {
+    const requestId = randomUUID();
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const log = deps.logger.child({ requestId });
+    try {
+      if (pathname === '/graphql') return await serveGraphql(deps, apollo, req, res, requestId);
+      if (pathname === '/healthz' && req.method === 'GET') {
+        // Unauthenticated liveness for the launcher and load balancers.
+        const database = await getMeta(deps.db, 'schema').then(
+          () => 'ok',
+          (error: Error) => `unavailable: ${error.message}`,
+        );
+        return sendJson(res, database === 'ok' ? 200 : 503, { ok: database === 'ok', database, version: deps.config.version });
+      }
+      const image = IMAGE_PATH.exec(pathname);
+      if (image && (req.method === 'GET' || req.method === 'HEAD')) {
+        return await serveImage(deps, req, res, { imageId: decodeURIComponent(image[1]), variant: image[2] });
+      }
+      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No route ${req.method} ${pathname}.` } });
+    } catch (error) {
+      if (res.headersSent) {
+        log.error({ err: error }, 'response failed after headers were sent');
+        res.destroy();
+        return;
+      }
+      if (!(error as { code?: string }).code) log.error({ err: error, pathname }, 'request failed');
+      sendError(res, error, maskUnknown);
+    }
+  });
+}

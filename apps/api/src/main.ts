@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { startApi } from './app.js';
+import { loadEnv } from './env.js';
+import { createLogger } from './logger.js';
+
+const env = loadEnv();
+const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const api = await startApi({
+  databaseUrl: env.DATABASE_URL,
+  port: env.API_PORT,
+  host: env.API_HOST,
+  logger,
+  config: { sessionSecret: env.DERMINO_SESSION_SECRET, home: env.DERMINO_HOME, nodeEnv: env.NODE_ENV, version },
+}).catch((error: Error) => {
+  logger.fatal({ err: error }, `The API could not start: ${error.message}`);
+  process.exit(1);
+});
+logger.info({ url: api.url }, `DermINO API listening on ${api.url}/graphql`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    api.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,29 @@
+import { AppError, MAX_CASE_PAGE_SIZE, findCases } from '@dermino/db';
+import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
+import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+export const cases: QueryResolvers['cases'] = async (_parent, args, { db }) => {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 1 || first > MAX_CASE_PAGE_SIZE) {
+    throw new AppError('BAD_INPUT', {
+      message: `Argument "first" must be from 1 to ${MAX_CASE_PAGE_SIZE}; got ${first}.`,
+      details: { argument: 'first' },
+    });
+  }
+  const after = args.after ? decodeCaseCursor(args.after) : null;
+  const page = await findCases(db, { filter: args.filter, first, after });
+  const edges = page.cases.map((node) => ({ cursor: encodeCaseCursor(node), node }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      // Forward paging only: a page that starts after a cursor has rows before it.
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+};

@@ -1,0 +1,5 @@
+import type { DiagnosisConceptResolvers } from '../../../generated/resolvers-types.js';
+
+export const DiagnosisConcept: DiagnosisConceptResolvers = {
+  parent: (concept, _args, { loaders }) => (concept.parentId ? loaders.conceptById.load(concept.parentId) : null),
+};

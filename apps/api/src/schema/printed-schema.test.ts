@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { printFullSchema } from '../../scripts/print-schema.js';
+
+describe('apps/api/schema.graphql', () => {
+  it('is the printed SDL of src/schema (run `npm run generate -w @dermino/api` after changing it)', () => {
+    const committed = fs.readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(printFullSchema());
+  });
+});
