@@ -12,3 +12,8 @@ export * from './fairness/skin-type.js';
 export * from './report/evaluation-input.js';
 export * from './report/report-types.js';
 export * from './report/build-report.js';
+export * from './report/format-table.js';
+export * from './csv/parse-csv.js';
+export * from './csv/predictions-csv-error.js';
+export * from './csv/parse-predictions-csv.js';
+export * from './cli/evaluate-file.js';

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatPredictionsCsv } from '../testing/predictions-csv.js';
+import { createSyntheticPredictions } from '../testing/synthetic-predictions.js';
+import { runEvaluateFile } from './evaluate-file.js';
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runEvaluateFile(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('dermino evaluate-file', () => {
+  let dir: string;
+  let good: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dermino-evaluate-'));
+    good = join(dir, 'predictions.csv');
+    writeFileSync(good, formatPredictionsCsv(createSyntheticPredictions(600, 5), 7));
+  });
+
+  it('prints the JSON report with the documented shape', async () => {
+    const { code, stdout, stderr } = await run(['--predictions', good, '--group-by', 'sex,skin_type', '--json', '--resamples', '50']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    for (const metric of ['accuracy', 'balanced_accuracy', 'macro_auroc', 'brier', 'ece']) {
+      const { value, ci_low, ci_high } = report.overall[metric];
+      expect(ci_low).toBeLessThanOrEqual(value);
+      expect(ci_high).toBeGreaterThanOrEqual(value);
+    }
+    expect(Object.keys(report.groups.sex).sort()).toEqual(['female', 'male']);
+    expect(report.groups.sex.female.n + report.groups.sex.male.n).toBe(600);
+    expect(report.groups.sex.female.accuracy.value).toBeGreaterThan(0);
+    expect(report.gaps.sex.accuracy).toHaveProperty('difference');
+    expect(report.gaps.sex.accuracy).toHaveProperty('ratio');
+    expect(report.gaps.sex.accuracy).toHaveProperty('worst_group');
+    expect(report.gaps.sex.equalized_odds_difference.value).toBeGreaterThanOrEqual(0);
+    // 7 classes are read as HAM10000: malignant = akiec, bcc, mel
+    expect(report.meta.malignant_classes).toEqual(['akiec', 'bcc', 'mel']);
+    // skin type also grouped as in DDI
+    expect(Object.keys(report.groups.skin_type_ddi).sort()).toEqual(['I-II', 'III-IV', 'V-VI']);
+  });
+
+  it('prints a readable table by default', async () => {
+    const { code, stdout } = await run(['--predictions', good, '--group-by', 'site', '--resamples', '20']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Overall\n\s+metric\s+value \[95% CI\]\n\s+accuracy\s+0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]/);
+    expect(stdout).toContain('By site');
+    expect(stdout).toContain('equalized-odds difference');
+  });
+
+  it('stops with the row and column of a malformed cell', async () => {
+    const bad = join(dir, 'bad.csv');
+    const lines = formatPredictionsCsv(createSyntheticPredictions(5, 6), 7).split('\n');
+    lines[3] = lines[3].replace(/,0\.\d+,/, ',oops,');
+    writeFileSync(bad, lines.join('\n'));
+    const { code, stderr, stdout } = await run(['--predictions', bad]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/row 3 \(line 4\), column "probability_class_\d": "oops" is not a number/);
+  });
+
+  it('rejects a --group-by column the file does not have, and missing arguments', async () => {
+    const missingColumn = await run(['--predictions', good, '--group-by', 'age']);
+    expect(missingColumn.code).toBe(1);
+    expect(missingColumn.stderr).toContain('column "age"');
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--predictions', join(dir, 'nope.csv')])).stderr).toContain('no such file');
+  });
+});

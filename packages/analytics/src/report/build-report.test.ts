@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { brierScore, expectedCalibrationError, topLabelConfidences } from '../metrics/calibration.js';
+import { accuracyFromConfusion, argmaxRows, balancedAccuracyFromConfusion, confusionMatrix } from '../metrics/classification.js';
+import { reduceToMalignancy } from '../metrics/malignancy.js';
+import { oneVsRestAuroc } from '../metrics/multiclass-auroc.js';
+import { averagePrecision, binaryAuroc, sensitivityAtSpecificity } from '../metrics/ranking.js';
+import { createSyntheticPredictions } from '../testing/synthetic-predictions.js';
+import { buildEvaluationReport } from './build-report.js';
+import type { GapReport, MetricEstimate } from './report-types.js';
+
+const data = createSyntheticPredictions(400, 11);
+const input = {
+  probabilities: data.probabilities,
+  labels: data.labels,
+  numClasses: 7,
+  malignantClasses: [0, 1, 6],
+  attributes: data.attributes,
+  groupBy: ['sex', 'skin_type', ['skin_type', 'site']],
+};
+const options = { resamples: 200, seed: 3, minClassCases: 10 };
+const report = buildEvaluationReport(input, options);
+
+describe('buildEvaluationReport point values agree with the standalone metric functions', () => {
+  const { probabilities, labels } = data;
+  const predicted = argmaxRows(probabilities, 7);
+  const matrix = confusionMatrix(labels, predicted, 7);
+
+  it('overall', () => {
+    expect(report.overall.accuracy.value).toBeCloseTo(accuracyFromConfusion(matrix, 7), 12);
+    expect(report.overall.balanced_accuracy.value).toBeCloseTo(balancedAccuracyFromConfusion(matrix, 7), 12);
+    expect(report.overall.macro_auroc.value).toBeCloseTo(oneVsRestAuroc(probabilities, 7, labels).macro, 12);
+    expect(report.overall.brier.value).toBeCloseTo(brierScore(probabilities, 7, labels), 12);
+    const { confidences, correct } = topLabelConfidences(probabilities, 7, labels);
+    expect(report.overall.ece.value).toBeCloseTo(expectedCalibrationError(confidences, correct, 15).ece, 12);
+  });
+
+  it('malignancy view', () => {
+    const view = reduceToMalignancy(probabilities, 7, labels, [0, 1, 6]);
+    const malignancy = report.malignancy as Record<string, MetricEstimate>;
+    expect(malignancy.auroc.value).toBeCloseTo(binaryAuroc(view), 12);
+    expect(malignancy.auprc.value).toBeCloseTo(averagePrecision(view), 12);
+    expect(malignancy.sensitivity_at_specificity.value).toBeCloseTo(sensitivityAtSpecificity(view, 0.95).sensitivity, 12);
+  });
+
+  it('a subgroup equals the report of that subgroup alone', () => {
+    const females = [...data.labels.keys()].filter((i) => data.attributes.sex[i] === 'female');
+    const sub = buildEvaluationReport(
+      {
+        probabilities: Float64Array.from(females.flatMap((i) => Array.from(data.probabilities.subarray(i * 7, i * 7 + 7)))),
+        labels: Int32Array.from(females, (i) => data.labels[i]),
+        numClasses: 7,
+        malignantClasses: [0, 1, 6],
+      },
+      { resamples: 0 },
+    );
+    const group = report.groups.sex.female;
+    expect(group.n).toBe(females.length);
+    for (const metric of ['accuracy', 'macro_auroc', 'ece']) {
+      expect((group[metric] as MetricEstimate).value).toBeCloseTo(sub.overall[metric].value as number, 12);
+    }
+    expect((group.malignancy_auroc as MetricEstimate).value).toBeCloseTo((sub.malignancy?.auroc as MetricEstimate).value as number, 12);
+  });
+});
+
+describe('intervals, small groups and gaps', () => {
+  it('every interval brackets its point value and is reproducible from the seed', () => {
+    for (const e of Object.values(report.overall)) {
+      expect(e.ci_low).not.toBeNull();
+      expect(e.ci_low as number).toBeLessThanOrEqual(e.value as number);
+      expect(e.ci_high as number).toBeGreaterThanOrEqual(e.value as number);
+    }
+    const again = buildEvaluationReport(input, options);
+    expect(again.overall).toEqual(report.overall);
+    const otherSeed = buildEvaluationReport(input, { ...options, seed: 4 });
+    expect(otherSeed.overall.accuracy.ci_low).not.toBe(report.overall.accuracy.ci_low);
+  });
+
+  it('says "too few" instead of a number for small groups and rare classes', () => {
+    const small = Object.values(report.groups['skin_type+site']).filter((g) => g.n < 30);
+    expect(small.length).toBeGreaterThan(0);
+    for (const g of small) {
+      expect(g.insufficient).toMatch(/below the minimum group size of 30/);
+      expect(g.accuracy).toBeUndefined();
+    }
+    // df (class 3) has ~1% prevalence: 400 cases give 7, under the minimum of 10 set above
+    const df = report.per_class['3'];
+    expect(df.n).toBeLessThan(10);
+    expect((df.sensitivity as MetricEstimate).value).toBeNull();
+    expect((df.sensitivity as MetricEstimate).note).toMatch(/too few cases/);
+  });
+
+  it('gaps are max - min over the groups with numbers, worst group included', () => {
+    const groups = Object.entries(report.groups.skin_type).filter(([, g]) => !g.insufficient);
+    const values = groups.map(([name, g]) => [name, (g.accuracy as MetricEstimate).value as number] as const);
+    const gap = report.gaps.skin_type.accuracy as GapReport;
+    const max = Math.max(...values.map(([, v]) => v));
+    const min = Math.min(...values.map(([, v]) => v));
+    expect(gap.difference).toBeCloseTo(max - min, 12);
+    expect(gap.ratio).toBeCloseTo(min / max, 12);
+    expect(gap.worst_group).toBe(values.find(([, v]) => v === min)?.[0]);
+    // ECE: lower is better, so the worst group is the highest
+    const eceValues = groups.map(([name, g]) => [name, (g.ece as MetricEstimate).value as number] as const);
+    const worstEce = eceValues.reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect((report.gaps.skin_type.ece as GapReport).worst_group).toBe(worstEce[0]);
+  });
+
+  it('equalized-odds difference is the larger of the TPR and FPR gaps (hand check from group values)', () => {
+    const groups = Object.values(report.groups.sex);
+    const tpr = groups.map((g) => (g.malignancy_sensitivity as MetricEstimate).value as number);
+    const fpr = groups.map((g) => 1 - ((g.malignancy_specificity as MetricEstimate).value as number));
+    const expected = Math.max(Math.abs(tpr[0] - tpr[1]), Math.abs(fpr[0] - fpr[1]));
+    const eod = report.gaps.sex.equalized_odds_difference as MetricEstimate;
+    expect(eod.value).toBeCloseTo(expected, 12);
+  });
+});
