@@ -16,4 +16,5 @@ export * from './report/format-table.js';
 export * from './csv/parse-csv.js';
 export * from './csv/predictions-csv-error.js';
 export * from './csv/parse-predictions-csv.js';
-export * from './cli/evaluate-file.js';
+export * from './fairness/disaggregate.js';
+export * from './fairness/binary-fairness.js';
