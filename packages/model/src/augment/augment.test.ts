@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestBackend } from '../../test/backend';
+import { createRng } from '../random';
+import { defaultMultiCrop, multiCrop } from './multi-crop';
+import { randomBlur, randomGreyscale, randomSolarize } from './photometric';
+
+function gradientImages(batch: number, size: number): tf.Tensor4D {
+  return tf.tidy(() => {
+    const ramp = tf.div(tf.range(0, size), size - 1);
+    const red = tf.tile(tf.reshape(ramp, [1, 1, size, 1]), [batch, size, 1, 1]);
+    const green = tf.tile(tf.reshape(ramp, [1, size, 1, 1]), [batch, 1, size, 1]);
+    return tf.concat([red, green, tf.fill([batch, size, size, 1], 0.25)], 3) as tf.Tensor4D;
+  });
+}
+
+describe('augmentation', () => {
+  beforeAll(() => useTestBackend());
+
+  it('multi-crop gives 2 global and N local normalised views, reproducibly, without leaks', () => {
+    const images = gradientImages(3, 32);
+    const before = tf.memory().numTensors;
+    const config = defaultMultiCrop(32, 16, 4);
+    const a = multiCrop(images, config, createRng(9));
+    const b = multiCrop(images, config, createRng(9));
+    expect(a.global.map((v) => v.shape)).toEqual([[3, 32, 32, 3], [3, 32, 32, 3]]);
+    expect(a.local).toHaveLength(4);
+    expect(a.local[0].shape).toEqual([3, 16, 16, 3]);
+    expect(Array.from(a.local[2].dataSync())).toEqual(Array.from(b.local[2].dataSync()));
+    const c = multiCrop(images, config, createRng(10));
+    expect(Array.from(c.global[0].dataSync())).not.toEqual(Array.from(a.global[0].dataSync()));
+    tf.dispose([...a.global, ...a.local, ...b.global, ...b.local, ...c.global, ...c.local]);
+    expect(tf.memory().numTensors).toBe(before);
+    images.dispose();
+  });
+
+  it('a flipped crop box mirrors the image (red ramp reverses)', async () => {
+    const { randomCropBoxes } = await import('./multi-crop');
+    const boxes = randomCropBoxes(1, [1, 1], 1, createRng(1));
+    expect(boxes[0][1]).toBeGreaterThan(boxes[0][3]);
+    const images = gradientImages(1, 8);
+    const out = tf.image.cropAndResize(images, tf.tensor2d(boxes), tf.tensor1d([0], 'int32'), [8, 8]);
+    const row = (out.arraySync() as number[][][][])[0][0].map((pixel) => pixel[0]);
+    expect(row[0]).toBeGreaterThan(0.9);
+    expect(row[7]).toBeLessThan(0.1);
+  });
+
+  it('greyscale, solarise and blur do what they say', () => {
+    const images = gradientImages(1, 8);
+    const grey = randomGreyscale(images, createRng(1), 1).arraySync()[0][3][5];
+    expect(grey[0]).toBeCloseTo(grey[1], 6);
+    expect(grey[0]).toBeCloseTo(0.299 * (5 / 7) + 0.587 * (3 / 7) + 0.114 * 0.25, 5);
+    const solar = randomSolarize(images, createRng(1), 1).arraySync()[0][0][7];
+    expect(solar[0]).toBeCloseTo(0, 5); // 1.0 >= 0.5 -> 1 - 1
+    expect(solar[2]).toBeCloseTo(0.25, 5); // below threshold: unchanged
+    const flat = tf.fill([1, 8, 8, 3], 0.3) as tf.Tensor4D;
+    const blurred = randomBlur(flat, createRng(1), 1, [50, 60]);
+    expect(tf.max(tf.abs(tf.sub(blurred, 0.3))).dataSync()[0]).toBeLessThan(1e-5); // a constant image stays constant
+    const sharpness = (x: tf.Tensor) => tf.sum(tf.abs(tf.sub(tf.slice(x, [0, 0, 1, 0], [1, 8, 7, 3]), tf.slice(x, [0, 0, 0, 0], [1, 8, 7, 3])))).dataSync()[0];
+    const checker = tf.tensor4d(Array.from({ length: 192 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 1 : 0)), [1, 8, 8, 3]);
+    expect(sharpness(randomBlur(checker, createRng(2), 1, [200, 300]))).toBeLessThan(sharpness(checker) * 0.5);
+  });
+});
