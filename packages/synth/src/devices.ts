@@ -22,7 +22,7 @@ export const SITE_DEVICES: Readonly<Record<HospitalSite, DeviceProfile>> = {
  */
 export const REPLACEMENT_DEVICE: DeviceProfile = {
   name: 'Heine iC1 phone adapter',
-  castGains: [1.1, 1, 0.82],
+  castGains: [1.14, 1, 0.76],
   blurSigma: 0.011,
   vignette: 0.5,
   noiseStd: 1.5,
