@@ -12,6 +12,12 @@ const schema = z.object({
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
   DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).optional(),
+  /** Which services `dermino start` runs, comma-separated. */
+  DERMINO_SERVICES: z
+    .string()
+    .default('api,web,worker')
+    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['api', 'web', 'worker']))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

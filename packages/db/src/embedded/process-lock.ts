@@ -22,7 +22,7 @@ export function acquireLock(lockPath: string): boolean {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (isProcessAlive(holder) && holder !== process.pid) return false;
+      if (isProcessAlive(holder)) return false;
       fs.rmSync(lockPath, { force: true });
     }
   }

@@ -12,6 +12,8 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port: number;
   maxConnections?: number;
+  /** Load pgvector (default). Off only to test how a server without it is refused. */
+  withVector?: boolean;
 }
 
 export interface ServerInfo {
@@ -68,7 +70,7 @@ export async function serveEmbeddedDatabase(options: ServeOptions): Promise<Embe
   try {
     const port = options.port === 0 ? await findFreePort() : options.port;
     await assertPortFree(port);
-    const db = await PGlite.create(paths.pgdata, { extensions: { vector } });
+    const db = await PGlite.create(paths.pgdata, { extensions: options.withVector === false ? {} : { vector } });
     const server = new PGLiteSocketServer({
       db,
       port,
