@@ -11,9 +11,9 @@ import { registerGradients } from '../register-gradients';
 const formula = (shape: number[], a: number, b: number) =>
   tf.tensor(Array.from({ length: shape.reduce((x, y) => x * y, 1) }, (_, i) => Math.sin(a * i + b)), shape);
 
-function leakFree<T>(run: () => T): T {
+function leakFree<T extends tf.TensorContainer>(run: () => T): T {
   const before = tf.memory().numTensors;
-  const result = tf.tidy(run);
+  const result = tf.tidy(run) as T;
   expect(tf.memory().numTensors).toBe(before);
   return result;
 }
