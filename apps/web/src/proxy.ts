@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except the login page, the session-clearing route, media (it answers 401 itself) and assets.
-  matcher: ['/((?!login|auth/|media/|_next/|favicon\\.ico|robots\\.txt).*)'],
+  matcher: ['/((?!login|auth/|media/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)'],
 };

@@ -35,7 +35,7 @@ export function LoginForm({ next }: { next: string }) {
         />
       </div>
       {state.error ? (
-        <p className="notice notice--alert" role="alert">
+        <p className="notice notice--alert" role="alert" data-testid="login-error">
           {state.error}
         </p>
       ) : null}

@@ -25,7 +25,7 @@ export default async function LoginPage({
           </div>
         </div>
         {expired ? (
-          <p className="notice" role="status">
+          <p className="notice" role="status" data-testid="session-notice">
             Your session has ended. Sign in again to continue.
           </p>
         ) : null}

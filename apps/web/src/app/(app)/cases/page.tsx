@@ -25,13 +25,13 @@ export default async function CasesPage({
   const variables = { filter: toCaseFilter(search), first: search.pageSize, after: search.after.at(-1) };
   const [options, list] = await Promise.all([
     queryApi(filterOptionsQuery, {}),
-    queryApi(caseListQuery, variables).catch((error: unknown): 'stale-cursor' => {
-      // A hand-edited or outdated cursor is the user's URL, not a crash: offer the first page instead.
-      if (search.after.length > 0 && isApiError(error, 'BAD_USER_INPUT')) return 'stale-cursor';
+    queryApi(caseListQuery, variables).catch((error: unknown): { invalid: string } => {
+      // A hand-edited URL (unknown concept code, stale cursor) is the user's input, not a crash: say what is wrong.
+      if (isApiError(error, 'BAD_USER_INPUT')) return { invalid: error.message };
       throw error;
     }),
   ]);
-  const cases: CaseListData['cases'] | null = list === 'stale-cursor' ? null : list.cases;
+  const cases: CaseListData['cases'] | null = 'invalid' in list ? null : list.cases;
   return (
     <>
       <div className="page-header">
@@ -54,12 +54,19 @@ export default async function CasesPage({
         </p>
       ) : null}
       {!cases ? (
-        <div className={`panel empty-state ${styles.spaced}`}>
-          <h2>This page link has expired</h2>
-          <p className="muted">The paging position in the address is no longer valid.</p>
-          <Link className="button" href={buildCasesHref(search, [])}>
-            Go to the first page
-          </Link>
+        <div className={`panel empty-state ${styles.spaced}`} data-testid="invalid-search">
+          <h2>This address cannot be shown</h2>
+          <p className="muted">{'invalid' in list ? list.invalid : ''}</p>
+          <div className={styles.pagerButtons}>
+            {search.after.length > 0 ? (
+              <Link className="button" href={buildCasesHref(search, [])}>
+                Go to the first page
+              </Link>
+            ) : null}
+            <Link className="button" href="/cases">
+              Reset filters
+            </Link>
+          </div>
         </div>
       ) : cases.edges.length === 0 ? (
         <div className={`panel empty-state ${styles.spaced}`} data-testid="empty-state">

@@ -34,7 +34,8 @@ export async function GET(request: NextRequest, context: { params: Promise<{ ima
   }
   if (!upstream.ok || !upstream.body) {
     await upstream.body?.cancel();
-    const status = upstream.status === 401 || upstream.status === 403 || upstream.status === 404 ? upstream.status : 502;
+    // 400 (a malformed id the API refused) is, to the browser, an image that does not exist.
+    const status = upstream.status === 400 ? 404 : [401, 403, 404].includes(upstream.status) ? upstream.status : 502;
     return textResponse(status, status === 502 ? 'The image could not be loaded.' : 'Image not available.');
   }
   const headers = new Headers({ 'cache-control': 'private, max-age=3600', vary: 'Cookie' });

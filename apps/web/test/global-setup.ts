@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createDb, seedConcepts, seedDemoUsers } from '@dermino/db';
+import { startTestDatabase } from '@dermino/db/testing';
+import type { TestProject } from 'vitest/node';
+import { type E2eCase, seedE2eCases } from './support/seed-e2e-cases';
+import { findFreePort, type Service, startService, waitForHttp } from './support/services';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    webUrl: string;
+    e2eCases: E2eCase[];
+  }
+}
+
+const webDir = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+
+/**
+ * Starts the real stack for the browser tests: a fresh embedded Postgres (migrated, seeded), the API from source
+ * (tsx) and the built web app (`next start`). It builds nothing: run `npm run build` in apps/web first.
+ */
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(webDir, '.next', 'BUILD_ID'))) {
+    throw new Error('apps/web has no production build: run `npm run build` in apps/web before the e2e tests.');
+  }
+  const database = await startTestDatabase();
+  const services: Service[] = [];
+  const teardown = async () => {
+    for (const service of services.reverse()) await service.stop();
+    await database.close();
+  };
+  try {
+    const db = createDb({ url: database.url });
+    try {
+      await seedConcepts(db);
+      await seedDemoUsers(db);
+      project.provide('e2eCases', await seedE2eCases(db, database.home));
+    } finally {
+      await db.$disconnect();
+    }
+
+    const apiPort = await findFreePort();
+    const api = startService('API', process.execPath, [require.resolve('tsx/cli'), path.resolve(webDir, '../api/src/main.ts')], {
+      cwd: path.resolve(webDir, '../api'),
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        DERMINO_HOME: database.home,
+        DERMINO_SESSION_SECRET: randomBytes(32).toString('hex'),
+        API_PORT: String(apiPort),
+        API_HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    services.push(api);
+    await waitForHttp(api, `http://127.0.0.1:${apiPort}/healthz`, 90_000);
+
+    const webPort = await findFreePort();
+    const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
+    const web = startService('web', process.execPath, [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
+      cwd: webDir,
+      env: { ...process.env, DERMINO_API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    });
+    services.push(web);
+    await waitForHttp(web, `http://127.0.0.1:${webPort}/login`, 60_000);
+    project.provide('webUrl', `http://127.0.0.1:${webPort}`);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
