@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { measureImageQuality } from './image-quality.js';
 
-const grey = (width: number, height: number, values: number[]) => ({ width, height, channels: 1, data: values });
+const grey = (width: number, height: number, values: number[]) => ({
+  width,
+  height,
+  channels: 1,
+  data: values,
+});
 
 describe('measureImageQuality', () => {
   it('computes every statistic by hand on a 4x4 grey image with one bright pixel', () => {
@@ -43,7 +48,9 @@ describe('measureImageQuality', () => {
   });
 
   it('ignores the alpha channel of RGBA images', () => {
-    const rgb = [10, 20, 30, 200, 100, 50, 0, 255, 0, 5, 5, 5, 9, 8, 7, 100, 110, 120, 40, 30, 20, 1, 2, 3, 250, 0, 125];
+    const rgb = [
+      10, 20, 30, 200, 100, 50, 0, 255, 0, 5, 5, 5, 9, 8, 7, 100, 110, 120, 40, 30, 20, 1, 2, 3, 250, 0, 125,
+    ];
     const rgba = rgb.flatMap((value, index) => (index % 3 === 2 ? [value, (index * 37) % 256] : [value]));
     expect(measureImageQuality({ width: 3, height: 3, channels: 4, data: rgba })).toEqual(
       measureImageQuality({ width: 3, height: 3, channels: 3, data: rgb }),
@@ -52,7 +59,9 @@ describe('measureImageQuality', () => {
 
   it('gives a lower blur variance after smoothing a sharp pattern', () => {
     const size = 16;
-    const sharp = Array.from({ length: size * size }, (_, index) => ((index % size) + Math.floor(index / size)) % 2 ? 200 : 50);
+    const sharp = Array.from({ length: size * size }, (_, index) =>
+      ((index % size) + Math.floor(index / size)) % 2 ? 200 : 50,
+    );
     const smooth = sharp.map((_, index) => {
       const x = index % size;
       const y = Math.floor(index / size);
@@ -74,12 +83,14 @@ describe('measureImageQuality', () => {
   });
 
   it('rejects malformed images with an error naming the problem', () => {
-    expect(() => measureImageQuality(grey(2, 4, new Array(8).fill(0)))).toThrow(/width must be an integer >= 3 \(got 2\)/);
-    expect(() => measureImageQuality({ width: 3, height: 3, channels: 2, data: new Array(18).fill(0) })).toThrow(
-      /channels must be 1, 3 or 4 \(got 2\)/,
+    expect(() => measureImageQuality(grey(2, 4, new Array(8).fill(0)))).toThrow(
+      /width must be an integer >= 3 \(got 2\)/,
     );
-    expect(() => measureImageQuality({ width: 3, height: 3, channels: 3, data: new Array(26).fill(0) })).toThrow(
-      /data has 26 values, expected .* = 27/,
-    );
+    expect(() =>
+      measureImageQuality({ width: 3, height: 3, channels: 2, data: new Array(18).fill(0) }),
+    ).toThrow(/channels must be 1, 3 or 4 \(got 2\)/);
+    expect(() =>
+      measureImageQuality({ width: 3, height: 3, channels: 3, data: new Array(26).fill(0) }),
+    ).toThrow(/data has 26 values, expected .* = 27/);
   });
 });

@@ -34,7 +34,10 @@ function validateImage(image: RawImage): void {
     throw new TypeError('measureImageQuality: image must be an object { width, height, channels, data }');
   }
   const { width, height, channels, data } = image;
-  for (const [name, value] of [['width', width], ['height', height]] as const) {
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (!Number.isInteger(value) || value < 3) {
       throw new RangeError(`measureImageQuality: ${name} must be an integer >= 3 (got ${value})`);
     }
@@ -85,7 +88,8 @@ function laplacianVariance(luma: Float64Array, width: number, height: number): n
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const centre = y * width + x;
-      responses[cursor++] = luma[centre - width] + luma[centre + width] + luma[centre - 1] + luma[centre + 1] - 4 * luma[centre];
+      responses[cursor++] =
+        luma[centre - width] + luma[centre + width] + luma[centre - 1] + luma[centre + 1] - 4 * luma[centre];
     }
   }
   return meanAndVariance(responses).variance;

@@ -3,7 +3,7 @@
  * a reference measured in the same run: sharp PNG-encoding the same renders, which seeding does anyway.
  * Usage: npm run bench [-- imageCount]
  */
-import { encodeImage, generateCohort, renderImage, type RenderedImage } from '../src/index.js';
+import { encodeImage, generateCohort, type RenderedImage, renderImage } from '../src/index.js';
 
 const imageCount = Number(process.argv[2] ?? 2000);
 
@@ -16,14 +16,21 @@ function time<T>(run: () => T): { result: T; ms: number } {
 const metadata = time(() => generateCohort({ seed: 1, imageCount }));
 const { images } = metadata.result;
 const rows: string[][] = [['step', 'images', 'total ms', 'ms / image']];
-const row = (step: string, count: number, ms: number) => rows.push([step, String(count), ms.toFixed(0), (ms / count).toFixed(2)]);
+const row = (step: string, count: number, ms: number) =>
+  rows.push([step, String(count), ms.toFixed(0), (ms / count).toFixed(2)]);
 row('generateCohort (metadata)', imageCount, metadata.ms);
 
 // Warm the JIT so the first measured size does not pay for compilation.
 for (const image of images.slice(0, 100)) renderImage(image, { size: 64 });
 for (const size of [32, 64]) {
   const subset = images.slice(0, Math.min(500, images.length));
-  row(`renderImage ${size} px`, subset.length, time(() => subset.forEach((image) => renderImage(image, { size }))).ms);
+  row(
+    `renderImage ${size} px`,
+    subset.length,
+    time(() => {
+      for (const image of subset) renderImage(image, { size });
+    }).ms,
+  );
 }
 const renders128 = time(() => images.map((image) => renderImage(image, { size: 128 })));
 row('renderImage 128 px', images.length, renders128.ms);
@@ -36,4 +43,6 @@ row('reference: sharp PNG encode 128 px', images.length, encodeMs);
 const widths = rows[0].map((_, column) => Math.max(...rows.map((cells) => cells[column].length)));
 for (const cells of rows) console.log(cells.map((cell, column) => cell.padEnd(widths[column])).join('  '));
 console.log(`\nrender 128 px / PNG encode ratio: ${(renders128.ms / encodeMs).toFixed(2)}`);
-console.log(`seed-time estimate (render + encode, ${imageCount} images at 128 px): ${((renders128.ms + encodeMs) / 1000).toFixed(1)} s`);
+console.log(
+  `seed-time estimate (render + encode, ${imageCount} images at 128 px): ${((renders128.ms + encodeMs) / 1000).toFixed(1)} s`,
+);

@@ -90,7 +90,8 @@ export const SYNTH_CLASSES: readonly SynthClass[] = [
 
 export function classIndexOf(code: SynthClassCode): number {
   const index = SYNTH_CLASS_CODES.indexOf(code);
-  if (index < 0) throw new Error(`Unknown synth class code "${code}"; expected one of ${SYNTH_CLASS_CODES.join(', ')}`);
+  if (index < 0)
+    throw new Error(`Unknown synth class code "${code}"; expected one of ${SYNTH_CLASS_CODES.join(', ')}`);
   return index;
 }
 

@@ -1,26 +1,47 @@
-import { SYNTH_CLASS_CODES, getSynthClass, type SynthClassCode } from './classes.js';
-import { HOSPITAL_SITES, HOSPITAL_SITE_WEIGHTS } from './devices.js';
+import { getSynthClass, SYNTH_CLASS_CODES, type SynthClassCode } from './classes.js';
+import { HOSPITAL_SITE_WEIGHTS, HOSPITAL_SITES } from './devices.js';
 import type { ResolvedCohortOptions } from './options.js';
 import { hashKey, type Rng } from './prng.js';
 import { FITZPATRICK_TYPES, FITZPATRICK_WEIGHTS } from './skin.js';
 import type { SynthCase, SynthPatient } from './types.js';
 
 /** HAM10000 localisations; keratinocyte cancers favour sun-exposed sites. */
-const BODY_SITES = ['back', 'lower extremity', 'trunk', 'upper extremity', 'abdomen', 'chest', 'face', 'neck', 'scalp', 'ear', 'hand', 'foot'];
+const BODY_SITES = [
+  'back',
+  'lower extremity',
+  'trunk',
+  'upper extremity',
+  'abdomen',
+  'chest',
+  'face',
+  'neck',
+  'scalp',
+  'ear',
+  'hand',
+  'foot',
+];
 const BODY_SITE_WEIGHTS = [0.24, 0.2, 0.14, 0.12, 0.1, 0.08, 0.05, 0.03, 0.01, 0.01, 0.01, 0.01];
 const SUN_SITE_WEIGHTS = [0.14, 0.04, 0.06, 0.12, 0.02, 0.1, 0.3, 0.08, 0.06, 0.04, 0.04, 0];
 
 /** Splits imageCount into per-class quotas by largest remainder, so the image mix matches the prior closely. */
-export function allocateClassQuotas(prior: Record<SynthClassCode, number>, imageCount: number): Record<SynthClassCode, number> {
+export function allocateClassQuotas(
+  prior: Record<SynthClassCode, number>,
+  imageCount: number,
+): Record<SynthClassCode, number> {
   const raw = SYNTH_CLASS_CODES.map((code) => prior[code] * imageCount);
   const quotas = raw.map(Math.floor);
   let left = imageCount - quotas.reduce((sum, quota) => sum + quota, 0);
-  const byRemainder = raw.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
+  const byRemainder = raw
+    .map((value, index) => ({ index, rest: value - Math.floor(value) }))
+    .sort((a, b) => b.rest - a.rest);
   for (const { index } of byRemainder) {
     if (left-- <= 0) break;
     quotas[index]++;
   }
-  return Object.fromEntries(SYNTH_CLASS_CODES.map((code, index) => [code, quotas[index]])) as Record<SynthClassCode, number>;
+  return Object.fromEntries(SYNTH_CLASS_CODES.map((code, index) => [code, quotas[index]])) as Record<
+    SynthClassCode,
+    number
+  >;
 }
 
 /** Weights 1/n^power over 1..max: most lesions have one or two images, a few have more. */
@@ -34,7 +55,11 @@ export interface DraftLesion {
   imageCount: number;
 }
 
-export function draftLesions(options: ResolvedCohortOptions, baseImageCount: number, rng: Rng): DraftLesion[] {
+export function draftLesions(
+  options: ResolvedCohortOptions,
+  baseImageCount: number,
+  rng: Rng,
+): DraftLesion[] {
   const quotas = allocateClassQuotas(options.classPrior, baseImageCount);
   const perLesion = harmonicWeights(options.maxImagesPerLesion, 1);
   const drafts: DraftLesion[] = [];
@@ -70,7 +95,11 @@ export function draftLesions(options: ResolvedCohortOptions, baseImageCount: num
 }
 
 /** Groups the (shuffled) lesions into patients, most with one lesion, some with several. */
-export function assignPatients(options: ResolvedCohortOptions, drafts: DraftLesion[], rng: Rng): SynthPatient[] {
+export function assignPatients(
+  options: ResolvedCohortOptions,
+  drafts: DraftLesion[],
+  rng: Rng,
+): SynthPatient[] {
   const perPatient = harmonicWeights(options.maxLesionsPerPatient, 1.5);
   const patients: SynthPatient[] = [];
   let cursor = 0;

@@ -13,7 +13,9 @@ describe('generateCohort', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     expect(generateCohort({ seed: 11, imageCount: 2000 })).toEqual(cohort);
     const other = generateCohort({ seed: 12, imageCount: 2000 });
-    expect(other.images.map((image) => image.diagnosis)).not.toEqual(cohort.images.map((image) => image.diagnosis));
+    expect(other.images.map((image) => image.diagnosis)).not.toEqual(
+      cohort.images.map((image) => image.diagnosis),
+    );
     expect(other.images[0].render.lesionSeed).not.toBe(cohort.images[0].render.lesionSeed);
   });
 
@@ -55,7 +57,8 @@ describe('generateCohort', () => {
     const wrong = labelled.filter((image) => image.label !== image.diagnosis);
     expect(wrong.length / labelled.length).toBeGreaterThan(0.02);
     expect(wrong.length / labelled.length).toBeLessThan(0.04);
-    for (const image of cohort.images) expect(image.labelWrong).toBe(image.label !== null && image.label !== image.diagnosis);
+    for (const image of cohort.images)
+      expect(image.labelWrong).toBe(image.label !== null && image.label !== image.diagnosis);
     expect(labelled.every((image) => image.labelConfirmation !== null)).toBe(true);
   });
 
@@ -78,14 +81,19 @@ describe('generateCohort', () => {
     const devices = countBy(cohort.images, (image) => `${image.hospitalSite}:${image.device}`);
     expect([...devices.keys()].filter((key) => key.startsWith('site-b'))).toHaveLength(2);
     expect([...devices.keys()].filter((key) => key.startsWith('site-a'))).toHaveLength(1);
-    expect(generateCohort({ seed: 11, imageCount: 300, drift: null }).images.some((image) => image.afterDeviceChange)).toBe(false);
+    expect(
+      generateCohort({ seed: 11, imageCount: 300, drift: null }).images.some(
+        (image) => image.afterDeviceChange,
+      ),
+    ).toBe(false);
   });
 
   it('marks about 2% near-duplicates of another image of the same lesion, plus hair, rulers and some clinical photos', () => {
     const byId = new Map(cohort.images.map((image) => [image.id, image]));
     const duplicates = cohort.images.filter((image) => image.nearDuplicateOf !== null);
     expect(duplicates).toHaveLength(40);
-    for (const duplicate of duplicates) expect(byId.get(duplicate.nearDuplicateOf!)!.caseId).toBe(duplicate.caseId);
+    for (const duplicate of duplicates)
+      expect(byId.get(duplicate.nearDuplicateOf!)!.caseId).toBe(duplicate.caseId);
     const share = (predicate: (image: (typeof cohort.images)[number]) => boolean) =>
       cohort.images.filter(predicate).length / cohort.images.length;
     expect(share((image) => image.hasHair)).toBeCloseTo(0.3, 1);
@@ -96,8 +104,12 @@ describe('generateCohort', () => {
   it('includes darker skin types and all anatomical site groups', () => {
     const skinTypes = countBy(cohort.patients, (patient) => String(patient.skinType));
     expect([...skinTypes.keys()].sort()).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(((skinTypes.get('5') ?? 0) + (skinTypes.get('6') ?? 0)) / cohort.patients.length).toBeGreaterThan(0.12);
+    expect(((skinTypes.get('5') ?? 0) + (skinTypes.get('6') ?? 0)) / cohort.patients.length).toBeGreaterThan(
+      0.12,
+    );
     expect(new Set(cohort.cases.map((lesion) => lesion.anatomicalSite)).size).toBeGreaterThanOrEqual(8);
-    expect(SYNTH_CLASS_CODES.every((code) => cohort.cases.some((lesion) => lesion.diagnosis === code))).toBe(true);
+    expect(SYNTH_CLASS_CODES.every((code) => cohort.cases.some((lesion) => lesion.diagnosis === code))).toBe(
+      true,
+    );
   });
 });

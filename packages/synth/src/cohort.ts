@@ -1,5 +1,5 @@
 import { SYNTH_CLASSES } from './classes.js';
-import { assignPatients, draftLesions, pad, type DraftLesion } from './cohort-lesions.js';
+import { assignPatients, type DraftLesion, draftLesions, pad } from './cohort-lesions.js';
 import { deviceFor } from './devices.js';
 import { assignLabels } from './labels.js';
 import { type CohortOptions, type ResolvedCohortOptions, resolveCohortOptions } from './options.js';
@@ -29,16 +29,33 @@ export function generateCohort(options: CohortOptions = {}): SynthCohort {
   const patients = assignPatients(resolved, drafts, rng);
   const patientById = new Map(patients.map((patient) => [patient.id, patient]));
   const images: SynthImage[] = [];
-  for (const draft of drafts) images.push(...draftImages(resolved, draft, patientById.get(draft.lesion.patientId)!, images.length, rng));
+  for (const draft of drafts)
+    images.push(
+      ...draftImages(resolved, draft, patientById.get(draft.lesion.patientId)!, images.length, rng),
+    );
   addNearDuplicates(resolved, images, nearDuplicateCount, rng);
   assignLabels(resolved, images, rng);
-  return { seed: resolved.seed, classes: SYNTH_CLASSES, patients, cases: drafts.map((draft) => draft.lesion), images };
+  return {
+    seed: resolved.seed,
+    classes: SYNTH_CLASSES,
+    patients,
+    cases: drafts.map((draft) => draft.lesion),
+    images,
+  };
 }
 
-function draftImages(options: ResolvedCohortOptions, draft: DraftLesion, patient: SynthPatient, offset: number, rng: Rng): SynthImage[] {
+function draftImages(
+  options: ResolvedCohortOptions,
+  draft: DraftLesion,
+  patient: SynthPatient,
+  offset: number,
+  rng: Rng,
+): SynthImage[] {
   const start = options.startDate.getTime();
   const end = addMonths(options.startDate, options.months).getTime();
-  const driftAt = options.drift ? addMonths(options.startDate, options.drift.month).getTime() : Number.POSITIVE_INFINITY;
+  const driftAt = options.drift
+    ? addMonths(options.startDate, options.drift.month).getTime()
+    : Number.POSITIVE_INFINITY;
   const firstVisit = start + rng.next() * (end - start - DAY_MS);
   const lesionSeed = hashKey(options.seed, draft.lesion.id);
   const images: SynthImage[] = [];
@@ -92,7 +109,12 @@ function draftImages(options: ResolvedCohortOptions, draft: DraftLesion, patient
 }
 
 /** A near-duplicate is the same capture taken again a few seconds later: same pose give or take a hair. */
-function addNearDuplicates(options: ResolvedCohortOptions, images: SynthImage[], count: number, rng: Rng): void {
+function addNearDuplicates(
+  options: ResolvedCohortOptions,
+  images: SynthImage[],
+  count: number,
+  rng: Rng,
+): void {
   const originals = rng.shuffle(images.map((_, index) => index)).slice(0, count);
   for (const originalIndex of originals) {
     const original = images[originalIndex];

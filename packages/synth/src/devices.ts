@@ -13,7 +13,13 @@ export const SITE_DEVICES: Readonly<Record<HospitalSite, DeviceProfile>> = {
     vignette: 0.3,
     noiseStd: 2.5,
   },
-  'site-c': { name: 'Canfield VEOS DS3', castGains: [0.95, 1, 1.05], blurSigma: 0.004, vignette: 0.45, noiseStd: 3 },
+  'site-c': {
+    name: 'Canfield VEOS DS3',
+    castGains: [0.95, 1, 1.05],
+    blurSigma: 0.004,
+    vignette: 0.45,
+    noiseStd: 3,
+  },
 };
 
 /**

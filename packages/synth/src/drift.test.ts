@@ -2,8 +2,8 @@ import { measureImageQuality } from '@dermino/analytics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCohort } from './cohort.js';
 import { renderImage } from './render/render-image.js';
-import type { HospitalSite } from './types.js';
 import { median } from './test-helpers.js';
+import type { HospitalSite } from './types.js';
 
 /** What a drift monitor would do: quality statistics per site, before vs after the change date. */
 function qualityByPeriod(seed: number) {

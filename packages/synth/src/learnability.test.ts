@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYNTH_CLASS_CODES } from './classes.js';
 import { generateCohort } from './cohort.js';
-import { renderSamples, type LabelledSample } from './samples.js';
+import { type LabelledSample, renderSamples } from './samples.js';
 
 /**
  * Colour histogram relative to the skin at the frame's edge: a deliberately simple feature, so the test
@@ -28,9 +28,16 @@ function skinRelativeHistogram(sample: LabelledSample): Float32Array {
   return histogram;
 }
 
-function predictKnn(train: { features: Float32Array; classIndex: number }[], query: Float32Array, k: number): number {
+function predictKnn(
+  train: { features: Float32Array; classIndex: number }[],
+  query: Float32Array,
+  k: number,
+): number {
   const nearest = train
-    .map((item) => ({ classIndex: item.classIndex, distance: item.features.reduce((sum, value, index) => sum + (value - query[index]) ** 2, 0) }))
+    .map((item) => ({
+      classIndex: item.classIndex,
+      distance: item.features.reduce((sum, value, index) => sum + (value - query[index]) ** 2, 0),
+    }))
     .sort((a, b) => a.distance - b.distance)
     .slice(0, k);
   const votes = new Array(SYNTH_CLASS_CODES.length).fill(0);
@@ -41,11 +48,18 @@ function predictKnn(train: { features: Float32Array; classIndex: number }[], que
 describe('learnability', () => {
   it('lets a 5-NN on 32 px colour histograms beat the majority-class baseline by a wide margin', () => {
     const cohort = generateCohort({ seed: 41, imageCount: 1000 });
-    const samples = renderSamples(cohort.images, 32).map((sample) => ({ ...sample, features: skinRelativeHistogram(sample) }));
+    const samples = renderSamples(cohort.images, 32).map((sample) => ({
+      ...sample,
+      features: skinRelativeHistogram(sample),
+    }));
     const train = samples.slice(0, 700);
     const test = samples.slice(700);
-    const correct = test.filter((sample) => predictKnn(train, sample.features, 5) === sample.classIndex).length;
-    const majorityShare = Math.max(...SYNTH_CLASS_CODES.map((_, index) => test.filter((s) => s.classIndex === index).length)) / test.length;
+    const correct = test.filter(
+      (sample) => predictKnn(train, sample.features, 5) === sample.classIndex,
+    ).length;
+    const majorityShare =
+      Math.max(...SYNTH_CLASS_CODES.map((_, index) => test.filter((s) => s.classIndex === index).length)) /
+      test.length;
     expect(correct / test.length).toBeGreaterThan(majorityShare + 0.15);
   });
 

@@ -15,7 +15,10 @@ describe('option validation', () => {
     [{ classPrior: { nv: -1 } }, /option "classPrior.nv" must be a finite number >= 0/],
     [{ classPrior: { nv: 0 } }, /option "classPrior" must give at least one class a weight > 0/],
     [{ startDate: 'not a date' }, /option "startDate"/],
-    [{ months: 12, drift: { site: 'site-b', month: 12 } }, /option "drift.month" must be an integer in \[1, 11\]/],
+    [
+      { months: 12, drift: { site: 'site-b', month: 12 } },
+      /option "drift.month" must be an integer in \[1, 11\]/,
+    ],
     [{ drift: { site: 'site-z', month: 3 } }, /option "drift.site" must be one of site-a, site-b, site-c/],
     [{ idPrefix: 'has space' }, /option "idPrefix"/],
   ])('rejects %j', (options, message) => {
@@ -34,7 +37,9 @@ describe('option validation', () => {
 
   it('rejects a bad render size', () => {
     const [image] = generateCohort({ seed: 1, imageCount: 1 }).images;
-    expect(() => renderImage(image, { size: 4 })).toThrow(/option "size" must be an integer in \[8, 4096\] \(got 4\)/);
+    expect(() => renderImage(image, { size: 4 })).toThrow(
+      /option "size" must be an integer in \[8, 4096\] \(got 4\)/,
+    );
     expect(() => renderImage(image, { size: 32.5 })).toThrow(/option "size"/);
   });
 });

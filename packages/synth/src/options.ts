@@ -1,6 +1,6 @@
-import { SYNTH_CLASSES, SYNTH_CLASS_CODES, type SynthClassCode } from './classes.js';
-import type { HospitalSite } from './types.js';
+import { SYNTH_CLASS_CODES, SYNTH_CLASSES, type SynthClassCode } from './classes.js';
 import { HOSPITAL_SITES } from './devices.js';
+import type { HospitalSite } from './types.js';
 
 export interface CohortOptions {
   /** Integer seed; the same seed and options give the same cohort and the same pixels. */
@@ -64,10 +64,15 @@ function resolvePrior(prior: CohortOptions['classPrior']): Record<SynthClassCode
     SYNTH_CLASSES.map((cls) => [cls.code, prior ? 0 : cls.defaultPrior]),
   ) as Record<SynthClassCode, number>;
   if (!prior) return weights;
-  if (typeof prior !== 'object') throw new SynthOptionsError('classPrior', 'must be an object of class weights', prior);
+  if (typeof prior !== 'object')
+    throw new SynthOptionsError('classPrior', 'must be an object of class weights', prior);
   for (const [code, weight] of Object.entries(prior)) {
     if (!SYNTH_CLASS_CODES.includes(code as SynthClassCode)) {
-      throw new SynthOptionsError(`classPrior.${code}`, `is not a class; use ${SYNTH_CLASS_CODES.join(', ')}`, weight);
+      throw new SynthOptionsError(
+        `classPrior.${code}`,
+        `is not a class; use ${SYNTH_CLASS_CODES.join(', ')}`,
+        weight,
+      );
     }
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
       throw new SynthOptionsError(`classPrior.${code}`, 'must be a finite number >= 0', weight);
@@ -75,7 +80,8 @@ function resolvePrior(prior: CohortOptions['classPrior']): Record<SynthClassCode
     weights[code as SynthClassCode] = weight;
   }
   const total = Object.values(weights).reduce((sum, weight) => sum + weight, 0);
-  if (total <= 0) throw new SynthOptionsError('classPrior', 'must give at least one class a weight > 0', prior);
+  if (total <= 0)
+    throw new SynthOptionsError('classPrior', 'must give at least one class a weight > 0', prior);
   for (const code of SYNTH_CLASS_CODES) weights[code] /= total;
   return weights;
 }
@@ -99,7 +105,11 @@ export function resolveCohortOptions(options: CohortOptions = {}): ResolvedCohor
   }
   const idPrefix = options.idPrefix ?? `syn${seed}`;
   if (typeof idPrefix !== 'string' || !/^[A-Za-z0-9_-]+$/.test(idPrefix)) {
-    throw new SynthOptionsError('idPrefix', 'must be a non-empty string of letters, digits, _ or -', idPrefix);
+    throw new SynthOptionsError(
+      'idPrefix',
+      'must be a non-empty string of letters, digits, _ or -',
+      idPrefix,
+    );
   }
   return {
     seed,

@@ -22,7 +22,9 @@ describe('renderImage', () => {
   });
 
   it('renders at 128 px by default and returns a lesion mask on request', () => {
-    const image = cohort.images.find((candidate) => candidate.diagnosis === 'mel' && candidate.modality === 'DERMOSCOPIC')!;
+    const image = cohort.images.find(
+      (candidate) => candidate.diagnosis === 'mel' && candidate.modality === 'DERMOSCOPIC',
+    )!;
     const rendered = renderImage(image, { withMask: true });
     expect(rendered.width).toBe(128);
     const covered = rendered.mask!.reduce((sum, value) => sum + value, 0) / (128 * 128);
@@ -43,7 +45,8 @@ describe('renderImage', () => {
         relativeByType[typeIndex].push(distance / (0.299 * skin[0] + 0.587 * skin[1] + 0.114 * skin[2]));
         return distance;
       });
-      for (let index = 1; index < distances.length; index++) expect(distances[index]).toBeLessThan(distances[index - 1]);
+      for (let index = 1; index < distances.length; index++)
+        expect(distances[index]).toBeLessThan(distances[index - 1]);
     }
     // Not only darker overall: the contrast relative to the skin's own brightness drops too.
     expect(median(relativeByType[5])).toBeLessThan(0.75 * median(relativeByType[0]));
@@ -73,7 +76,9 @@ describe('renderImage', () => {
     for (const duplicate of duplicates) {
       const original = renderImage(byId.get(duplicate.nearDuplicateOf!)!, { size: 64 }).data;
       expect(meanAbsoluteDifference(renderImage(duplicate, { size: 64 }).data, original)).toBeLessThan(6);
-      const other = cohort.images.find((image) => image.caseId !== duplicate.caseId && image.id > duplicate.id) ?? cohort.images[0];
+      const other =
+        cohort.images.find((image) => image.caseId !== duplicate.caseId && image.id > duplicate.id) ??
+        cohort.images[0];
       toOthers.push(meanAbsoluteDifference(renderImage(other, { size: 64 }).data, original));
     }
     expect(median(toOthers)).toBeGreaterThan(12);

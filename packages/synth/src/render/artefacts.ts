@@ -28,14 +28,22 @@ function stampCoverage(coverage: Float32Array, size: number, x: number, y: numbe
   const cy = Math.floor(y);
   for (let py = Math.max(0, cy - reach); py <= Math.min(size - 1, cy + reach); py++) {
     for (let px = Math.max(0, cx - reach); px <= Math.min(size - 1, cx + reach); px++) {
-      const value = Math.min(Math.max(radius + 0.5 - Math.sqrt((px + 0.5 - x) ** 2 + (py + 0.5 - y) ** 2), 0), 1);
+      const value = Math.min(
+        Math.max(radius + 0.5 - Math.sqrt((px + 0.5 - x) ** 2 + (py + 0.5 - y) ** 2), 0),
+        1,
+      );
       const index = py * size + px;
       if (value > coverage[index]) coverage[index] = value;
     }
   }
 }
 
-function blendCoverage(pixels: Float32Array, coverage: Float32Array, colour: number[], opacity: number): void {
+function blendCoverage(
+  pixels: Float32Array,
+  coverage: Float32Array,
+  colour: number[],
+  opacity: number,
+): void {
   for (let index = 0; index < coverage.length; index++) {
     const weight = coverage[index] * opacity;
     if (weight <= 0) continue;

@@ -15,7 +15,13 @@ function getGaussianTable(): Float32Array {
 }
 
 /** What the device does to the scene: white balance and exposure, optical blur, vignetting, sensor noise. */
-export function applyDevice(pixels: Float32Array, size: number, device: DeviceProfile, exposure: number, noiseSeed: number): Uint8Array {
+export function applyDevice(
+  pixels: Float32Array,
+  size: number,
+  device: DeviceProfile,
+  exposure: number,
+  noiseSeed: number,
+): Uint8Array {
   const gains = device.castGains.map((gain) => gain * exposure);
   for (let index = 0; index < pixels.length; index += 3) {
     pixels[index] *= gains[0];
@@ -44,7 +50,7 @@ export function applyDevice(pixels: Float32Array, size: number, device: DevicePr
         state ^= state << 5;
         // Uint8Array stores truncate, so + 0.5 rounds; clamping keeps highlights from wrapping.
         const value = pixels[offset] * falloff + noiseStd * table[state >>> 16] + 0.5;
-        out[offset] = value <= 0 ? 0 : value >= 255 ? 255 : value;
+        out[offset] = value <= 0 ? 0 : Math.min(value, 255);
       }
     }
   }

@@ -9,10 +9,19 @@ export const SHAPE_SAMPLES = 256;
 export function createRadiusTable(asymmetry: number, border: number, rng: Rng): Float32Array {
   const terms: { k: number; amplitude: number; phase: number }[] = [];
   const lowAmplitude = 0.03 + 0.32 * asymmetry;
-  for (const k of [1, 2, 3]) terms.push({ k, amplitude: (lowAmplitude * rng.uniform(0.5, 1)) / k ** 0.5, phase: rng.uniform(0, 2 * Math.PI) });
+  for (const k of [1, 2, 3])
+    terms.push({
+      k,
+      amplitude: (lowAmplitude * rng.uniform(0.5, 1)) / k ** 0.5,
+      phase: rng.uniform(0, 2 * Math.PI),
+    });
   const highAmplitude = 0.008 + 0.05 * border;
   for (let k = 5; k <= 17; k++) {
-    terms.push({ k, amplitude: (highAmplitude * rng.uniform(0.3, 1)) / (k / 5) ** 0.6, phase: rng.uniform(0, 2 * Math.PI) });
+    terms.push({
+      k,
+      amplitude: (highAmplitude * rng.uniform(0.3, 1)) / (k / 5) ** 0.6,
+      phase: rng.uniform(0, 2 * Math.PI),
+    });
   }
   const table = new Float32Array(SHAPE_SAMPLES);
   for (let index = 0; index < SHAPE_SAMPLES; index++) {

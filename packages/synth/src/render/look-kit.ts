@@ -1,7 +1,7 @@
-import type { SynthCase } from '../types.js';
 import type { Rng } from '../prng.js';
-import type { Rgb } from './primitives.js';
+import type { SynthCase } from '../types.js';
 import { smoothstep } from './noise.js';
+import type { Rgb } from './primitives.js';
 
 /** Per-pixel inputs of a lesion look, in the lesion frame (nominal radius 1). Noise values are in [0, 1]. */
 export interface LookContext {

@@ -1,7 +1,7 @@
 import type { LookFactory } from './look-kit.js';
 import { mixRgb, randomPointInDisk, scaleRgb, setRgb } from './look-kit.js';
 import { hashCell, smoothstep } from './noise.js';
-import { applyPrimitives, branchingVessels, disk, segment, type Primitive, type Rgb } from './primitives.js';
+import { applyPrimitives, branchingVessels, disk, type Primitive, type Rgb, segment } from './primitives.js';
 
 /** Seborrhoeic keratosis-like: waxy tan, cerebriform fissures, milia-like cysts and comedo-like openings. */
 export const keratosisLook: LookFactory = (abcd, rng) => {
@@ -48,7 +48,17 @@ export const basalCellLook: LookFactory = (abcd, rng) => {
   for (let index = rng.int(2, 4); index > 0; index--) {
     const [x, y] = randomPointInDisk(rng, 0.6);
     const length = rng.uniform(0.3, 0.45);
-    branchingVessels(next, x, y, rng.uniform(0, 2 * Math.PI), length, rng.uniform(0.022, 0.032), [198, 34, 52], 3, structures);
+    branchingVessels(
+      next,
+      x,
+      y,
+      rng.uniform(0, 2 * Math.PI),
+      length,
+      rng.uniform(0.022, 0.032),
+      [198, 34, 52],
+      3,
+      structures,
+    );
   }
   return {
     edge: 0.1,
@@ -77,7 +87,11 @@ export const actinicLook: LookFactory = (abcd, rng) => {
       const iy = Math.floor(gy);
       const cx = ix + 0.5 + (hashCell(ix, iy, salt) - 0.5) * 0.4;
       const cy = iy + 0.5 + (hashCell(iy, ix, salt) - 0.5) * 0.4;
-      mixRgb(out, [240, 228, 198], (1 - smoothstep(0.14, 0.26, Math.sqrt((gx - cx) ** 2 + (gy - cy) ** 2))) * 0.85);
+      mixRgb(
+        out,
+        [240, 228, 198],
+        (1 - smoothstep(0.14, 0.26, Math.sqrt((gx - cx) ** 2 + (gy - cy) ** 2))) * 0.85,
+      );
       if (abcd.colours >= 3 || context.n1 > 0.4) {
         mixRgb(out, [234, 224, 202], smoothstep(0.58, 0.72, context.n2) * (0.5 + 0.4 * context.fine));
       }
@@ -106,7 +120,11 @@ export const vascularLook: LookFactory = (abcd, rng) => {
       const cx = ix + 0.5 + (hashCell(iy, ix, salt) - 0.5) * 0.2;
       const cy = iy + 0.5 + (pick - 0.5) * 0.2;
       const radius = 0.34 + 0.1 * hashCell(ix, iy, salt ^ 0x5bd1e995);
-      mixRgb(out, pick < purpleShare ? purple : red, 1 - smoothstep(radius - 0.08, radius, Math.sqrt((gx - cx) ** 2 + (gy - cy) ** 2)));
+      mixRgb(
+        out,
+        pick < purpleShare ? purple : red,
+        1 - smoothstep(radius - 0.08, radius, Math.sqrt((gx - cx) ** 2 + (gy - cy) ** 2)),
+      );
     },
   };
 };

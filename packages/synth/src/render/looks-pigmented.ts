@@ -49,7 +49,10 @@ export const melanomaLook: LookFactory = (abcd, rng) => {
     edge: 0.08,
     edgeVariation: 0.9,
     shade(context, out) {
-      const mix = Math.min(Math.max(0.6 * context.n1 + 0.4 * (0.5 + 0.5 * (context.lx * dx + context.ly * dy)), 0), 1);
+      const mix = Math.min(
+        Math.max(0.6 * context.n1 + 0.4 * (0.5 + 0.5 * (context.lx * dx + context.ly * dy)), 0),
+        1,
+      );
       setRgb(out, MELANOMA_PALETTE[0]);
       mixRgb(out, MELANOMA_PALETTE[1], smoothstep(0.3, 0.45, mix));
       mixRgb(out, MELANOMA_PALETTE[2], smoothstep(0.6, 0.72, mix));
@@ -87,7 +90,8 @@ export const dermatofibromaLook: LookFactory = (_abcd, rng) => {
       out[1] *= darken;
       out[2] *= darken;
       const distance =
-        Math.sqrt(((context.lx - centreX) / radiusX) ** 2 + ((context.ly - centreY) / radiusY) ** 2) + (context.n2 - 0.5) * 0.5;
+        Math.sqrt(((context.lx - centreX) / radiusX) ** 2 + ((context.ly - centreY) / radiusY) ** 2) +
+        (context.n2 - 0.5) * 0.5;
       mixRgb(out, patch, 1 - smoothstep(0.65, 1, distance));
     },
   };

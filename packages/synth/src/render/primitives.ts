@@ -20,7 +20,15 @@ export function disk(x: number, y: number, radius: number, colour: Rgb, opacity 
   return segment(x, y, x, y, radius, colour, opacity);
 }
 
-export function segment(x0: number, y0: number, x1: number, y1: number, radius: number, colour: Rgb, opacity = 1): Primitive {
+export function segment(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  radius: number,
+  colour: Rgb,
+  opacity = 1,
+): Primitive {
   return {
     x0,
     y0,
@@ -37,13 +45,19 @@ export function segment(x0: number, y0: number, x1: number, y1: number, radius: 
 }
 
 /** Blends every primitive covering (x, y) into out, with a soft edge of half a radius. */
-export function applyPrimitives(primitives: readonly Primitive[], x: number, y: number, out: Float32Array): void {
+export function applyPrimitives(
+  primitives: readonly Primitive[],
+  x: number,
+  y: number,
+  out: Float32Array,
+): void {
   for (const shape of primitives) {
     if (x < shape.minX || x > shape.maxX || y < shape.minY || y > shape.maxY) continue;
     const dx = shape.x1 - shape.x0;
     const dy = shape.y1 - shape.y0;
     const lengthSq = dx * dx + dy * dy;
-    const t = lengthSq > 0 ? Math.min(Math.max(((x - shape.x0) * dx + (y - shape.y0) * dy) / lengthSq, 0), 1) : 0;
+    const t =
+      lengthSq > 0 ? Math.min(Math.max(((x - shape.x0) * dx + (y - shape.y0) * dy) / lengthSq, 0), 1) : 0;
     const ex = x - shape.x0 - t * dx;
     const ey = y - shape.y0 - t * dy;
     const distance = Math.sqrt(ex * ex + ey * ey);

@@ -1,9 +1,9 @@
 import { createRng } from '../prng.js';
 import { FITZPATRICK_PALETTE, LESION_CONTRAST, REFERENCE_SKIN } from '../skin.js';
 import type { RenderSpec, SynthImage } from '../types.js';
+import { drawHairs, drawRuler, FIELD_OF_VIEW_MM } from './artefacts.js';
 import { applyDevice } from './device-effects.js';
-import { FIELD_OF_VIEW_MM, drawHairs, drawRuler } from './artefacts.js';
-import { radiusAt, createRadiusTable } from './lesion-shape.js';
+import { createRadiusTable, radiusAt } from './lesion-shape.js';
 import type { LookContext } from './look-kit.js';
 import { LOOKS } from './looks.js';
 import { createNoiseField, smoothstep } from './noise.js';
@@ -43,7 +43,11 @@ export function renderImage(image: SynthImage | RenderSpec, options: RenderOptio
 }
 
 /** Skin plus lesion, in float RGB; the lesion is a transmittance over the skin, damped on darker skin. */
-function paintScene(spec: RenderSpec, size: number, mask?: Uint8Array): { rgb: Float32Array; mask?: Uint8Array } {
+function paintScene(
+  spec: RenderSpec,
+  size: number,
+  mask?: Uint8Array,
+): { rgb: Float32Array; mask?: Uint8Array } {
   const lesionRng = createRng(spec.lesionSeed, 'lesion');
   const outline = createRadiusTable(spec.abcd.asymmetry, spec.abcd.border, lesionRng);
   const look = LOOKS[spec.diagnosis](spec.abcd, lesionRng);
