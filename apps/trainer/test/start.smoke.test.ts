@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDb, DEMO_PASSWORD, getMeta } from '@dermino/db';
+import { ensureDatabase } from '@dermino/db';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, graphql, login, startPlatformProcess } from './platform.js';
+import { tempDir } from './support.js';
+
+const homes: string[] = [];
+afterAll(() => {
+  for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+});
+
+async function ports() {
+  return { API_PORT: String(await freePort()), WEB_PORT: String(await freePort()), DERMINO_DB_PORT: String(await freePort()) };
+}
+
+describe('dermino start (npm start)', () => {
+  it('serves the API and the dashboard on a fresh data folder, refuses a second start, and stops cleanly', async () => {
+    const home = tempDir('dermino-start-');
+    homes.push(home);
+    const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '30', ...(await ports()) };
+    const platform = startPlatformProcess(env);
+    await platform.waitFor(/DermINO is running/, 600_000);
+
+    const token = await login(Number(env.API_PORT), 'clinician@dermino.local', DEMO_PASSWORD);
+    const cases = await graphql(Number(env.API_PORT), '{ cases(first: 5) { totalCount edges { node { id images { id } } } } }', {}, token);
+    expect(cases.errors).toBeUndefined();
+    expect(cases.data.cases.totalCount).toBeGreaterThan(5);
+    expect(cases.data.cases.edges).toHaveLength(5);
+    const page = await fetch(`http://127.0.0.1:${env.WEB_PORT}/login`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<form/i);
+
+    const second = startPlatformProcess({ ...env, ...(await ports()) });
+    expect(await second.exited()).toBe(1);
+    expect(second.output()).toMatch(/already running from/);
+
+    platform.child.kill('SIGINT');
+    expect(await platform.exited()).toBe(0);
+    expect(fs.existsSync(path.join(home, 'db-server.json'))).toBe(false);
+    expect(fs.existsSync(path.join(home, 'platform.lock'))).toBe(false);
+  });
+
+  it('completes an interrupted seed on the next start, with no duplicate rows', async () => {
+    const home = tempDir('dermino-seed-');
+    homes.push(home);
+    const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '150', DERMINO_SERVICES: 'api', ...(await ports()) };
+    const first = startPlatformProcess(env);
+    await first.waitFor(/Seeding demo registry .*\b([1-9]\d*)\/150/, 300_000);
+    first.child.kill('SIGINT');
+    expect(await first.exited()).toBe(0);
+    expect(first.output()).not.toMatch(/DermINO is running/);
+
+    const interrupted = await countImages(home);
+    expect(interrupted.seed).toMatchObject({ status: 'running' });
+    expect(interrupted.images).toBeLessThan(150);
+
+    const again = startPlatformProcess(env);
+    await again.waitFor(/DermINO is running/, 300_000);
+    again.child.kill('SIGINT');
+    expect(await again.exited()).toBe(0);
+    const completed = await countImages(home);
+    expect(completed.seed).toMatchObject({ status: 'complete', size: 150 });
+    expect(completed.images).toBe(150);
+    expect(completed.distinctSourceIds).toBe(150);
+  });
+});
+
+async function countImages(home: string) {
+  const handle = await ensureDatabase({ home });
+  const db = createDb({ url: handle.url });
+  try {
+    const images = await db.image.count();
+    const distinct = await db.image.groupBy({ by: ['sourceImageId'] });
+    return { images, distinctSourceIds: distinct.length, seed: await getMeta(db, 'demo-seed') };
+  } finally {
+    await db.$disconnect();
+    await handle.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { cancelJob, createJob, enqueueJob } from '@dermino/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobHandler } from '../src/worker/job-handler.js';
+import { isFinished, startTestWorker, tempDir, waitForJob } from './support.js';
+
+// Real runner, real queue, real database; only the work itself is a small test handler.
+let calls = 0;
+const flaky: JobHandler<{ failTimes: number; steps: number }> = {
+  kind: 'AUDIT',
+  parsePayload: (raw) => raw as { failTimes: number; steps: number },
+  async run({ payload, job, progress }) {
+    calls++;
+    if (job.attempts <= payload.failTimes) throw new Error(`boom on attempt ${job.attempts}`);
+    for (let step = 1; step <= payload.steps; step++) {
+      await progress({ step, total: payload.steps, metrics: { loss: 1 / step } });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  },
+};
+
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+beforeAll(async () => {
+  worker = await startTestWorker([flaky as JobHandler], tempDir('dermino-worker-'));
+});
+afterAll(() => worker.stop());
+
+describe('the worker', () => {
+  it('retries a failing job with back-off, keeps the error, and finishes it', async () => {
+    const job = await enqueueJob(worker.db, worker.queue, { kind: 'AUDIT', payload: { failTimes: 1, steps: 2 }, retryLimit: 2 });
+    const finished = await waitForJob(worker.db, job.id, isFinished, 120_000);
+    expect(finished).toMatchObject({ status: 'SUCCEEDED', attempts: 2, step: 2, total: 2, error: null });
+    expect(finished.metrics).toEqual({ loss: 0.5 });
+    const logs = await worker.db.jobLog.findMany({ where: { jobId: job.id } });
+    expect(logs.map((log) => log.message)).toContain('boom on attempt 1');
+  });
+
+  it('ends a job that keeps failing as FAILED with its last error', async () => {
+    const job = await enqueueJob(worker.db, worker.queue, { kind: 'AUDIT', payload: { failTimes: 9, steps: 1 }, retryLimit: 1 });
+    const finished = await waitForJob(worker.db, job.id, (j) => j.status === 'FAILED', 120_000);
+    expect(finished).toMatchObject({ attempts: 2, error: 'boom on attempt 2' });
+  });
+
+  it('stops a running job when it is cancelled', async () => {
+    const job = await enqueueJob(worker.db, worker.queue, { kind: 'AUDIT', payload: { failTimes: 0, steps: 200 } });
+    await waitForJob(worker.db, job.id, (j) => j.step >= 2);
+    await cancelJob(worker.db, job.id);
+    const stepAtCancel = (await waitForJob(worker.db, job.id, isFinished)).step;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await waitForJob(worker.db, job.id, isFinished);
+    expect(after.status).toBe('CANCELLED');
+    expect(after.step).toBeLessThanOrEqual(stepAtCancel + 1);
+    expect(after.step).toBeLessThan(200);
+  });
+
+  it('refuses to cancel a finished job, naming its state', async () => {
+    const job = await createJob(worker.db, { kind: 'AUDIT', payload: {} });
+    await cancelJob(worker.db, job.id);
+    await expect(cancelJob(worker.db, job.id)).rejects.toThrow(/already cancelled/);
+  });
+
+  it('never runs one job twice at once, even with two workers on the same queue', async () => {
+    const second = await startTestWorker([flaky as JobHandler], tempDir('dermino-worker2-'));
+    try {
+      const before = calls;
+      const jobs = await Promise.all(
+        Array.from({ length: 6 }, () => enqueueJob(worker.db, worker.queue, { kind: 'AUDIT', payload: { failTimes: 0, steps: 1 } })),
+      );
+      for (const job of jobs) expect(await waitForJob(worker.db, job.id, isFinished)).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
+      expect(calls - before).toBe(6);
+    } finally {
+      await second.stop();
+    }
+  });
+});
