@@ -1,27 +1,23 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(import.meta.dirname, 'src') };
-
-// Two projects: fast unit tests beside the code, and browser tests against the built app (`next build` first).
+// Two projects: fast unit tests beside the code, and browser tests against the production build
+// (`npm test` runs `next build` first; the e2e globalSetup itself builds nothing).
 export default defineConfig({
-  resolve: { alias },
+  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   test: {
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {
-        resolve: { alias },
-        test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        resolve: { alias },
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.test.ts'],
-          environment: 'node',
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser and one pair of servers shared by the files: run them one after another.
+          // One browser per file and one shared pair of servers: files run one after another.
           fileParallelism: false,
         },
       },

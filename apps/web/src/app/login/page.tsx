@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { safeNextPath } from '@/lib/auth/safe-next-path';
-import { LoginForm } from './login-form';
 import styles from './login.module.css';
+import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -31,7 +31,8 @@ export default async function LoginPage({
         ) : null}
         <LoginForm next={safeNextPath(params.next)} />
         <p className={styles.hint}>
-          Demo: <span className="mono">clinician@dermino.local</span> / <span className="mono">dermino-demo</span>
+          Demo: <span className="mono">clinician@dermino.local</span> /{' '}
+          <span className="mono">dermino-demo</span>
         </p>
       </div>
     </main>

@@ -7,7 +7,9 @@ export interface TypedQuery<TData, TVariables> {
   readonly __types?: { data: TData; variables: TVariables };
 }
 
-export function defineQuery<TData, TVariables = Record<string, never>>(source: string): TypedQuery<TData, TVariables> {
+export function defineQuery<TData, TVariables = Record<string, never>>(
+  source: string,
+): TypedQuery<TData, TVariables> {
   return { source };
 }
 
@@ -64,6 +66,7 @@ export async function requestGraphql<TData, TVariables>(
   if (firstError) {
     throw new ApiError(firstError.extensions?.code ?? 'INTERNAL_SERVER_ERROR', firstError.message);
   }
-  if (!body.data) throw new ApiError('API_BAD_RESPONSE', `The DermINO API answered HTTP ${response.status} with no data.`);
+  if (!body.data)
+    throw new ApiError('API_BAD_RESPONSE', `The DermINO API answered HTTP ${response.status} with no data.`);
   return body.data;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { queryApi } from '@/lib/api/query-api';
 import { defineQuery } from '@/lib/api/graphql-request';
+import { queryApi } from '@/lib/api/query-api';
 
 export type Role = 'ADMIN' | 'MANAGER' | 'DATA' | 'CLINICIAN';
 

@@ -8,7 +8,16 @@ describe('safeNextPath', () => {
   });
 
   it('falls back for anything that could leave the site or loop back to login', () => {
-    for (const next of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'cases', '/login', '/login?next=/x', '/auth/expired', '/a\nb']) {
+    for (const next of [
+      'https://evil.example',
+      '//evil.example/x',
+      '/\\evil.example',
+      'cases',
+      '/login',
+      '/login?next=/x',
+      '/auth/expired',
+      '/a\nb',
+    ]) {
       expect(safeNextPath(next), next).toBe('/cases');
     }
   });

@@ -4,9 +4,11 @@
  */
 export function safeNextPath(next: string | string[] | undefined | null, fallback = '/cases'): string {
   const candidate = Array.isArray(next) ? next[0] : next;
-  if (!candidate || !candidate.startsWith('/')) return fallback;
+  if (!candidate?.startsWith('/')) return fallback;
   if (candidate.startsWith('//') || candidate.includes('\\')) return fallback;
-  if (/[\u0000-\u001f]/.test(candidate)) return fallback;
-  if (candidate === '/login' || candidate.startsWith('/login?') || candidate.startsWith('/auth/')) return fallback;
+  // Control characters (a CR/LF could split the Location header).
+  if ([...candidate].some((char) => char.charCodeAt(0) < 0x20)) return fallback;
+  if (candidate === '/login' || candidate.startsWith('/login?') || candidate.startsWith('/auth/'))
+    return fallback;
   return candidate;
 }

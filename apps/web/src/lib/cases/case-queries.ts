@@ -4,7 +4,13 @@ import type { CaseFilter, SkinType } from './case-search';
 
 export type Sex = 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN';
 export type Modality = 'DERMOSCOPIC' | 'CLINICAL';
-export type Confirmation = 'HISTOPATHOLOGY' | 'CONSENSUS' | 'FOLLOW_UP' | 'CONFOCAL' | 'SINGLE_READER' | 'MODEL';
+export type Confirmation =
+  | 'HISTOPATHOLOGY'
+  | 'CONSENSUS'
+  | 'FOLLOW_UP'
+  | 'CONFOCAL'
+  | 'SINGLE_READER'
+  | 'MODEL';
 
 export interface ConceptRef {
   id: string;
@@ -32,7 +38,10 @@ export interface CaseListData {
   };
 }
 
-export const caseListQuery = defineQuery<CaseListData, { filter: CaseFilter; first: number; after?: string }>(`
+export const caseListQuery = defineQuery<
+  CaseListData,
+  { filter: CaseFilter; first: number; after?: string }
+>(`
   query CaseList($filter: CaseFilter, $first: Int, $after: String) {
     cases(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -70,7 +79,12 @@ export interface CaseImage {
   device: string | null;
   source: string;
   capturedAt: string | null;
-  quality: { brightness: number | null; contrast: number | null; colorCast: number | null; blurVariance: number | null } | null;
+  quality: {
+    brightness: number | null;
+    contrast: number | null;
+    colorCast: number | null;
+    blurVariance: number | null;
+  } | null;
 }
 
 export interface CaseDetail {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCasesHref, DEFAULT_PAGE_SIZE, hasActiveFilters, parseCaseSearch, toCaseFilter } from './case-search';
+import {
+  buildCasesHref,
+  DEFAULT_PAGE_SIZE,
+  hasActiveFilters,
+  parseCaseSearch,
+  toCaseFilter,
+} from './case-search';
 
 describe('parseCaseSearch', () => {
   it('reads every filter, the page size and the cursor stack', () => {
@@ -22,7 +28,12 @@ describe('parseCaseSearch', () => {
       after: ['c1', 'c2'],
       ignored: [],
     });
-    expect(toCaseFilter(search)).toEqual({ diagnosis: ['mel', 'nv'], site: ['back'], skinType: ['V', 'VI'], labelled: false });
+    expect(toCaseFilter(search)).toEqual({
+      diagnosis: ['mel', 'nv'],
+      site: ['back'],
+      skinType: ['V', 'VI'],
+      labelled: false,
+    });
   });
 
   it('ignores bad values and says which', () => {
@@ -48,7 +59,9 @@ describe('buildCasesHref', () => {
     expect(next).toBe('/cases?site=back&labelled=yes&size=4&after=c1&after=c2');
     const reparsed = parseCaseSearch(Object.fromEntries(groupParams(new URL(next, 'http://x').searchParams)));
     expect(reparsed.after).toEqual(['c1', 'c2']);
-    expect(buildCasesHref(reparsed, reparsed.after.slice(0, -1))).toBe('/cases?site=back&labelled=yes&size=4&after=c1');
+    expect(buildCasesHref(reparsed, reparsed.after.slice(0, -1))).toBe(
+      '/cases?site=back&labelled=yes&size=4&after=c1',
+    );
     expect(buildCasesHref(parseCaseSearch({}))).toBe('/cases');
   });
 });

@@ -46,7 +46,8 @@ export function parseCaseSearch(params: SearchParams): CaseSearch {
   const labelledValue = listParam(params, 'labelled')[0];
   let labelled: LabelledChoice | undefined;
   if (labelledValue === 'yes' || labelledValue === 'no') labelled = labelledValue;
-  else if (labelledValue !== undefined && labelledValue !== 'any') ignored.push(`labelled "${labelledValue}" is not yes, no or any`);
+  else if (labelledValue !== undefined && labelledValue !== 'any')
+    ignored.push(`labelled "${labelledValue}" is not yes, no or any`);
   const sizeValue = listParam(params, 'size')[0];
   let pageSize = DEFAULT_PAGE_SIZE;
   if (sizeValue !== undefined) {
@@ -56,7 +57,9 @@ export function parseCaseSearch(params: SearchParams): CaseSearch {
   }
   // The stack keeps its order and duplicates, so listParam (which dedupes) is not used here.
   const rawAfter = params.after;
-  const after = (Array.isArray(rawAfter) ? rawAfter : rawAfter === undefined ? [] : [rawAfter]).filter(Boolean);
+  const after = (Array.isArray(rawAfter) ? rawAfter : rawAfter === undefined ? [] : [rawAfter]).filter(
+    Boolean,
+  );
   return {
     diagnosis: listParam(params, 'diagnosis'),
     site: listParam(params, 'site'),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildConceptOptions } from './concept-options';
 
-const concept = (id: string, name: string, parent?: string) => ({ id, code: id, name, parent: parent ? { id: parent } : null });
+const concept = (id: string, name: string, parent?: string) => ({
+  id,
+  code: id,
+  name,
+  parent: parent ? { id: parent } : null,
+});
 
 describe('buildConceptOptions', () => {
   it('lists each parent before its children, siblings by name, with depth', () => {
@@ -22,7 +27,11 @@ describe('buildConceptOptions', () => {
   });
 
   it('treats a concept whose parent is missing as a root and survives cycles', () => {
-    const options = buildConceptOptions([concept('a', 'A', 'missing'), concept('b', 'B', 'c'), concept('c', 'C', 'b')]);
+    const options = buildConceptOptions([
+      concept('a', 'A', 'missing'),
+      concept('b', 'B', 'c'),
+      concept('c', 'C', 'b'),
+    ]);
     expect(options.map((option) => `${option.depth}:${option.code}`)).toEqual(['0:a', '0:b', '1:c']);
   });
 });

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { CaseSummary } from '@/lib/cases/case-queries';
 import { formatLabel, formatSkinType, pluralize } from '@/lib/format';
-import { DiagnosisBadge } from './diagnosis-badge';
 import styles from './cases.module.css';
+import { DiagnosisBadge } from './diagnosis-badge';
 
 export function CaseCard({ summary, priority }: { summary: CaseSummary; priority: boolean }) {
   const firstImage = summary.images[0];
@@ -36,7 +36,8 @@ export function CaseCard({ summary, priority }: { summary: CaseSummary; priority
             {formatLabel(summary.site)} · {summary.source}
           </p>
           <p className={styles.cardMeta}>
-            <span className="mono">{summary.patient.pseudonym}</span> · {formatSkinType(summary.patient.skinType)}
+            <span className="mono">{summary.patient.pseudonym}</span> ·{' '}
+            {formatSkinType(summary.patient.skinType)}
           </p>
           <p className={styles.cardMeta}>{pluralize(summary.images.length, 'image')}</p>
         </div>

@@ -1,7 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import type { ConceptOption } from '@/lib/cases/concept-options';
 import { type CaseSearch, DEFAULT_PAGE_SIZE, SKIN_TYPES } from '@/lib/cases/case-search';
+import type { ConceptOption } from '@/lib/cases/concept-options';
 import { formatLabel, formatSkinType } from '@/lib/format';
 import styles from './cases.module.css';
 
@@ -19,7 +19,12 @@ export function FilterBar({ search, concepts, sites, sources }: FilterBarProps) 
     <Form action="/cases" className={`panel ${styles.filters}`} aria-label="Filter cases">
       <div className="field">
         <label htmlFor="filter-diagnosis">Diagnosis</label>
-        <select className="select" id="filter-diagnosis" name="diagnosis" defaultValue={search.diagnosis[0] ?? ''}>
+        <select
+          className="select"
+          id="filter-diagnosis"
+          name="diagnosis"
+          defaultValue={search.diagnosis[0] ?? ''}
+        >
           <option value="">Any diagnosis</option>
           {concepts.map((concept) => (
             <option key={concept.code} value={concept.code}>
@@ -53,7 +58,12 @@ export function FilterBar({ search, concepts, sites, sources }: FilterBarProps) 
       </div>
       <div className="field">
         <label htmlFor="filter-skin-type">Skin type</label>
-        <select className="select" id="filter-skin-type" name="skinType" defaultValue={search.skinType[0] ?? ''}>
+        <select
+          className="select"
+          id="filter-skin-type"
+          name="skinType"
+          defaultValue={search.skinType[0] ?? ''}
+        >
           <option value="">Any skin type</option>
           {SKIN_TYPES.map((skinType) => (
             <option key={skinType} value={skinType}>
@@ -70,7 +80,9 @@ export function FilterBar({ search, concepts, sites, sources }: FilterBarProps) 
           <option value="no">No</option>
         </select>
       </div>
-      {search.pageSize !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="size" value={search.pageSize} /> : null}
+      {search.pageSize !== DEFAULT_PAGE_SIZE ? (
+        <input type="hidden" name="size" value={search.pageSize} />
+      ) : null}
       <div className={styles.filterActions}>
         <button type="submit" className="button button--primary">
           Apply

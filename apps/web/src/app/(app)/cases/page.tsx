@@ -38,7 +38,9 @@ export default async function CasesPage({
         <div>
           <h1>Cases</h1>
           <p className="page-header__meta" data-testid="total-count">
-            {cases ? `${pluralize(cases.totalCount, 'case')}${hasActiveFilters(search) ? ' match these filters' : ''}` : ''}
+            {cases
+              ? `${pluralize(cases.totalCount, 'case')}${hasActiveFilters(search) ? ' match these filters' : ''}`
+              : ''}
           </p>
         </div>
       </div>

@@ -22,8 +22,8 @@ export function Pager({ search, shown, totalCount, endCursor, hasNextPage }: Pag
   return (
     <nav className={styles.pager} aria-label="Pages">
       <p className="muted" data-testid="page-range">
-        {shown > 0 ? `${firstShown}–${firstShown + shown - 1} of ${totalCount.toLocaleString('en-GB')}` : ''} · page{' '}
-        {pageIndex + 1}
+        {shown > 0 ? `${firstShown}–${firstShown + shown - 1} of ${totalCount.toLocaleString('en-GB')}` : ''}{' '}
+        · page {pageIndex + 1}
       </p>
       <div className={styles.pagerButtons}>
         {previousHref ? (

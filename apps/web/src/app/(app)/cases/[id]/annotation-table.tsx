@@ -36,7 +36,9 @@ export function AnnotationTable({ annotations, imageNumbers }: AnnotationTablePr
                   <td>{formatEnum(annotation.confirmation)}</td>
                   <td>{annotation.annotator}</td>
                   <td>{formatDate(annotation.createdAt)}</td>
-                  <td>{annotation.image ? `Image ${imageNumbers.get(annotation.image.id) ?? '?'}` : 'Case'}</td>
+                  <td>
+                    {annotation.image ? `Image ${imageNumbers.get(annotation.image.id) ?? '?'}` : 'Case'}
+                  </td>
                 </tr>
               ))}
             </tbody>

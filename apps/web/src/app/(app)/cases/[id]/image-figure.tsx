@@ -2,7 +2,15 @@ import type { CaseImage } from '@/lib/cases/case-queries';
 import { formatDateTime, formatEnum, formatNumber } from '@/lib/format';
 import styles from './case-detail.module.css';
 
-export function ImageFigure({ image, number, priority }: { image: CaseImage; number: number; priority: boolean }) {
+export function ImageFigure({
+  image,
+  number,
+  priority,
+}: {
+  image: CaseImage;
+  number: number;
+  priority: boolean;
+}) {
   const quality = image.quality;
   return (
     <figure className={`panel ${styles.figure}`} data-testid="case-image">
@@ -10,7 +18,7 @@ export function ImageFigure({ image, number, priority }: { image: CaseImage; num
         {/* biome-ignore lint/performance/noImgElement: the API already serves a 512 px webp working copy */}
         <img
           src={`/media/${image.id}/working`}
-          alt={`Image ${number}: ${formatEnum(image.modality).toLowerCase()} view`}
+          alt={`Lesion, view ${number}: ${formatEnum(image.modality).toLowerCase()}`}
           width={image.width ?? 512}
           height={image.height ?? 512}
           loading={priority ? 'eager' : 'lazy'}

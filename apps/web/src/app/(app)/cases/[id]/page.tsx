@@ -45,13 +45,16 @@ export default async function CasePage({ params }: { params: Params }) {
             <DiagnosisBadge concept={found.diagnosis} />
           </h1>
           <p className="page-header__meta">
-            Case <span className="mono">{found.externalId ?? found.id}</span> · added {formatDate(found.createdAt)}
+            Case <span className="mono">{found.externalId ?? found.id}</span> · added{' '}
+            {formatDate(found.createdAt)}
           </p>
         </div>
       </div>
       <div className={styles.layout}>
         <section aria-label="Images" className={styles.images}>
-          {found.images.length === 0 ? <p className="panel panel__body muted">This case has no images.</p> : null}
+          {found.images.length === 0 ? (
+            <p className="panel panel__body muted">This case has no images.</p>
+          ) : null}
           {found.images.map((image, index) => (
             <ImageFigure key={image.id} image={image} number={index + 1} priority={index === 0} />
           ))}

@@ -16,9 +16,13 @@ function textResponse(status: number, message: string) {
  * and the token never reaches client JavaScript. Images are content-addressed (never change), but they are
  * patient data: the browser may keep them for an hour, shared caches may not.
  */
-export async function GET(request: NextRequest, context: { params: Promise<{ imageId: string; variant: string }> }) {
+export async function GET(
+  request: NextRequest,
+  context: { params: Promise<{ imageId: string; variant: string }> },
+) {
   const { imageId, variant } = await context.params;
-  if (!VARIANTS.has(variant)) return textResponse(404, `Unknown image variant "${variant}" (thumb, working, original).`);
+  if (!VARIANTS.has(variant))
+    return textResponse(404, `Unknown image variant "${variant}" (thumb, working, original).`);
   if (!IMAGE_ID.test(imageId)) return textResponse(404, 'Unknown image.');
   const token = request.cookies.get(SESSION_COOKIE)?.value;
   if (!token) return textResponse(401, 'Sign in to view images.');
@@ -35,7 +39,8 @@ export async function GET(request: NextRequest, context: { params: Promise<{ ima
   if (!upstream.ok || !upstream.body) {
     await upstream.body?.cancel();
     // 400 (a malformed id the API refused) is, to the browser, an image that does not exist.
-    const status = upstream.status === 400 ? 404 : [401, 403, 404].includes(upstream.status) ? upstream.status : 502;
+    const status =
+      upstream.status === 400 ? 404 : [401, 403, 404].includes(upstream.status) ? upstream.status : 502;
     return textResponse(status, status === 502 ? 'The image could not be loaded.' : 'Image not available.');
   }
   const headers = new Headers({ 'cache-control': 'private, max-age=3600', vary: 'Cookie' });
