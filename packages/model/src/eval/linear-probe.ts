@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { nextId } from '../vit/create-vit';
+import { applyAdamW, createAdamW } from '../train/adamw';
+
+export interface LinearProbeOptions {
+  classes: number;
+  epochs?: number;
+  lr?: number;
+  weightDecay?: number;
+  /** Weight classes by inverse frequency so rare diagnoses count (default true). */
+  balanceClasses?: boolean;
+}
+
+export interface LinearClassifier {
+  /** `head.weight [D, C]`, `head.bias [C]` as in CONTRACT.md. */
+  weights: Record<string, tf.Variable>;
+}
+
+/** Inverse-frequency class weights, normalised to mean 1 over the samples. */
+export function classWeights(labels: ArrayLike<number>, classes: number): Float32Array {
+  const counts = new Float32Array(classes);
+  for (let i = 0; i < labels.length; i++) counts[labels[i]] += 1;
+  const present = counts.filter((c) => c > 0).length;
+  return counts.map((c) => (c > 0 ? labels.length / (present * c) : 0));
+}
+
+/** Class-weighted softmax cross-entropy of logits [N, C] against integer labels. */
+export function weightedCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, weights: tf.Tensor1D, classes: number): tf.Scalar {
+  return tf.tidy(() => {
+    const oneHot = tf.cast(tf.oneHot(labels, classes), 'float32');
+    const perSample = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), 1));
+    const sampleWeights = tf.sum(tf.mul(oneHot, weights), 1);
+    return tf.div(tf.sum(tf.mul(perSample, sampleWeights)), tf.sum(sampleWeights)) as tf.Scalar;
+  });
+}
+
+export function createLinearClassifier(width: number, classes: number): LinearClassifier {
+  return tf.tidy(() => ({
+    weights: {
+      'head.weight': tf.variable(tf.zeros([width, classes]), true, `head/weight/${nextId()}`),
+      'head.bias': tf.variable(tf.zeros([classes]), true, `head/bias/${nextId()}`),
+    },
+  }));
+}
+
+export function classifierLogits(classifier: LinearClassifier, features: tf.Tensor2D): tf.Tensor2D {
+  return tf.add(tf.matMul(features, classifier.weights['head.weight']), classifier.weights['head.bias']) as tf.Tensor2D;
+}
+
+/** Softmax regression on frozen features, full batch with AdamW; features are standardised by the caller's choice. */
+export function trainLinearProbe(features: tf.Tensor2D, labels: ArrayLike<number>, options: LinearProbeOptions): LinearClassifier {
+  const { classes } = options;
+  const classifier = createLinearClassifier(features.shape[1], classes);
+  const optimizer = createAdamW(classifier.weights);
+  const labelTensor = tf.tensor1d(Array.from(labels), 'int32');
+  const weights = tf.tensor1d(options.balanceClasses === false ? new Float32Array(classes).fill(1) : classWeights(labels, classes));
+  const params = Object.values(classifier.weights);
+  for (let epoch = 0; epoch < (options.epochs ?? 200); epoch++) {
+    const { value, grads } = tf.variableGrads(() => weightedCrossEntropy(classifierLogits(classifier, features), labelTensor, weights, classes), params);
+    const named = { 'head.weight': grads[params[0].name], 'head.bias': grads[params[1].name] };
+    applyAdamW(classifier.weights, named, optimizer, { lr: options.lr ?? 1e-2, weightDecay: options.weightDecay ?? 1e-4 });
+    tf.dispose([value, ...Object.values(grads)]);
+  }
+  tf.dispose([labelTensor, weights, ...Object.values(optimizer.m), ...Object.values(optimizer.v)]);
+  return classifier;
+}
+
+/** Predicted class per row. */
+export function predictClasses(classifier: LinearClassifier, features: tf.Tensor2D): Int32Array {
+  const argmax = tf.tidy(() => tf.argMax(classifierLogits(classifier, features), 1));
+  const out = Int32Array.from(argmax.dataSync());
+  argmax.dispose();
+  return out;
+}
