@@ -52,6 +52,7 @@ export async function createContext(
 
 /** The signed-in user; resolvers run only after the auth plugin has checked there is one. */
 export function requireUser(context: Context): UserRecord {
-  if (!context.user) throw new Error('requireUser called on an unauthenticated request (auth plugin bypassed)');
+  if (!context.user)
+    throw new Error('requireUser called on an unauthenticated request (auth plugin bypassed)');
   return context.user;
 }

@@ -9,11 +9,19 @@ const valid = {
 describe('parseEnv', () => {
   it('applies the defaults of the contract', () => {
     const result = parseEnv(valid);
-    expect(result.ok && result.env).toMatchObject({ API_PORT: 4000, LOG_LEVEL: 'info', NODE_ENV: 'production' });
+    expect(result.ok && result.env).toMatchObject({
+      API_PORT: 4000,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    });
   });
 
   it('names every wrong variable at once', () => {
-    const result = parseEnv({ DATABASE_URL: 'mysql://x', DERMINO_SESSION_SECRET: 'short', API_PORT: 'eighty' });
+    const result = parseEnv({
+      DATABASE_URL: 'mysql://x',
+      DERMINO_SESSION_SECRET: 'short',
+      API_PORT: 'eighty',
+    });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toHaveLength(3);

@@ -33,6 +33,8 @@ export function parseEnv(source: Record<string, string | undefined>): ParseEnvRe
 export function loadEnv(): Env {
   const result = parseEnv(process.env);
   if (result.ok) return result.env;
-  console.error(`The API cannot start; fix these environment variables:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(
+    `The API cannot start; fix these environment variables:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
   process.exit(1);
 }

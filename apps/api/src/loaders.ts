@@ -1,4 +1,4 @@
-import { findConceptsByIds, type ConceptRecord, type DbClient } from '@dermino/db';
+import { type ConceptRecord, type DbClient, findConceptsByIds } from '@dermino/db';
 import DataLoader from 'dataloader';
 
 export interface Loaders {

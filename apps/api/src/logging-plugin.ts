@@ -13,8 +13,10 @@ export function loggingPlugin(): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (isAppError(original) || (original instanceof GraphQLError && !original.originalError)) continue;
-            contextValue.logger.error({ err: original, path: error.path }, 'unexpected error');
+            // Validation errors have no cause; AppErrors are expected outcomes (bad input, no session).
+            const cause = original instanceof GraphQLError ? original.originalError : original;
+            if (!cause || isAppError(cause)) continue;
+            contextValue.logger.error({ err: cause, path: error.path }, 'unexpected error');
           }
         },
         async willSendResponse({ operationName, errors }) {

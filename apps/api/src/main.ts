@@ -5,14 +5,21 @@ import { createLogger } from './logger.js';
 
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const api = await startApi({
   databaseUrl: env.DATABASE_URL,
   port: env.API_PORT,
   host: env.API_HOST,
   logger,
-  config: { sessionSecret: env.DERMINO_SESSION_SECRET, home: env.DERMINO_HOME, nodeEnv: env.NODE_ENV, version },
+  config: {
+    sessionSecret: env.DERMINO_SESSION_SECRET,
+    home: env.DERMINO_HOME,
+    nodeEnv: env.NODE_ENV,
+    version,
+  },
 }).catch((error: Error) => {
   logger.fatal({ err: error }, `The API could not start: ${error.message}`);
   process.exit(1);

@@ -22,7 +22,10 @@ export const auditEventSelect = {
 
 export type AuditEventRecord = Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }>;
 
-export async function recordAuditEvent(db: DbClient, input: RecordAuditEventInput): Promise<AuditEventRecord> {
+export async function recordAuditEvent(
+  db: DbClient,
+  input: RecordAuditEventInput,
+): Promise<AuditEventRecord> {
   try {
     return await db.auditEvent.create({ data: input, select: auditEventSelect });
   } catch (error) {

@@ -1,12 +1,17 @@
-import type { DbClient } from './client.js';
-import { Prisma, type SkinType } from './client.js';
+import type { DbClient, Prisma, SkinType } from './client.js';
 import { conceptSelect, findConceptIdsWithDescendants } from './concepts.js';
 import { AppError } from './errors.js';
-import { imageSelect, type ImageRecord } from './images.js';
+import { type ImageRecord, imageSelect } from './images.js';
 
 export const MAX_CASE_PAGE_SIZE = 100;
 
-const patientSelect = { id: true, pseudonym: true, sex: true, ageBand: true, skinType: true } satisfies Prisma.PatientSelect;
+const patientSelect = {
+  id: true,
+  pseudonym: true,
+  sex: true,
+  ageBand: true,
+  skinType: true,
+} satisfies Prisma.PatientSelect;
 
 const annotationSelect = {
   id: true,
@@ -90,7 +95,10 @@ function toCaseRecord(row: CaseRow): CaseRecord {
   }
   const annotations = [...byId.values()]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-    .map((annotation) => ({ ...annotation, image: annotation.imageId ? (imageById.get(annotation.imageId) ?? null) : null }));
+    .map((annotation) => ({
+      ...annotation,
+      image: annotation.imageId ? (imageById.get(annotation.imageId) ?? null) : null,
+    }));
   return { ...rest, images, annotations };
 }
 
@@ -98,7 +106,10 @@ function hasAnnotation(where: Prisma.AnnotationWhereInput): Prisma.CaseWhereInpu
   return { OR: [{ annotations: { some: where } }, { images: { some: { annotations: { some: where } } } }] };
 }
 
-async function buildCaseWhere(db: DbClient, filter: CaseFilter | null | undefined): Promise<Prisma.CaseWhereInput> {
+async function buildCaseWhere(
+  db: DbClient,
+  filter: CaseFilter | null | undefined,
+): Promise<Prisma.CaseWhereInput> {
   if (!filter) return {};
   // An empty list means "no restriction", as an empty multi-select does in a form.
   const and: Prisma.CaseWhereInput[] = [];
@@ -149,10 +160,11 @@ export async function getCaseById(db: DbClient, options: { id: string }): Promis
 
 /** The distinct sites and sources (of cases and of images), for filter dropdowns. */
 export async function getCaseFacets(db: DbClient): Promise<{ sites: string[]; sources: string[] }> {
+  // groupBy is a SQL GROUP BY; Prisma's `distinct` would read every row.
   const [sites, caseSources, imageSources] = await Promise.all([
-    db.case.findMany({ distinct: ['site'], select: { site: true }, orderBy: { site: 'asc' } }),
-    db.case.findMany({ distinct: ['source'], select: { source: true }, orderBy: { source: 'asc' } }),
-    db.image.findMany({ distinct: ['source'], select: { source: true }, orderBy: { source: 'asc' } }),
+    db.case.groupBy({ by: ['site'], orderBy: { site: 'asc' } }),
+    db.case.groupBy({ by: ['source'], orderBy: { source: 'asc' } }),
+    db.image.groupBy({ by: ['source'], orderBy: { source: 'asc' } }),
   ]);
   const sources = new Set([...caseSources, ...imageSources].map((row) => row.source));
   return { sites: sites.map((row) => row.site), sources: [...sources].sort() };

@@ -1,5 +1,4 @@
-import type { DbClient } from './client.js';
-import { Prisma } from './client.js';
+import type { DbClient, Prisma } from './client.js';
 import { AppError } from './errors.js';
 
 export const conceptSelect = {
@@ -18,7 +17,10 @@ export async function listConcepts(db: DbClient): Promise<ConceptRecord[]> {
 }
 
 /** One query for any number of ids (a DataLoader batch); unknown ids are simply absent. */
-export async function findConceptsByIds(db: DbClient, options: { ids: readonly string[] }): Promise<ConceptRecord[]> {
+export async function findConceptsByIds(
+  db: DbClient,
+  options: { ids: readonly string[] },
+): Promise<ConceptRecord[]> {
   if (options.ids.length === 0) return [];
   return db.diagnosisConcept.findMany({ select: conceptSelect, where: { id: { in: [...options.ids] } } });
 }

@@ -1,5 +1,4 @@
-import type { DbClient } from './client.js';
-import { Prisma } from './client.js';
+import type { DbClient, Prisma } from './client.js';
 
 const datasetVersionSelect = {
   id: true,

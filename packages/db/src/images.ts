@@ -1,5 +1,4 @@
-import type { DbClient } from './client.js';
-import { Prisma } from './client.js';
+import type { DbClient, Prisma } from './client.js';
 import { AppError } from './errors.js';
 
 /** What the API shows of an image; storageKey stays inside (the image route resolves it to a file). */
@@ -46,7 +45,9 @@ export async function getImageStorage(db: DbClient, options: { imageId: string }
   });
   if (!image) throw new AppError('NOT_FOUND', { message: `No image with id ${options.imageId}.` });
   if (!image.storageKey) {
-    throw new AppError('NOT_FOUND', { message: `Image ${options.imageId} has no stored file (it is remote only).` });
+    throw new AppError('NOT_FOUND', {
+      message: `Image ${options.imageId} has no stored file (it is remote only).`,
+    });
   }
   return { id: image.id, caseId: image.caseId, storageKey: image.storageKey };
 }

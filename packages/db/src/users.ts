@@ -18,6 +18,10 @@ export type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 const BAD_CREDENTIALS = 'Wrong email or password.';
 // Verified against when the email is unknown, so both failures take the same time; made on first use.
 let dummyHash: Promise<string> | undefined;
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-password');
+  return dummyHash;
+}
 
 export async function getUserById(db: DbClient, options: { id: string }): Promise<UserRecord | null> {
   return db.user.findUnique({ where: { id: options.id }, select: userSelect });
@@ -33,7 +37,7 @@ export async function authenticateUser(
 ): Promise<UserRecord> {
   const email = options.email.trim().toLowerCase();
   const found = await db.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
-  const valid = await verifyPassword(options.password, found?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
+  const valid = await verifyPassword(options.password, found?.passwordHash ?? (await getDummyHash()));
   if (!found || !valid) throw new AppError('UNAUTHENTICATED', { message: BAD_CREDENTIALS });
   if (found.disabled) throw new AppError('FORBIDDEN', { message: `The account ${email} is disabled.` });
   const { passwordHash: _hash, ...user } = found;

@@ -67,7 +67,9 @@ describe('the embedded database', () => {
     cleanups.push(() => new Promise((resolve) => blocker.close(() => resolve())));
     const port = (blocker.address() as net.AddressInfo).port;
     const home = tempHome();
-    await expect(ensureDatabase({ home, port })).rejects.toThrow(new RegExp(`Port ${port} is already in use`));
+    await expect(ensureDatabase({ home, port })).rejects.toThrow(
+      new RegExp(`Port ${port} is already in use`),
+    );
     // Nothing is left behind: the next start on a free port works.
     const handle = await ensureDatabase({ home });
     cleanups.push(() => handle.close());
@@ -76,7 +78,10 @@ describe('the embedded database', () => {
 
   it('takes over a data folder whose server died without cleaning up', async () => {
     const home = tempHome();
-    fs.writeFileSync(path.join(home, 'db-server.json'), JSON.stringify({ pid: 999_999, port: 1, startedAt: '' }));
+    fs.writeFileSync(
+      path.join(home, 'db-server.json'),
+      JSON.stringify({ pid: 999_999, port: 1, startedAt: '' }),
+    );
     fs.writeFileSync(path.join(home, 'db-server.lock'), '999999');
     const handle = await ensureDatabase({ home });
     cleanups.push(() => handle.close());
@@ -95,7 +100,14 @@ describe('DATABASE_URL', () => {
   });
 
   it('is used as given, without starting anything', async () => {
-    const handle = await ensureDatabase({ databaseUrl: 'postgresql://u:p@127.0.0.1:1/x', home: '/nonexistent' });
-    expect(handle).toMatchObject({ url: 'postgresql://u:p@127.0.0.1:1/x', embedded: false, ownsServer: false });
+    const handle = await ensureDatabase({
+      databaseUrl: 'postgresql://u:p@127.0.0.1:1/x',
+      home: '/nonexistent',
+    });
+    expect(handle).toMatchObject({
+      url: 'postgresql://u:p@127.0.0.1:1/x',
+      embedded: false,
+      ownsServer: false,
+    });
   });
 });

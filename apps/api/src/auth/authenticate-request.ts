@@ -1,4 +1,4 @@
-import { AppError, getUserById, type DbClient, type UserRecord } from '@dermino/db';
+import { AppError, type DbClient, getUserById, type UserRecord } from '@dermino/db';
 import { verifySessionToken } from './session-token.js';
 
 export type RequestAuth = { user: UserRecord; error: null } | { user: null; error: AppError | null };

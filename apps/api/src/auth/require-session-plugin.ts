@@ -1,21 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '@dermino/db';
-import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, Kind, type SelectionSetNode } from 'graphql';
 import type { Context } from '../context.js';
 import { toGraphQLError } from '../errors/format-error.js';
 
 /** Root fields an anonymous request may ask for. */
 const PUBLIC_ROOT_FIELDS = new Set(['login', '__typename', '__schema', '__type']);
 
-function collectRootFields(selectionSet: SelectionSetNode, document: DocumentNode, into: Set<string>): Set<string> {
+function collectRootFields(
+  selectionSet: SelectionSetNode,
+  document: DocumentNode,
+  into: Set<string>,
+): Set<string> {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) into.add(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) collectRootFields(selection.selectionSet, document, into);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      collectRootFields(selection.selectionSet, document, into);
     else {
       const fragment = document.definitions.find(
-        (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+        (definition) =>
+          definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
       );
-      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) collectRootFields(fragment.selectionSet, document, into);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION)
+        collectRootFields(fragment.selectionSet, document, into);
     }
   }
   return into;

@@ -9,14 +9,21 @@ describe('session tokens', () => {
     const { token, expiresAt } = signSessionToken({ sub: 'user-1', role: 'CLINICIAN' }, { secret, now });
     expect(expiresAt.toISOString()).toBe('2026-11-26T18:00:00.000Z');
     const claims = verifySessionToken(token, { secret, now });
-    expect(claims).toMatchObject({ sub: 'user-1', role: 'CLINICIAN', exp: claims.iat + SESSION_LIFETIME_SECONDS });
+    expect(claims).toMatchObject({
+      sub: 'user-1',
+      role: 'CLINICIAN',
+      exp: claims.iat + SESSION_LIFETIME_SECONDS,
+    });
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('has the contract format: base64url(JSON) "." base64url(HMAC)', () => {
     const { token } = signSessionToken({ sub: 'user-1', role: 'ADMIN' }, { secret, now });
     const [payload, signature] = token.split('.');
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ sub: 'user-1', role: 'ADMIN' });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+      sub: 'user-1',
+      role: 'ADMIN',
+    });
     expect(Buffer.from(signature, 'base64url')).toHaveLength(32);
   });
 

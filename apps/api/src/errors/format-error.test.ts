@@ -6,12 +6,17 @@ import { createFormatError } from './format-error.js';
 // How graphql-js hands a resolver's error to formatError: wrapped, with a path.
 function fromResolver(error: Error) {
   const wrapped = new GraphQLError(error.message, { path: ['cases'], originalError: error });
-  return { wrapped, formatted: { message: error.message, path: ['cases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } } };
+  return {
+    wrapped,
+    formatted: { message: error.message, path: ['cases'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+  };
 }
 
 describe('formatError', () => {
   it('maps AppError codes to extensions.code', () => {
-    const { wrapped, formatted } = fromResolver(new AppError('BAD_INPUT', { message: 'first too big', details: { argument: 'first' } }));
+    const { wrapped, formatted } = fromResolver(
+      new AppError('BAD_INPUT', { message: 'first too big', details: { argument: 'first' } }),
+    );
     expect(createFormatError({ maskUnknown: true })(formatted, wrapped)).toEqual({
       message: 'first too big',
       path: ['cases'],
@@ -26,11 +31,15 @@ describe('formatError', () => {
       message: 'Internal server error',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
-    expect(createFormatError({ maskUnknown: false })(formatted, wrapped).message).toMatch(/postgres:\/\/secret/);
+    expect(createFormatError({ maskUnknown: false })(formatted, wrapped).message).toMatch(
+      /postgres:\/\/secret/,
+    );
   });
 
   it('passes validation errors through', () => {
-    const error = new GraphQLError('Value "VII" does not exist in "SkinType" enum.', { extensions: { code: 'BAD_USER_INPUT' } });
+    const error = new GraphQLError('Value "VII" does not exist in "SkinType" enum.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const formatted = { message: error.message, extensions: { code: 'BAD_USER_INPUT' } };
     expect(createFormatError({ maskUnknown: true })(formatted, error)).toBe(formatted);
   });

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isAppError } from '@dermino/db';
+import { AppError, isAppError, Prisma } from '@dermino/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { APP_ERROR_CODES } from './app-error-codes.js';
 
@@ -15,13 +15,26 @@ export function toGraphQLError(error: unknown): GraphQLError {
   });
 }
 
+const CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+
+/** A lost database is not a bug: say so (503-like) instead of masking it as an internal error. */
+function asDatabaseUnavailable(error: unknown): AppError | null {
+  const lost =
+    error instanceof Prisma.PrismaClientInitializationError ||
+    (error instanceof Prisma.PrismaClientKnownRequestError && CONNECTION_CODES.has(error.code));
+  return lost
+    ? new AppError('DATABASE_UNAVAILABLE', { message: 'The database is unavailable; try again shortly.' })
+    : null;
+}
+
 /**
  * AppErrors keep their message and get their code; errors Apollo or graphql-js made (validation,
  * bad variables) pass as they are; anything else is a bug and is masked outside development.
  */
 export function createFormatError(options: { maskUnknown: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = asDatabaseUnavailable(unwrapped) ?? unwrapped;
     if (isAppError(original)) {
       return {
         message: original.message,
@@ -33,6 +46,11 @@ export function createFormatError(options: { maskUnknown: boolean }) {
     const code = formatted.extensions?.code;
     const fromGraphQL = original instanceof GraphQLError && code !== 'INTERNAL_SERVER_ERROR';
     if (fromGraphQL || !options.maskUnknown) return formatted;
-    return { message: MASKED_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: MASKED_MESSAGE,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

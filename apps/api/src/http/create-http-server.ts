@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { getMeta } from '@dermino/db';
 import type { ApiDeps, Context } from '../context.js';
+import { checkHealth } from '../health.js';
 import { serveGraphql } from './graphql-route.js';
 import { serveImage } from './image-route.js';
 import { sendError, sendJson } from './send.js';
@@ -20,11 +20,8 @@ export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): 
       if (pathname === '/graphql') return await serveGraphql(deps, apollo, req, res, requestId);
       if (pathname === '/healthz' && req.method === 'GET') {
         // Unauthenticated liveness for the launcher and load balancers.
-        const database = await getMeta(deps.db, 'schema').then(
-          () => 'ok',
-          (error: Error) => `unavailable: ${error.message}`,
-        );
-        return sendJson(res, database === 'ok' ? 200 : 503, { ok: database === 'ok', database, version: deps.config.version });
+        const report = await checkHealth(deps.db, deps.config.version);
+        return sendJson(res, report.ok ? 200 : 503, report);
       }
       const image = IMAGE_PATH.exec(pathname);
       if (image && (req.method === 'GET' || req.method === 'HEAD')) {

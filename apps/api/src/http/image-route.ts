@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { AppError, IMAGE_VARIANT_FILES, IMAGE_VARIANTS, getImageStorage, type ImageVariant } from '@dermino/db';
+import {
+  AppError,
+  getImageStorage,
+  IMAGE_VARIANT_FILES,
+  IMAGE_VARIANTS,
+  type ImageVariant,
+} from '@dermino/db';
 import { authenticateRequest } from '../auth/authenticate-request.js';
 import type { ApiDeps } from '../context.js';
 
@@ -22,7 +28,12 @@ export async function serveImage(
     secret: deps.config.sessionSecret,
   });
   if (!auth.user) {
-    throw auth.error ?? new AppError('UNAUTHENTICATED', { message: 'Log in first: images need a session (Authorization: Bearer <token>).' });
+    throw (
+      auth.error ??
+      new AppError('UNAUTHENTICATED', {
+        message: 'Log in first: images need a session (Authorization: Bearer <token>).',
+      })
+    );
   }
   if (!isVariant(params.variant)) {
     throw new AppError('BAD_INPUT', {
@@ -39,7 +50,9 @@ export async function serveImage(
   }
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat?.isFile()) {
-    throw new AppError('NOT_FOUND', { message: `The ${params.variant} file of image ${image.id} is missing from the image store.` });
+    throw new AppError('NOT_FOUND', {
+      message: `The ${params.variant} file of image ${image.id} is missing from the image store.`,
+    });
   }
   res.writeHead(200, {
     'content-type': variant.contentType,

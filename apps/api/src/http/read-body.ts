@@ -9,7 +9,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new AppError('BAD_INPUT', { message: 'The request body is larger than 1 MiB.' });
+    if (size > MAX_BODY_BYTES)
+      throw new AppError('BAD_INPUT', { message: 'The request body is larger than 1 MiB.' });
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { concatAST, parse, type DocumentNode } from 'graphql';
+import { concatAST, type DocumentNode, parse } from 'graphql';
 
 // base first: it defines Query and the shared types the other modules extend.
 export const SCHEMA_MODULES = ['base', 'auth', 'concepts', 'cases', 'datasets'] as const;

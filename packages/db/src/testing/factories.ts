@@ -81,7 +81,8 @@ export async function createTestCase(db: DbClient, options: TestCaseOptions = {}
   for (const annotation of options.annotations ?? []) {
     const concept = await db.diagnosisConcept.findUniqueOrThrow({ where: { code: annotation.concept } });
     const image = annotation.image === undefined ? undefined : images[annotation.image];
-    if (annotation.image !== undefined && !image) throw new Error(`createTestCase: no image ${annotation.image}`);
+    if (annotation.image !== undefined && !image)
+      throw new Error(`createTestCase: no image ${annotation.image}`);
     annotations.push(
       await db.annotation.create({
         data: {
@@ -106,6 +107,11 @@ export async function createTestUser(
 ): Promise<UserRecord & { password: string }> {
   const password = options.password ?? TEST_PASSWORD;
   const email = options.email ?? `${uniqueName('user')}@test.dermino.local`;
-  const user = await createUser(db, { email, name: uniqueName('Test User'), role: options.role ?? 'CLINICIAN', password });
+  const user = await createUser(db, {
+    email,
+    name: uniqueName('Test User'),
+    role: options.role ?? 'CLINICIAN',
+    password,
+  });
   return { ...user, password };
 }

@@ -10,11 +10,14 @@ export function encodeCaseCursor(keyset: CaseKeyset): string {
 
 export function decodeCaseCursor(cursor: string): CaseKeyset {
   const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const [createdAtText, id] = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length).split('|') : [];
+  const [createdAtText, id] = text.startsWith(CURSOR_PREFIX)
+    ? text.slice(CURSOR_PREFIX.length).split('|')
+    : [];
   const createdAt = new Date(createdAtText ?? Number.NaN);
   if (!id || !UUID_LIKE.test(id) || Number.isNaN(createdAt.getTime())) {
     throw new AppError('BAD_INPUT', {
-      message: 'Argument "after" is not a cursor from this API; pass the endCursor of the previous page, or omit it.',
+      message:
+        'Argument "after" is not a cursor from this API; pass the endCursor of the previous page, or omit it.',
       details: { argument: 'after' },
     });
   }

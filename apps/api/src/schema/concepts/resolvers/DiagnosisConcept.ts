@@ -1,5 +1,6 @@
 import type { DiagnosisConceptResolvers } from '../../../generated/resolvers-types.js';
 
 export const DiagnosisConcept: DiagnosisConceptResolvers = {
-  parent: (concept, _args, { loaders }) => (concept.parentId ? loaders.conceptById.load(concept.parentId) : null),
+  parent: (concept, _args, { loaders }) =>
+    concept.parentId ? loaders.conceptById.load(concept.parentId) : null,
 };

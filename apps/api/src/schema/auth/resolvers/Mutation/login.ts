@@ -1,10 +1,13 @@
 import { authenticateUser, recordAuditEvent } from '@dermino/db';
-import type { MutationResolvers } from '../../../../generated/resolvers-types.js';
 import { signSessionToken } from '../../../../auth/session-token.js';
+import type { MutationResolvers } from '../../../../generated/resolvers-types.js';
 
 export const login: MutationResolvers['login'] = async (_parent, { input }, { db, config, logger }) => {
   const user = await authenticateUser(db, { email: input.email, password: input.password });
-  const { token, expiresAt, claims } = signSessionToken({ sub: user.id, role: user.role }, { secret: config.sessionSecret });
+  const { token, expiresAt, claims } = signSessionToken(
+    { sub: user.id, role: user.role },
+    { secret: config.sessionSecret },
+  );
   await recordAuditEvent(db, {
     userId: user.id,
     action: 'user.login',

@@ -7,6 +7,11 @@ export const caseById: QueryResolvers['case'] = async (_parent, { id }, context)
   const user = requireUser(context);
   const found = await getCaseById(context.db, { id });
   if (!found) return null;
-  await recordAuditEvent(context.db, { userId: user.id, action: 'case.read', entityType: 'Case', entityId: found.id });
+  await recordAuditEvent(context.db, {
+    userId: user.id,
+    action: 'case.read',
+    entityType: 'Case',
+    entityId: found.id,
+  });
   return found;
 };

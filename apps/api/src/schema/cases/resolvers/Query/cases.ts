@@ -1,4 +1,4 @@
-import { AppError, MAX_CASE_PAGE_SIZE, findCases } from '@dermino/db';
+import { AppError, findCases, MAX_CASE_PAGE_SIZE } from '@dermino/db';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
 import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
 

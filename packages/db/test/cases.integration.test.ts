@@ -1,0 +1,129 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { findCases, getCaseById, getCaseFacets } from '../src/cases.js';
+import type { Db } from '../src/client.js';
+import { findConceptIdsWithDescendants } from '../src/concepts.js';
+import { createTestCase, uniqueName } from '../src/testing/factories.js';
+import { connectTestDb } from './support/test-db.js';
+
+let db: Db;
+let url: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, url, close } = await connectTestDb());
+});
+afterAll(() => close?.());
+
+describe('findCases', () => {
+  it('costs the same number of SQL queries for a page of 2 and of 12 cases with images and annotations', async () => {
+    const source = uniqueName('query-count');
+    for (let i = 0; i < 12; i++) {
+      await createTestCase(db, {
+        source,
+        images: [{}, {}],
+        annotations: [{ concept: 'mel', image: 0 }, { concept: 'nv', image: 1 }, { concept: 'melanocytic' }],
+      });
+    }
+    const queries: string[] = [];
+    const counted = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: 2 }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
+    counted.$on('query', (event) => queries.push(event.query));
+    try {
+      const countFor = async (first: number) => {
+        queries.length = 0;
+        const page = await findCases(counted, {
+          filter: { source: [source], diagnosis: ['melanocytic'] },
+          first,
+        });
+        expect(page.cases).toHaveLength(first);
+        expect(page.cases.every((row) => row.annotations.length === 3 && row.images.length === 2)).toBe(true);
+        return queries.filter((query) => !/^(BEGIN|COMMIT|DEALLOCATE)/i.test(query)).length;
+      };
+      const small = await countFor(2);
+      const large = await countFor(12);
+      expect(large).toBe(small);
+      expect(small).toBeLessThanOrEqual(10);
+    } finally {
+      await counted.$disconnect();
+    }
+  });
+
+  it('breaks createdAt ties by id, so keyset pages never skip or repeat', async () => {
+    const source = uniqueName('ties');
+    const createdAt = new Date('2025-06-01T00:00:00Z');
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await createTestCase(db, { source, createdAt })).id);
+    const seen: string[] = [];
+    let after = null;
+    for (let page = 0; page < 5; page++) {
+      const result = await findCases(db, { filter: { source: [source] }, first: 2, after });
+      seen.push(...result.cases.map((row) => row.id));
+      if (!result.hasNextPage) break;
+      const last = result.cases.at(-1)!;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+    expect(seen).toEqual([...ids].sort().reverse());
+  });
+
+  it('refuses a page size outside 1..100', async () => {
+    await expect(findCases(db, { first: 101 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(findCases(db, { first: 0 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+});
+
+describe('getCaseById', () => {
+  it('merges case-level and image-level annotations once each, linking the image', async () => {
+    const created = await createTestCase(db, {
+      images: [{}],
+      annotations: [{ concept: 'nv' }, { concept: 'mel', image: 0 }],
+    });
+    // An annotation that names both the case and its image must appear once.
+    const both = await db.annotation.create({
+      data: {
+        caseId: created.id,
+        imageId: created.images[0].id,
+        conceptId: created.annotations[0].conceptId,
+        annotator: 'x',
+        confirmation: 'CONSENSUS',
+      },
+    });
+    const found = await getCaseById(db, { id: created.id });
+    expect(found?.annotations.map((a) => a.id).sort()).toEqual(
+      [...created.annotations.map((a) => a.id), both.id].sort(),
+    );
+    const onImage = found?.annotations.find((a) => a.id === created.annotations[1].id);
+    expect(onImage?.image?.id).toBe(created.images[0].id);
+    expect(onImage?.concept.code).toBe('mel');
+    expect(found?.annotations.find((a) => a.id === created.annotations[0].id)?.image).toBeNull();
+    expect(Object.keys(found?.images[0] ?? {})).not.toContain('storageKey');
+  });
+
+  it('is null for an unknown id', async () => {
+    expect(await getCaseById(db, { id: uniqueName('none') })).toBeNull();
+  });
+});
+
+describe('concepts and facets', () => {
+  it('expands a concept code to itself and its descendants', async () => {
+    const ids = await findConceptIdsWithDescendants(db, { codes: ['melanocytic'] });
+    const codes = await db.diagnosisConcept.findMany({ where: { id: { in: ids } }, select: { code: true } });
+    expect(codes.map((row) => row.code).sort()).toEqual(['mel', 'melanocytic', 'nv']);
+  });
+
+  it('names unknown codes', async () => {
+    await expect(findConceptIdsWithDescendants(db, { codes: ['mel', 'xyz', 'abc'] })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'Unknown diagnosis codes: xyz, abc.',
+    });
+  });
+
+  it('lists image sources among the sources', async () => {
+    const imageSource = uniqueName('image-only-source');
+    await createTestCase(db, { images: [{ source: imageSource }] });
+    expect((await getCaseFacets(db)).sources).toContain(imageSource);
+  });
+});
