@@ -29,3 +29,7 @@ export * from './drift/thresholds.js';
 export * from './drift/chunked-drift.js';
 export * from './drift/cbpe.js';
 export * from './drift/prediction-drift.js';
+export * from './label-quality/confident-learning.js';
+export * from './label-quality/duplicates.js';
+export * from './label-quality/leakage.js';
+export * from './retrieval/retrieval-quality.js';
