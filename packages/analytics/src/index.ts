@@ -33,3 +33,4 @@ export * from './label-quality/confident-learning.js';
 export * from './label-quality/duplicates.js';
 export * from './label-quality/leakage.js';
 export * from './retrieval/retrieval-quality.js';
+export * from './report/compare-models.js';
