@@ -20,7 +20,8 @@ export async function createQueue(options: { url: string; max?: number }): Promi
       retryLimit: 3,
       retryDelay: 5,
       retryBackoff: true,
-      expireInSeconds: kind === 'PRETRAIN' ? 24 * 3600 : 3600,
+      // pg-boss re-delivers a job that runs longer than this (at most 24 h); long training resumes from checkpoints.
+      expireInSeconds: kind === 'PRETRAIN' || kind === 'FINETUNE' ? 23 * 3600 : 4 * 3600,
     });
   }
   return boss;
@@ -33,6 +34,8 @@ export async function enqueueJob(
   input: { kind: JobKind; payload: unknown; createdBy?: string | null; retryLimit?: number },
 ): Promise<JobRow> {
   const job = await createJob(db, input);
-  await queue.send(queueNameOf(input.kind), { jobId: job.id }, { id: job.id, retryLimit: input.retryLimit });
+  const options: PgBoss.SendOptions = { id: job.id };
+  if (input.retryLimit !== undefined) options.retryLimit = input.retryLimit;
+  await queue.send(queueNameOf(input.kind), { jobId: job.id }, options);
   return job;
 }
