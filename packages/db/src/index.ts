@@ -1,1 +1,39 @@
-export {};
+export { createDb, Prisma, type Db, type DbClient } from './client.js';
+export * from './client.js';
+export { AppError, isAppError, type AppErrorCode } from './errors.js';
+export { ensureDatabase, parseDatabaseUrl, readServerInfo, type DatabaseHandle } from './embedded/ensure-database.js';
+export { resolveHomePaths, type HomePaths } from './embedded/paths.js';
+export { checkDatabase, migrateDatabase, listLocalMigrations } from './migrate.js';
+export { hashPassword, verifyPassword } from './passwords.js';
+export { getMeta, setMeta } from './meta.js';
+export { BASE_CONCEPTS, seedConcepts, type ConceptSeed } from './seed/concepts.js';
+export { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/users.js';
+export * from './jobs.js';
+export { createQueue, enqueueJob, JOB_KINDS, queueNameOf, type Queue } from './queue.js';
+export { conceptSelect, findConceptIdsWithDescendants, findConceptsByIds, listConcepts, type ConceptRecord } from './concepts.js';
+export {
+  MAX_CASE_PAGE_SIZE,
+  findCases,
+  getCaseById,
+  getCaseFacets,
+  type AnnotationRecord,
+  type CaseFilter,
+  type CaseKeyset,
+  type CasePage,
+  type CaseRecord,
+  type FindCasesOptions,
+  type PatientRecord,
+} from './cases.js';
+export {
+  IMAGE_VARIANTS,
+  IMAGE_VARIANT_FILES,
+  getImageStorage,
+  imageSelect,
+  type ImageRecord,
+  type ImageStorage,
+  type ImageVariant,
+} from './images.js';
+export { getDatasetById, listDatasets, type DatasetRecord, type DatasetVersionRecord } from './datasets.js';
+export { authenticateUser, createUser, getUserById, userSelect, type CreateUserInput, type UserRecord } from './users.js';
+export { findAuditEvents, recordAuditEvent, type AuditEventRecord, type RecordAuditEventInput } from './audit.js';
+export { acquireLock, releaseLock, isProcessAlive } from './embedded/process-lock.js';
