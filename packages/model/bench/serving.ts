@@ -1,0 +1,152 @@
+// Serving benchmark: onnxruntime-node images/s of exported ViTs against the machine's MatMul GFLOP/s through
+// onnxruntime, measured in the same run. Run alone with `npx tsx bench/serving.ts`, or via bench/run.ts.
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import * as ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import { exportVitToOnnx } from '../src/onnx/export-vit';
+import { createGraphBuilder } from '../src/onnx/graph-builder';
+import { createRandom, createRandomClassifier, createRandomImages, createRandomVitWeights } from '../src/onnx/testing/random-vit-weights';
+import type { VitExportConfig } from '../src/onnx/vit-export-types';
+import { createInferenceSession } from '../src/serving/inference-session';
+import { VIT_PRESETS } from '../src/vit/config';
+
+export interface ServingBenchRow {
+  name: string;
+  /** onnxruntime intra-op threads. */
+  threads: number;
+  imagesPerSecond: number;
+  gflopPerSecond: number;
+  /** onnxruntime MatMul GFLOP/s at the same thread count (best shape), best of before and after the rows. */
+  matmulGflops: number;
+  /** Achieved GFLOP/s over that MatMul limit. */
+  fractionOfMatmul: number;
+}
+
+const HAM10000_CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc'];
+
+/** Multiply-adds x 2 of one forward pass (patch embedding, attention, MLP); LayerNorm/softmax/GELU left out. */
+export function countVitFlops(config: VitExportConfig): number {
+  const { imageSize, patchSize, width: D, depth } = config;
+  const patches = (imageSize / patchSize) ** 2;
+  const T = patches + 1;
+  const hidden = Math.round(D * config.mlpRatio);
+  const embed = patches * patchSize * patchSize * 3 * D;
+  const block = T * D * 3 * D + 2 * T * T * D + T * D * D + 2 * T * D * hidden;
+  return 2 * (embed + depth * block);
+}
+
+/**
+ * Best single run after one warm-up, over at least minRuns runs and minSeconds: on cores shared with other
+ * processes the fastest run is the closest to what the machine can do, for the model and the MatMul alike.
+ */
+async function timeBestRun(run: () => Promise<unknown>, minRuns: number, minSeconds: number): Promise<number> {
+  await run();
+  let best = Infinity;
+  let runs = 0;
+  const start = performance.now();
+  while (runs < minRuns || performance.now() - start < minSeconds * 1000) {
+    const runStart = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - runStart);
+    runs += 1;
+  }
+  return 1000 / best;
+}
+
+const sessionOptions = (threads: number) => ({ logSeverityLevel: 3 as const, intraOpNumThreads: threads });
+
+// Square products and the MLP shape of vit-s16 (batch 1 and 16): the best of them is the machine's MatMul limit.
+const MATMUL_SHAPES: Array<[number, number, number]> = [[1536, 1536, 1536], [1024, 1024, 1024], [197, 384, 1536], [3152, 384, 1536]];
+
+function randomValues(length: number, seed: number): Float32Array {
+  const random = createRandom(seed);
+  return Float32Array.from({ length }, () => random() * 2 - 1);
+}
+
+/** GFLOP/s of float32 MatMul [M, K] x [K, N] through onnxruntime, best over MATMUL_SHAPES. */
+async function measureMatmulGflops(threads: number): Promise<number> {
+  let best = 0;
+  for (const [m, k, n] of MATMUL_SHAPES) {
+    const graph = createGraphBuilder('matmul_limit');
+    graph.addInput('a', [m, k]);
+    graph.addInitializer('b', [k, n], randomValues(k * n, 1));
+    graph.addNode('MatMul', ['a', 'b'], ['c']);
+    graph.addOutput('c', [m, n]);
+    const session = await ort.InferenceSession.create(graph.serialize({}), sessionOptions(threads));
+    const feeds = { a: new ort.Tensor('float32', randomValues(m * k, 2), [m, k]) };
+    const runsPerSecond = await timeBestRun(() => session.run(feeds), 8, 1);
+    await session.release();
+    best = Math.max(best, (runsPerSecond * 2 * m * k * n) / 1e9);
+  }
+  return best;
+}
+
+/** The exported graph as served (7-class head, embedding, patch tokens, rollout and CLS attention outputs). */
+async function measureModel(preset: 'tiny' | 'vit-s16', batch: number, threads: number): Promise<ServingBenchRow> {
+  const config = VIT_PRESETS[preset];
+  const weights = createRandomVitWeights(config, 1);
+  const classifier = { weights: createRandomClassifier(config.width, HAM10000_CLASSES), classNames: HAM10000_CLASSES };
+  const session = await ort.InferenceSession.create(exportVitToOnnx({ config, weights, classifier }), sessionOptions(threads));
+  const input = new ort.Tensor('float32', createRandomImages(batch, config.imageSize), [batch, config.imageSize, config.imageSize, 3]);
+  const runsPerSecond = await timeBestRun(() => session.run({ input }), 3, 3);
+  await session.release();
+  return toRow(`${preset} batch ${batch}`, threads, runsPerSecond * batch, config);
+}
+
+/** End to end through createInferenceSession().predict: JPEG decode, resize/crop, normalise, micro-batched run. */
+async function measurePredict(batch: number, threads: number): Promise<ServingBenchRow> {
+  const config = VIT_PRESETS['vit-s16'];
+  const bytes = exportVitToOnnx({ config, weights: createRandomVitWeights(config, 1) });
+  const session = await createInferenceSession({ bytes, maxBatchSize: batch, intraOpNumThreads: threads });
+  const pixels = Buffer.from(createRandomImages(1, 600, 4).subarray(0, 600 * 450 * 3).map((v) => 128 + 40 * v));
+  const jpeg = await sharp(pixels, { raw: { width: 600, height: 450, channels: 3 } }).jpeg().toBuffer();
+  const images = new Array<Buffer>(batch).fill(jpeg);
+  const runsPerSecond = await timeBestRun(() => session.predict(images), 3, 3);
+  await session.close();
+  return toRow(`vit-s16 predict() of 600x450 JPEGs, batch ${batch}`, threads, runsPerSecond * batch, config);
+}
+
+function toRow(name: string, threads: number, imagesPerSecond: number, config: VitExportConfig): ServingBenchRow {
+  const gflopPerSecond = (imagesPerSecond * countVitFlops(config)) / 1e9;
+  return { name, threads, imagesPerSecond, gflopPerSecond, matmulGflops: 0, fractionOfMatmul: 0 };
+}
+
+/**
+ * For each thread count, the rows are bracketed by MatMul measurements; the limit is the better of the two,
+ * so the ratio is never flattered by a MatMul run that happened to be slowed down.
+ */
+export async function runServingBench(options: { threads?: number[]; log?: (line: string) => void } = {}): Promise<ServingBenchRow[]> {
+  const { threads: threadCounts = [1, 2], log = console.log } = options;
+  const rows: ServingBenchRow[] = [];
+  for (const threads of threadCounts) {
+    const before = await measureMatmulGflops(threads);
+    const group: ServingBenchRow[] = [];
+    for (const preset of ['tiny', 'vit-s16'] as const) {
+      for (const batch of [1, 32]) group.push(await measureModel(preset, batch, threads));
+    }
+    group.push(await measurePredict(32, threads));
+    const limit = Math.max(before, await measureMatmulGflops(threads));
+    for (const row of group) {
+      row.matmulGflops = limit;
+      row.fractionOfMatmul = row.gflopPerSecond / limit;
+      log(formatServingRow(row));
+    }
+    rows.push(...group);
+  }
+  return rows;
+}
+
+export const SERVING_TABLE_HEADER =
+  '| serving (onnxruntime-node) | threads | images/s | model GFLOP/s | MatMul GFLOP/s | of MatMul |\n|---|---|---|---|---|---|';
+
+export function formatServingRow(row: ServingBenchRow): string {
+  const cells = [row.name, row.threads, row.imagesPerSecond.toFixed(1), row.gflopPerSecond.toFixed(1), row.matmulGflops.toFixed(1)];
+  return `| ${cells.join(' | ')} | ${(100 * row.fractionOfMatmul).toFixed(0)}% |`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(`load average before: ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log(SERVING_TABLE_HEADER);
+  await runServingBench();
+}
