@@ -8,3 +8,7 @@ export class IntakeError extends Error {
     this.reason = reason;
   }
 }
+
+export function isIntakeError(error: unknown): error is IntakeError {
+  return error instanceof IntakeError;
+}
