@@ -4,7 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runSchemaEngine } = await import('../src/schema-engine/run-schema-engine.ts');
+const { runSchemaEngine } = await import('../src/schema-engine/run-schema-engine.js');
 const code = await runSchemaEngine(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

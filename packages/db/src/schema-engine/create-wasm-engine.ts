@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { loadSchemaEngineModule, type WasmSchemaEngine } from './load-wasm-engine.ts';
-import { createAdapterFactory, type EngineDatasource } from './pg-adapter-factory.ts';
+import { loadSchemaEngineModule, type WasmSchemaEngine } from './load-wasm-engine.js';
+import { type AdapterFactoryHooks, createAdapterFactory, type EngineDatasource } from './pg-adapter-factory.js';
 
 /**
  * A wasm engine over the schema files and the datasource. It connects at once, so a server that is down fails
@@ -10,6 +10,7 @@ export async function createWasmEngine(
   datamodelPaths: string[],
   datasource: EngineDatasource,
   log: (line: string) => void,
+  hooks: AdapterFactoryHooks = {},
 ): Promise<WasmSchemaEngine> {
   const module = await loadSchemaEngineModule();
   const datamodels = await Promise.all(
@@ -20,6 +21,6 @@ export async function createWasmEngine(
   return module.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
     forwardLog,
-    createAdapterFactory(datasource),
+    createAdapterFactory(datasource, hooks),
   );
 }

@@ -1,8 +1,8 @@
 // What the native engine does without the wasm engine: the one-shot `cli` commands and the RPC methods the wasm
 // build lacks. Plain pg, so a missing database or server surfaces as the pg error toEngineError maps.
 import pg from 'pg';
-import { parsePgUrl, quoteIdent, withDatabase } from './datasource-url.ts';
-import { runAdminStatement } from './pg-adapter-factory.ts';
+import { parsePgUrl, quoteIdent, withDatabase } from './datasource-url.js';
+import { runAdminStatement } from './pg-adapter-factory.js';
 
 const connectTimeoutMillis = 10_000;
 

@@ -29,6 +29,16 @@ declare global {
 
 let loaded: Promise<SchemaEngineModule> | undefined;
 
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: object } }>;
+  RuntimeError: new (...args: never[]) => Error;
+}
+
+/** Node's WebAssembly global (the project's tsconfig has no DOM lib that would declare it). */
+export function wasmApi(): WasmApi {
+  return (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+}
+
 export function getPanicRegistry(): PanicRegistry {
   globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
     message: '',
@@ -45,7 +55,7 @@ async function instantiateEngine(): Promise<SchemaEngineModule> {
   const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
   const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
+  const { instance } = await wasmApi().instantiate(bytes, { './schema_engine_bg.js': bindings });
   const exports = instance.exports as Record<string, unknown>;
   (bindings as unknown as { __wbg_set_wasm(wasm: unknown): void }).__wbg_set_wasm(exports);
   if (typeof exports.__wbindgen_start === 'function') (exports.__wbindgen_start as () => void)();

@@ -1,5 +1,5 @@
 // The command line the Prisma CLI gives its schema-engine binary (see README.md, "Protocol").
-import type { EngineDatasource } from './pg-adapter-factory.ts';
+import type { EngineDatasource } from './pg-adapter-factory.js';
 
 export type CliCommand = 'can-connect-to-database' | 'create-database' | 'drop-database';
 const cliCommands: CliCommand[] = ['can-connect-to-database', 'create-database', 'drop-database'];

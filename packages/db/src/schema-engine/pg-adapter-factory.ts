@@ -1,9 +1,14 @@
 // The driver-adapter factory the wasm schema engine talks to the database through: @prisma/adapter-pg, with the
 // three fixes the engine needs (see README.md, "Traps").
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { type PgTarget, parsePgUrl, quoteIdent, withDatabase } from './datasource-url.ts';
+import { type PgTarget, parsePgUrl, quoteIdent, withDatabase } from './datasource-url.js';
 
 const charOid = 18; // the catalog type "char" (pg_class.relkind and friends)
 const textOid = 25;
@@ -13,8 +18,9 @@ export interface EngineDatasource {
   shadowDatabaseUrl?: string;
 }
 
-type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type PgAdapter = SqlDriverAdapter & { underlyingDriver(): pg.Pool };
 type PgResult = { fields: { dataTypeID: number }[]; rows: unknown[] };
+/** adapter-pg's private methods, replaced below. */
 type PatchableAdapter = PgAdapter & {
   performIO(query: unknown): Promise<PgResult>;
   onError(error: unknown): never;
@@ -26,11 +32,11 @@ type PatchableAdapter = PgAdapter & {
  * as the native engine does, in one simple-protocol query.
  */
 function patchAdapter(adapter: PgAdapter): PgAdapter {
-  const patchable = adapter as PatchableAdapter;
+  const patchable = adapter as unknown as PatchableAdapter;
   const charColumnsByRows = new WeakMap<unknown[], number[]>();
   const performIO = patchable.performIO.bind(patchable);
   const queryRaw = patchable.queryRaw.bind(patchable);
-  patchable.performIO = async (query) => {
+  patchable.performIO = async (query: unknown) => {
     const result = await performIO(query);
     const charColumns: number[] = [];
     result.fields.forEach((field, index) => {
@@ -43,11 +49,11 @@ function patchAdapter(adapter: PgAdapter): PgAdapter {
   };
   patchable.queryRaw = async (query) => {
     const result = await queryRaw(query);
-    for (const index of charColumnsByRows.get(result.rows) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    for (const index of charColumnsByRows.get(result.rows as unknown[]) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
   patchable.executeScript = async (script: string) => {
-    const pool = patchable.underlyingDriver() as pg.Pool;
+    const pool = patchable.underlyingDriver();
     try {
       await pool.query(script);
     } catch (error) {
@@ -59,7 +65,7 @@ function patchAdapter(adapter: PgAdapter): PgAdapter {
 
 async function connectTarget(target: PgTarget, onDispose?: () => Promise<void>): Promise<PgAdapter> {
   const factory = new PrismaPg({ connectionString: target.connectionString }, { schema: target.schema });
-  const adapter = patchAdapter(await factory.connect());
+  const adapter = patchAdapter((await factory.connect()) as unknown as PgAdapter);
   if (onDispose) {
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
@@ -109,16 +115,35 @@ async function connectTemporaryShadow(main: PgTarget): Promise<PgAdapter> {
   return connectTarget(shadow, dropShadow);
 }
 
-export function createAdapterFactory(datasource: EngineDatasource) {
+export interface AdapterFactoryHooks {
+  /** Called as a shadow database is closed, with the extensions the migrations left in it. */
+  onShadowExtensions?: (names: string[]) => void;
+}
+
+/** Reads the shadow's extensions just before it is closed (see schema-extensions.ts for why). */
+function reportExtensionsOnDispose(adapter: PgAdapter, report: (names: string[]) => void): PgAdapter {
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    const pool = adapter.underlyingDriver();
+    const { rows } = await pool.query<{ extname: string }>('SELECT extname FROM pg_extension');
+    report(rows.map((row) => row.extname));
+    await dispose();
+  };
+  return adapter;
+}
+
+export function createAdapterFactory(datasource: EngineDatasource, hooks: AdapterFactoryHooks = {}) {
   const main = parsePgUrl(datasource.url);
+  const connectShadow = () =>
+    datasource.shadowDatabaseUrl ? connectConfiguredShadow(datasource.shadowDatabaseUrl) : connectTemporaryShadow(main);
   const factory = {
     provider: 'postgres' as const,
     adapterName: '@prisma/adapter-pg',
     connect: () => connectTarget(main),
-    connectToShadowDb: () =>
-      datasource.shadowDatabaseUrl
-        ? connectConfiguredShadow(datasource.shadowDatabaseUrl)
-        : connectTemporaryShadow(main),
+    connectToShadowDb: async () => {
+      const adapter = await connectShadow();
+      return hooks.onShadowExtensions ? reportExtensionsOnDispose(adapter, hooks.onShadowExtensions) : adapter;
+    },
   };
-  return bindMigrationAwareSqlAdapterFactory(factory as Parameters<typeof bindMigrationAwareSqlAdapterFactory>[0]);
+  return bindMigrationAwareSqlAdapterFactory(factory satisfies SqlMigrationAwareDriverAdapterFactory);
 }

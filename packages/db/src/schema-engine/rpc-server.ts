@@ -2,11 +2,12 @@
 // speaks to its schema-engine binary. Requests are answered by the wasm engine, with a few the wasm build lacks.
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { toEngineError } from './engine-errors.ts';
-import { getPanicRegistry, loadSchemaEngineModule, type WasmSchemaEngine } from './load-wasm-engine.ts';
-import type { EngineDatasource } from './pg-adapter-factory.ts';
-import { createDatabase, getDatabaseVersion } from './database-commands.ts';
-import { createWasmEngine } from './create-wasm-engine.ts';
+import { toEngineError } from './engine-errors.js';
+import { getPanicRegistry, loadSchemaEngineModule, type WasmSchemaEngine, wasmApi } from './load-wasm-engine.js';
+import type { EngineDatasource } from './pg-adapter-factory.js';
+import { createDatabase, getDatabaseVersion } from './database-commands.js';
+import { createWasmEngine } from './create-wasm-engine.js';
+import { createShadowExtensionFix } from './shadow-extension-fix.js';
 
 interface RpcRequest {
   jsonrpc: '2.0';
@@ -35,8 +36,11 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
   let nextServerRequestId = 1;
   const pendingServerRequests = new Map<number, () => void>();
   const send = (message: object) => output.write(`${JSON.stringify(message)}\n`);
+  const extensionFix = createShadowExtensionFix(call);
   const getEngine = () => {
-    engine ??= createWasmEngine(options.datamodelPaths, datasource, options.log);
+    engine ??= createWasmEngine(options.datamodelPaths, datasource, options.log, {
+      onShadowExtensions: extensionFix.onShadowExtensions,
+    });
     // A failed start (database down) must not poison later requests.
     engine.catch(() => (engine = undefined));
     return engine;
@@ -59,12 +63,15 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
       case 'getDatabaseVersion':
         return getDatabaseVersion(datasource.url);
       case 'diff': {
-        const result = (await call(await getEngine(), 'diff', params)) as { exitCode: number; stdout: string | null };
+        const result = (await extensionFix.call(await getEngine(), 'diff', params)) as {
+          exitCode: number;
+          stdout: string | null;
+        };
         if (result.stdout) await printThroughCli(result.stdout);
         return { exitCode: result.exitCode, stdout: null };
       }
       default:
-        return call(await getEngine(), method, params);
+        return extensionFix.call(await getEngine(), method, params);
     }
   };
 
@@ -104,7 +111,7 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
   if (engine) (await engine.catch(() => undefined))?.free();
 }
 
-async function call(engine: WasmSchemaEngine, method: string, params: unknown): Promise<unknown> {
+async function call(engine: WasmSchemaEngine, method: string, params: Record<string, unknown>): Promise<unknown> {
   const fn = engine[method];
   if (typeof fn !== 'function' || method.startsWith('_') || method === 'free') {
     throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
@@ -113,7 +120,7 @@ async function call(engine: WasmSchemaEngine, method: string, params: unknown): 
 }
 
 function isPanic(error: unknown): boolean {
-  return error instanceof WebAssembly.RuntimeError || getPanicRegistry().message !== '';
+  return error instanceof wasmApi().RuntimeError || getPanicRegistry().message !== '';
 }
 
 function toRpcError(error: unknown, url: string) {

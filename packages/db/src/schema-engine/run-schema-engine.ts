@@ -1,10 +1,10 @@
 // Entry point of packages/db/bin/schema-engine.mjs: a stand-in for Prisma's native schema-engine binary.
 import type { Readable, Writable } from 'node:stream';
-import { canConnectToDatabase, createDatabase, dropDatabase } from './database-commands.ts';
-import { formatLogRecord, toEngineError } from './engine-errors.ts';
-import { loadSchemaEngineModule } from './load-wasm-engine.ts';
-import { EngineArgsError, parseEngineArgs } from './parse-engine-args.ts';
-import { serveJsonRpc } from './rpc-server.ts';
+import { canConnectToDatabase, createDatabase, dropDatabase } from './database-commands.js';
+import { formatLogRecord, toEngineError } from './engine-errors.js';
+import { loadSchemaEngineModule } from './load-wasm-engine.js';
+import { EngineArgsError, parseEngineArgs } from './parse-engine-args.js';
+import { serveJsonRpc } from './rpc-server.js';
 
 export interface EngineIo {
   stdin: Readable;
