@@ -8,6 +8,7 @@ import type { VitExportConfig } from './vit-export-types';
 
 const config: VitExportConfig = { imageSize: 16, patchSize: 4, width: 24, depth: 2, heads: 3, mlpRatio: 2, layerScale: 0.1, dropPath: 0 };
 const classNames = ['nevus', 'melanoma', 'bcc', 'seb-k'];
+const concepts = ['pigmented', 'malignant', 'vascular', 'keratinising', 'inflammatory'];
 
 const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   expect(a.length).toBe(b.length);
@@ -32,13 +33,15 @@ describe('exportVitToOnnx', () => {
   ])('matches the float64 reference forward (%s) on every output', async (_label, cfg) => {
     const weights = createRandomVitWeights(cfg, 7);
     const classifier = { weights: createRandomClassifier(cfg.width, classNames), classNames };
+    const conceptHead = { weights: createRandomClassifier(cfg.width, concepts, 4, 'label_head'), concepts };
     const batch = 3;
     const images = createRandomImages(batch, cfg.imageSize);
-    const out = await runExported(exportVitToOnnx({ config: cfg, weights, classifier }), images, batch, cfg.imageSize);
+    const out = await runExported(exportVitToOnnx({ config: cfg, weights, classifier, conceptHead }), images, batch, cfg.imageSize);
     const N = (cfg.imageSize / cfg.patchSize) ** 2;
     expect(out.embedding.dims).toEqual([batch, cfg.width]);
     expect(out.patch_tokens.dims).toEqual([batch, N, cfg.width]);
     expect(out.probabilities.dims).toEqual([batch, classNames.length]);
+    expect(out.concept_scores.dims).toEqual([batch, concepts.length]);
     expect(out.attention_rollout.dims).toEqual([batch, N]);
     expect(out.cls_attention.dims).toEqual([batch, N]);
     const imageLength = cfg.imageSize * cfg.imageSize * 3;
@@ -48,6 +51,11 @@ describe('exportVitToOnnx', () => {
       expect(maxAbsDiff(pick('embedding', cfg.width), ref.embedding)).toBeLessThan(1e-4);
       expect(maxAbsDiff(pick('patch_tokens', N * cfg.width), ref.patchTokens.flat())).toBeLessThan(1e-4);
       expect(maxAbsDiff(pick('probabilities', classNames.length), ref.probabilities!)).toBeLessThan(1e-5);
+      const conceptScores = concepts.map((_, k) => {
+        const logit = ref.embedding.reduce((sum, e, d) => sum + e * conceptHead.weights['label_head.weight'].data[d * concepts.length + k], conceptHead.weights['label_head.bias'].data[k]);
+        return 1 / (1 + Math.exp(-logit));
+      });
+      expect(maxAbsDiff(pick('concept_scores', concepts.length), conceptScores)).toBeLessThan(1e-5);
       expect(maxAbsDiff(pick('cls_attention', N), ref.attentions[cfg.depth - 1][0].slice(1))).toBeLessThan(1e-5);
       expect(maxAbsDiff(pick('attention_rollout', N), referenceRollout(ref.attentions))).toBeLessThan(1e-5);
     }
@@ -65,6 +73,7 @@ describe('exportVitToOnnx', () => {
     const metadata = readOnnxMetadata(bytes);
     expect(metadata.config.width).toBe(24);
     expect(metadata.classNames).toEqual([]);
+    expect(metadata.concepts).toEqual([]);
     expect(metadata.preprocessing).toMatchObject({ layout: 'NHWC', imageSize: 16, mean: [0.485, 0.456, 0.406] });
     expect(metadata.outputs).toEqual(['embedding']);
     expect(metadata.extra['dermino.model_version']).toBe('mv-1');
@@ -83,5 +92,6 @@ describe('exportVitToOnnx', () => {
     const weights = createRandomVitWeights(config);
     expect(() => exportVitToOnnx({ config: { ...config, patchSize: 5 }, weights })).toThrow(/imageSize 16 is not a multiple of patchSize 5/);
     expect(() => exportVitToOnnx({ config, weights, outputs: ['probabilities'] })).toThrow(/needs a classifier/);
+    expect(() => exportVitToOnnx({ config, weights, outputs: ['concept_scores'] })).toThrow(/needs a conceptHead/);
   });
 });

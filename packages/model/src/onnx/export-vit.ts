@@ -1,5 +1,6 @@
 import { createGraphBuilder } from './graph-builder';
-import { emitBlock, emitLayerNorm, emitLinear, type BlockGraphContext } from './vit-block-graph';
+import { emitBlock, emitLayerNorm, type BlockGraphContext } from './vit-block-graph';
+import { emitHeadOutputs } from './head-graph';
 import { emitExplanationOutputs } from './explanation-graph';
 import { requireWeight, toConvKernel } from './weight-lookup';
 import {
@@ -19,6 +20,8 @@ export interface ExportVitOptions {
   weights: NamedWeights;
   /** Fine-tuned classifier on the CLS embedding: head.weight [D, C], head.bias [C]. */
   classifier?: { weights: NamedWeights; classNames: string[] };
+  /** Pretraining label head scoring diagnosis concepts (multi-label, sigmoid): label_head.weight [D, K], .bias [K]. */
+  conceptHead?: { weights: NamedWeights; concepts: string[] };
   /** Graph outputs; defaults to every output available (probabilities only with a classifier). */
   outputs?: VitOutputName[];
   /** Extra metadata_props (e.g. the model version id). */
@@ -58,22 +61,15 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
   }
   const normed = emitLayerNorm(ctx, x, 'norm');
 
+  // Nodes no requested output needs are pruned at serialisation, so every output is emitted here.
   const wanted = new Set(outputs);
-  if (wanted.has('embedding') || wanted.has('probabilities')) {
-    graph.addNode('Gather', [normed, 'const.zero_scalar'], ['embedding'], { axis: { int: 1 } });
-    if (wanted.has('embedding')) graph.addOutput('embedding', ['batch', width]);
-  }
+  graph.addNode('Gather', [normed, 'const.zero_scalar'], ['embedding'], { axis: { int: 1 } });
+  if (wanted.has('embedding')) graph.addOutput('embedding', ['batch', width]);
   if (wanted.has('patch_tokens')) {
     graph.addNode('Slice', [normed, 'const.one_1d', 'const.end_1d', 'const.one_1d'], ['patch_tokens']);
     graph.addOutput('patch_tokens', ['batch', tokens - 1, width]);
   }
-  if (wanted.has('probabilities') && classifier) {
-    const classes = classifier.classNames.length;
-    const headCtx = { ...ctx, weights: classifier.weights };
-    const logits = emitLinear(headCtx, 'embedding', 'head', [width, classes]);
-    graph.addNode('Softmax', [logits], ['probabilities'], { axis: { int: -1 } });
-    graph.addOutput('probabilities', ['batch', classes]);
-  }
+  emitHeadOutputs(ctx, 'embedding', { classifier, conceptHead: options.conceptHead }, wanted);
   emitExplanationOutputs(graph, attentions, tokens, wanted);
 
   const preprocessing: PreprocessingSpec = {
@@ -89,6 +85,7 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
       ...options.metadata,
       [METADATA_KEYS.config]: JSON.stringify(config),
       [METADATA_KEYS.classNames]: JSON.stringify(classifier?.classNames ?? []),
+      [METADATA_KEYS.concepts]: JSON.stringify(options.conceptHead?.concepts ?? []),
       [METADATA_KEYS.preprocessing]: JSON.stringify(preprocessing),
       [METADATA_KEYS.outputs]: JSON.stringify(outputs),
     },
@@ -126,11 +123,16 @@ function emitEmbedding(ctx: BlockGraphContext, grid: number): string {
 }
 
 function resolveOutputs(options: ExportVitOptions): VitOutputName[] {
-  const available = VIT_OUTPUT_NAMES.filter((name) => name !== 'probabilities' || options.classifier);
+  const needs: Partial<Record<VitOutputName, [unknown, string]>> = {
+    probabilities: [options.classifier, 'a classifier'],
+    concept_scores: [options.conceptHead, 'a conceptHead'],
+  };
+  const available = VIT_OUTPUT_NAMES.filter((name) => !needs[name] || needs[name]![0]);
   const outputs = options.outputs ?? available;
   for (const name of outputs) {
     if (!VIT_OUTPUT_NAMES.includes(name)) throw new Error(`ONNX export: unknown output "${name}" (known: ${VIT_OUTPUT_NAMES.join(', ')})`);
-    if (name === 'probabilities' && !options.classifier) throw new Error('ONNX export: output "probabilities" needs a classifier');
+    const need = needs[name];
+    if (need && !need[0]) throw new Error(`ONNX export: output "${name}" needs ${need[1]}`);
   }
   if (outputs.length === 0) throw new Error('ONNX export: outputs is empty');
   return [...new Set(outputs)];

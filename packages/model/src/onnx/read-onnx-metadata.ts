@@ -4,6 +4,8 @@ import { METADATA_KEYS, type PreprocessingSpec, type VitExportConfig, type VitOu
 export interface DerminoOnnxMetadata {
   config: VitExportConfig;
   classNames: string[];
+  /** Concepts scored by the `concept_scores` output (empty when the model has no concept head). */
+  concepts: string[];
   preprocessing: PreprocessingSpec;
   outputs: VitOutputName[];
   /** Every other metadata_props entry. */
@@ -62,8 +64,9 @@ function readStringEntry(reader: InstanceType<typeof ProtobufReader>): { key: st
 /** The DermINO metadata of an exported model: what serving needs to preprocess and label a model file alone. */
 export function readOnnxMetadata(bytes: Uint8Array, source = 'model'): DerminoOnnxMetadata {
   const props = readOnnxMetadataProps(bytes, source);
-  const parse = <T>(key: string): T => {
+  const parse = <T>(key: string, fallback?: T): T => {
     const raw = props[key];
+    if (raw === undefined && fallback !== undefined) return fallback;
     if (raw === undefined) throw new Error(`${source} has no "${key}" metadata: it was not exported by @dermino/model`);
     try {
       return JSON.parse(raw) as T;
@@ -75,6 +78,7 @@ export function readOnnxMetadata(bytes: Uint8Array, source = 'model'): DerminoOn
   return {
     config: parse<VitExportConfig>(METADATA_KEYS.config),
     classNames: parse<string[]>(METADATA_KEYS.classNames),
+    concepts: parse<string[]>(METADATA_KEYS.concepts, []),
     preprocessing: parse<PreprocessingSpec>(METADATA_KEYS.preprocessing),
     outputs: parse<VitOutputName[]>(METADATA_KEYS.outputs),
     extra: Object.fromEntries(Object.entries(props).filter(([key]) => !known.has(key))),

@@ -21,6 +21,7 @@ export type NamedWeights = Record<string, NamedWeight>;
 export const VIT_OUTPUT_NAMES = [
   'embedding',
   'probabilities',
+  'concept_scores',
   'patch_tokens',
   'attention_rollout',
   'cls_attention',
@@ -44,6 +45,7 @@ export interface PreprocessingSpec {
 export const METADATA_KEYS = {
   config: 'dermino.config',
   classNames: 'dermino.class_names',
+  concepts: 'dermino.concepts',
   preprocessing: 'dermino.preprocessing',
   outputs: 'dermino.outputs',
 } as const;

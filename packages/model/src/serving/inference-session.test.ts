@@ -6,15 +6,16 @@ import { createRandomVitWeights } from '../onnx/testing/random-vit-weights';
 import { referenceVitForward } from '../onnx/testing/reference-vit';
 import { createInferenceSession } from './inference-session';
 import { preprocessImage } from './preprocess-image';
-import { createTempDir, createTestImage, exportTinyModel, servingClassNames, tinyServingConfig, writeTempModel } from './testing/fixtures';
+import { createTempDir, createTestImage, exportTinyModel, servingClassNames, servingConcepts, tinyServingConfig, writeTempModel } from './testing/fixtures';
 
 describe('createInferenceSession', () => {
   it('loads a model file, preprocesses from its metadata and predicts what the reference forward predicts', async () => {
-    const { weights, classifier, bytes } = exportTinyModel();
+    const { weights, classifier, conceptHead, bytes } = exportTinyModel();
     const modelPath = await writeTempModel(await createTempDir(), bytes);
     const session = await createInferenceSession({ modelPath, maxBatchSize: 4 });
     try {
       expect(session.metadata.classNames).toEqual(servingClassNames);
+      expect(session.metadata.concepts).toEqual(servingConcepts);
       const images = await Promise.all([1, 2, 3, 4, 5].map((seed) => createTestImage(seed)));
       const predictions = await session.predict(images);
       expect(predictions).toHaveLength(5);
@@ -25,6 +26,11 @@ describe('createInferenceSession', () => {
         prediction.probabilities!.forEach((value, c) => expect(Math.abs(value - reference.probabilities![c])).toBeLessThan(1e-5));
         const entropy = -reference.probabilities!.reduce((sum, p) => sum + p * Math.log(p), 0);
         expect(prediction.entropy).toBeCloseTo(entropy, 5);
+        const { data: conceptWeight } = conceptHead.weights['label_head.weight'];
+        servingConcepts.forEach((_, k) => {
+          const logit = reference.embedding.reduce((sum, e, d) => sum + e * conceptWeight[d * servingConcepts.length + k], conceptHead.weights['label_head.bias'].data[k]);
+          expect(prediction.conceptScores![k]).toBeCloseTo(1 / (1 + Math.exp(-logit)), 5);
+        });
         const best = reference.probabilities!.indexOf(Math.max(...reference.probabilities!));
         expect(prediction.predictedClass?.name).toBe(servingClassNames[best]);
         expect(prediction.explanation?.kind).toBe('attention_rollout');

@@ -22,6 +22,8 @@ export interface ImagePrediction {
   /** Softmax over metadata.classNames (models exported with a classifier only). */
   probabilities?: Float32Array;
   predictedClass?: { name: string; probability: number };
+  /** Sigmoid score per metadata.concepts entry (models exported with a concept head only). */
+  conceptScores?: Float32Array;
   /** Shannon entropy of the probabilities in nats (0 = certain, ln C = uniform). */
   entropy?: number;
   explanation?: ExplanationMap;
@@ -126,6 +128,7 @@ export function toPrediction(output: ModelOutputs, classNames: string[]): ImageP
     prediction.predictedClass = { name: classNames[best] ?? String(best), probability: probabilities[best] };
     prediction.entropy = entropy;
   }
+  if (output.concept_scores) prediction.conceptScores = output.concept_scores;
   if (output.attention_rollout) prediction.explanation = toExplanationMap('attention_rollout', output.attention_rollout);
   else if (output.cls_attention) prediction.explanation = toExplanationMap('cls_attention', output.cls_attention);
   return prediction;

@@ -63,11 +63,12 @@ export function createRandomVitWeights(config: VitExportConfig, seed = 1): Named
   return weights;
 }
 
-export function createRandomClassifier(width: number, classNames: string[], seed = 2): NamedWeights {
+/** A linear head `${prefix}.weight [D, C]`, `${prefix}.bias [C]` (classifier `head`, concept head `label_head`). */
+export function createRandomClassifier(width: number, classNames: string[], seed = 2, prefix = 'head'): NamedWeights {
   const random = createRandom(seed);
   return {
-    'head.weight': { shape: [width, classNames.length], data: fill(random, width * classNames.length, 0, 1) },
-    'head.bias': { shape: [classNames.length], data: fill(random, classNames.length, 0, 0.5) },
+    [`${prefix}.weight`]: { shape: [width, classNames.length], data: fill(random, width * classNames.length, 0, 1) },
+    [`${prefix}.bias`]: { shape: [classNames.length], data: fill(random, classNames.length, 0, 0.5) },
   };
 }
 

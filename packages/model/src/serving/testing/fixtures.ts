@@ -8,11 +8,13 @@ import type { VitExportConfig } from '../../onnx/vit-export-types';
 
 export const tinyServingConfig: VitExportConfig = { imageSize: 16, patchSize: 4, width: 24, depth: 2, heads: 3, mlpRatio: 2, layerScale: 0.1, dropPath: 0 };
 export const servingClassNames = ['nevus', 'melanoma', 'bcc'];
+export const servingConcepts = ['pigmented', 'malignant'];
 
 export function exportTinyModel(options: { classifier?: boolean } = {}) {
   const weights = createRandomVitWeights(tinyServingConfig, 11);
   const classifier = options.classifier === false ? undefined : { weights: createRandomClassifier(tinyServingConfig.width, servingClassNames), classNames: servingClassNames };
-  return { weights, classifier, bytes: exportVitToOnnx({ config: tinyServingConfig, weights, classifier }) };
+  const conceptHead = { weights: createRandomClassifier(tinyServingConfig.width, servingConcepts, 5, 'label_head'), concepts: servingConcepts };
+  return { weights, classifier, conceptHead, bytes: exportVitToOnnx({ config: tinyServingConfig, weights, classifier, conceptHead }) };
 }
 
 export async function createTempDir(): Promise<string> {
