@@ -37,3 +37,16 @@ export { getDatasetById, listDatasets, type DatasetRecord, type DatasetVersionRe
 export { authenticateUser, createUser, getUserById, userSelect, type CreateUserInput, type UserRecord } from './users.js';
 export { findAuditEvents, recordAuditEvent, type AuditEventRecord, type RecordAuditEventInput } from './audit.js';
 export { acquireLock, releaseLock, isProcessAlive } from './embedded/process-lock.js';
+export {
+  ALL_CONCEPTS,
+  FITZPATRICK_CONCEPTS,
+  FITZPATRICK_LABELS,
+  FITZPATRICK_NINE_PARTITIONS,
+  ISIC_CONCEPTS,
+  fitzpatrickLabelCode,
+  fitzpatrickNineCode,
+  fitzpatrickThreeCode,
+} from './seed/concepts-isic-fitzpatrick.js';
+export * from './imports.js';
+export * from './curation.js';
+export * from './dataset-versions.js';
