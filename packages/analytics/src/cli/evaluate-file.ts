@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { PredictionsCsvError } from '../csv/predictions-csv-error.js';
 import { parsePredictionsCsv } from '../csv/parse-predictions-csv.js';
-import { fitzpatrickTypeLabels, ddiSkinTypeGroups } from '../fairness/skin-type.js';
+import { addSkinTypeGroupings } from '../fairness/skin-type.js';
 import { HAM10000_TAXONOMY, malignantClassIndices } from '../metrics/malignancy.js';
 import { buildEvaluationReport } from '../report/build-report.js';
 import { formatReportTable } from '../report/format-table.js';
@@ -63,7 +63,7 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
     const text = await (io.readFile ?? ((p: string) => readFile(p, 'utf8')))(values.predictions);
     const parsed = parsePredictionsCsv(text, { labelColumn: values['label-column'] });
     const groupBy = (values['group-by'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((spec) => (spec.includes('+') ? spec.split('+') : spec));
-    const attributes: Record<string, (string | null)[]> = { ...parsed.attributes };
+    let attributes: Record<string, ArrayLike<string | number | null | undefined>> = { ...parsed.attributes };
     for (const spec of groupBy) {
       for (const column of typeof spec === 'string' ? [spec] : spec) {
         if (!(column in attributes)) throw new PredictionsCsvError(`--group-by names a column the file does not have (columns: ${Object.keys(parsed.attributes).join(', ') || 'none'})`, null, column);
@@ -72,9 +72,9 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
     // Skin type is also shown grouped as in DDI (I-II / III-IV / V-VI), next to each type.
     for (const spec of [...groupBy]) {
       if (typeof spec === 'string' && SKIN_TYPE_COLUMN.test(spec)) {
-        attributes[`${spec}_ddi`] = ddiSkinTypeGroups(parsed.attributes[spec]);
-        attributes[spec] = fitzpatrickTypeLabels(parsed.attributes[spec]).map((v, i) => v ?? parsed.attributes[spec][i]);
-        groupBy.push(`${spec}_ddi`);
+        const added = addSkinTypeGroupings(attributes, spec);
+        attributes = added.attributes;
+        groupBy.push(added.groupBy[1]);
       }
     }
     const malignantClasses = resolveMalignantClasses(values.malignant, values.taxonomy, parsed.numClasses);

@@ -7,7 +7,7 @@ import {
   fourFifthsCheck,
 } from './binary-fairness.js';
 import { disaggregateMetric } from './disaggregate.js';
-import { ddiSkinTypeGroup, fitzpatrickTypeLabels, parseFitzpatrickType } from './skin-type.js';
+import { addSkinTypeGroupings, ddiSkinTypeGroup, fitzpatrickTypeLabels, parseFitzpatrickType } from './skin-type.js';
 
 // Hand-worked, with Fairlearn's definitions.
 // group a: y_true 1 1 0 0 0, y_pred 1 0 1 0 0 -> selection 2/5, TPR 1/2, FPR 1/3
@@ -70,5 +70,9 @@ describe('skin type', () => {
     expect(['1', 'II', 'type III', 'FST4', 5, 'vi', 'x', '7', null].map(parseFitzpatrickType)).toEqual([1, 2, 3, 4, 5, 6, null, null, null]);
     expect(['I', '2', '3', 'IV', '5', '6'].map(ddiSkinTypeGroup)).toEqual(['I-II', 'I-II', 'III-IV', 'III-IV', 'V-VI', 'V-VI']);
     expect(fitzpatrickTypeLabels(['3', 'V'])).toEqual(['III', 'V']);
+    const added = addSkinTypeGroupings({ fst: ['1', '5', 'unknown'], sex: ['f', 'm', 'f'] }, 'fst');
+    expect(added.groupBy).toEqual(['fst', 'fst_ddi']);
+    expect(added.attributes.fst).toEqual(['I', 'V', 'unknown']);
+    expect(added.attributes.fst_ddi).toEqual(['I-II', 'V-VI', null]);
   });
 });

@@ -34,3 +34,24 @@ export function fitzpatrickTypeLabels(values: ArrayLike<string | number | null |
     return type === null ? null : ROMAN[type - 1];
   });
 }
+
+/**
+ * Adds the DDI grouping of a skin-type column (as "<column>_ddi") and rewrites the column as roman
+ * numerals, returning the groupings to add: by each type and by DDI group.
+ */
+export function addSkinTypeGroupings<T extends Record<string, ArrayLike<string | number | null | undefined>>>(
+  attributes: T,
+  column: string,
+): { attributes: Record<string, (string | number | null | undefined)[]>; groupBy: string[] } {
+  const values = attributes[column];
+  if (!values) throw new RangeError(`unknown skin-type attribute "${column}"`);
+  const types = fitzpatrickTypeLabels(values);
+  return {
+    attributes: {
+      ...Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, Array.from(v)])),
+      [column]: types.map((t, i) => t ?? values[i]),
+      [`${column}_ddi`]: ddiSkinTypeGroups(values),
+    },
+    groupBy: [column, `${column}_ddi`],
+  };
+}

@@ -98,6 +98,7 @@ describe('intervals, small groups and gaps', () => {
     expect(gap.difference).toBeCloseTo(max - min, 12);
     expect(gap.ratio).toBeCloseTo(min / max, 12);
     expect(gap.worst_group).toBe(values.find(([, v]) => v === min)?.[0]);
+    expect(gap.worst_value).toBe(min);
     // ECE: lower is better, so the worst group is the highest
     const eceValues = groups.map(([name, g]) => [name, (g.ece as MetricEstimate).value as number] as const);
     const worstEce = eceValues.reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -111,5 +112,37 @@ describe('intervals, small groups and gaps', () => {
     const expected = Math.max(Math.abs(tpr[0] - tpr[1]), Math.abs(fpr[0] - fpr[1]));
     const eod = report.gaps.sex.equalized_odds_difference as MetricEstimate;
     expect(eod.value).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('subgroup orders with tied scores', () => {
+  it('a subgroup of coarse (heavily tied) probabilities still equals its standalone report', () => {
+    const coarse = createSyntheticPredictions(300, 12, [0.5, 0.3, 0.2]);
+    // Round to tenths and renormalise: many exact ties across and within groups.
+    const k = 3;
+    const probabilities = Float64Array.from(coarse.probabilities, (p) => Math.round(p * 10) / 10);
+    for (let i = 0; i < 300; i++) {
+      const sum = probabilities[i * k] + probabilities[i * k + 1] + probabilities[i * k + 2];
+      for (let c = 0; c < k; c++) probabilities[i * k + c] /= sum;
+    }
+    const full = buildEvaluationReport(
+      { probabilities, labels: coarse.labels, numClasses: k, malignantClasses: [1], attributes: coarse.attributes, groupBy: ['sex'] },
+      { resamples: 0 },
+    );
+    const males = [...coarse.labels.keys()].filter((i) => coarse.attributes.sex[i] === 'male');
+    const alone = buildEvaluationReport(
+      {
+        probabilities: Float64Array.from(males.flatMap((i) => [0, 1, 2].map((c) => probabilities[i * k + c]))),
+        labels: Int32Array.from(males, (i) => coarse.labels[i]),
+        numClasses: k,
+        malignantClasses: [1],
+      },
+      { resamples: 0 },
+    );
+    const group = full.groups.sex.male;
+    expect((group.macro_auroc as MetricEstimate).value).toBeCloseTo(alone.overall.macro_auroc.value as number, 12);
+    for (const m of ['auroc', 'auprc', 'sensitivity_at_specificity']) {
+      expect((group[`malignancy_${m}`] as MetricEstimate).value).toBeCloseTo((alone.malignancy?.[m] as MetricEstimate).value as number, 12);
+    }
   });
 });

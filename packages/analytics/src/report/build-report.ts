@@ -10,7 +10,7 @@ import { type NamedView, fairnessForGroups, gapForSlot } from './gaps.js';
 import { CLASS_METRICS, MALIGNANCY_METRICS, createMetricLayout } from './metric-layout.js';
 import type { ClassReport, EvaluationReport, GroupReport, MetricEstimate } from './report-types.js';
 import { runBootstrap } from './run-bootstrap.js';
-import { type View, createView } from './view.js';
+import { type View, createSubView, createView } from './view.js';
 
 const LOWER_IS_BETTER = new Set(['brier', 'ece', 'malignancy_brier', 'malignancy_ece']);
 const GAP_MALIGNANCY_METRICS = ['auroc', 'sensitivity', 'specificity', 'sensitivity_at_specificity', 'ece'] as const;
@@ -26,8 +26,9 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
   const n = labels.length;
   const classNames = input.classNames ?? Array.from({ length: k }, (_, c) => String(c));
   const malignant = input.malignantClasses?.length ? input.malignantClasses : null;
-  const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold);
-  const layout = createMetricLayout(k, opts.topK.filter((t) => t < k), malignant !== null);
+  const topK = [...opts.topK].filter((t) => t < k).sort((a, b) => a - b);
+  const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold, topK);
+  const layout = createMetricLayout(k, topK, malignant !== null);
   const size = layout.size;
 
   const everyone = Int32Array.from({ length: n }, (_, i) => i);
@@ -35,7 +36,7 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
   const groupings = (input.groupBy ?? []).map((spec) => {
     const groups = splitIntoGroups(input.attributes ?? {}, spec, n).map((group) => {
       const eligible = group.indices.length >= opts.minGroupSize;
-      const viewIndex = eligible ? views.push(createView(cases, group.indices)) - 1 : -1;
+      const viewIndex = eligible ? views.push(createSubView(cases, views[0], group.indices)) - 1 : -1;
       return { ...group, viewIndex };
     });
     return { key: groupingKey(spec), groups };

@@ -10,6 +10,8 @@ export interface CaseTable {
   labels: Int32Array;
   predicted: Int32Array;
   trueRank: Int32Array;
+  /** Index of the smallest k in `topK` whose top-k contains the true class (topK.length if none). */
+  topKBucket: Int32Array;
   brier: Float64Array;
   confidence: Float64Array;
   confidenceBin: Int32Array;
@@ -38,6 +40,7 @@ export function buildCaseTable(
   eceBins: number,
   malignantClasses: readonly number[] | null,
   malignancyThreshold: number,
+  topK: readonly number[] = [],
 ): CaseTable {
   const n = labels.length;
   const predicted = argmaxRows(probabilities, numClasses);
@@ -54,6 +57,7 @@ export function buildCaseTable(
     confidence[i] = probabilities[i * numClasses + predicted[i]];
     confidenceBin[i] = calibrationBinIndex(confidence[i], eceBins);
   }
+  const trueRank = trueClassRanks(probabilities, numClasses, labels);
   let malignancy: MalignancyCases | null = null;
   if (malignantClasses && malignantClasses.length > 0) {
     const view = reduceToMalignancy(probabilities, numClasses, labels, malignantClasses);
@@ -75,7 +79,11 @@ export function buildCaseTable(
     probabilities,
     labels,
     predicted,
-    trueRank: trueClassRanks(probabilities, numClasses, labels),
+    trueRank,
+    topKBucket: Int32Array.from(trueRank, (rank) => {
+      const t = topK.findIndex((k) => rank < k);
+      return t < 0 ? topK.length : t;
+    }),
     confusionCell: Int32Array.from(labels, (y, i) => y * numClasses + predicted[i]),
     correct: Float64Array.from(labels, (y, i) => (y === predicted[i] ? 1 : 0)),
     brier,

@@ -37,10 +37,11 @@ export function compareModels(input: ModelComparisonInput, options: EvaluationOp
   validateEvaluationInput({ probabilities: input.probabilitiesA, labels, numClasses: k });
   validateEvaluationInput({ probabilities: input.probabilitiesB, labels, numClasses: k });
   const malignant = input.malignantClasses?.length ? input.malignantClasses : null;
-  const layout = createMetricLayout(k, opts.topK.filter((t) => t < k), malignant !== null);
+  const topK = [...opts.topK].filter((t) => t < k).sort((a, b) => a - b);
+  const layout = createMetricLayout(k, topK, malignant !== null);
   const everyone = Int32Array.from({ length: labels.length }, (_, i) => i);
   const models = [input.probabilitiesA, input.probabilitiesB].map((probabilities) => {
-    const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold);
+    const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold, topK);
     return { cases, view: createView(cases, everyone), scratch: createScratch(cases) };
   });
   const size = layout.size;

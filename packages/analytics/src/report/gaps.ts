@@ -48,6 +48,7 @@ export function gapForSlot(groups: NamedView[], slot: number, size: number, resa
     difference: spread ? spread.difference : null,
     ratio: spread ? finiteOrNull(spread.ratio) : null,
     worst_group: spread ? groups[spread.worst].name : null,
+    worst_value: spread ? groups[spread.worst].view.point[slot] : null,
     difference_ci_low: finiteOrNull(low),
     difference_ci_high: finiteOrNull(high),
     groups_compared: groups.filter((g) => Number.isFinite(g.view.point[slot])).length,

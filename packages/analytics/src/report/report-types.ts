@@ -22,6 +22,8 @@ export interface GapReport {
   difference: number | null;
   ratio: number | null;
   worst_group: string | null;
+  /** The worst group's value of the metric. */
+  worst_value: number | null;
   difference_ci_low: number | null;
   difference_ci_high: number | null;
   groups_compared: number;

@@ -11,6 +11,7 @@ export interface ViewScratch {
   malBinScore: Float64Array;
   malBinPositive: Float64Array;
   malCounts: Float64Array;
+  topBuckets: Float64Array;
   ranking: RankingSummary;
 }
 
@@ -24,6 +25,7 @@ export function createScratch(cases: CaseTable): ViewScratch {
     malBinScore: new Float64Array(cases.eceBins),
     malBinPositive: new Float64Array(cases.eceBins),
     malCounts: new Float64Array(4),
+    topBuckets: new Float64Array(8 + cases.numClasses),
     ranking: { auroc: 0, averagePrecision: 0, sensitivityAtSpecificity: 0 },
   };
 }
@@ -56,7 +58,9 @@ export function computeViewMetrics(
   malBinCount.fill(0);
   malBinScore.fill(0);
   malBinPositive.fill(0);
-  const topHits = new Float64Array(layout.topK.length);
+  const topK = layout.topK;
+  const topBuckets = scratch.topBuckets;
+  topBuckets.fill(0);
   const malCounts = scratch.malCounts;
   malCounts.fill(0);
   let total = 0;
@@ -64,8 +68,7 @@ export function computeViewMetrics(
   let malBrier = 0;
   const mal = cases.malignancy;
   const { indices } = view;
-  const { confusionCell, brier, confidenceBin, confidence, correct: isCorrect, trueRank } = cases;
-  const topK = layout.topK;
+  const { confusionCell, brier, confidenceBin, confidence, correct: isCorrect, topKBucket } = cases;
   // Zero weights are summed rather than skipped: cheaper than a branch that mispredicts a third of the time.
   for (let j = 0; j < indices.length; j++) {
     const i = indices[j];
@@ -77,7 +80,13 @@ export function computeViewMetrics(
     binCount[b] += w;
     binConfidence[b] += w * confidence[i];
     binCorrect[b] += w * isCorrect[i];
-    for (let t = 0; t < topK.length; t++) if (trueRank[i] < topK[t]) topHits[t] += w;
+    topBuckets[topKBucket[i]] += w;
+  }
+  // Cumulative: a hit within top-2 is also a hit within top-3.
+  const topHits = new Float64Array(topK.length);
+  for (let t = 0, running = 0; t < topK.length; t++) {
+    running += topBuckets[t];
+    topHits[t] = running;
   }
   if (mal) {
     const { outcome, scores, labels: malLabels, bin: malBin, brier: malBrierTerm } = mal;

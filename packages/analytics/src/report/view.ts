@@ -19,7 +19,10 @@ export interface View {
 }
 
 export function rankCases(scores: ArrayLike<number>, isPositive: ArrayLike<number>, indices: Int32Array): RankedCases {
-  const order = argsortDescending(scores, indices);
+  return rankedFromOrder(scores, isPositive, argsortDescending(scores, indices));
+}
+
+function rankedFromOrder(scores: ArrayLike<number>, isPositive: ArrayLike<number>, order: Int32Array): RankedCases {
   const positive = new Float64Array(order.length);
   const tieStart = new Uint8Array(order.length);
   for (let j = 0; j < order.length; j++) {
@@ -42,6 +45,37 @@ export function createView(cases: CaseTable, indices: Int32Array): View {
   }
   const mal = cases.malignancy;
   return { indices, classRankings, malignancyRanking: mal ? rankCases(mal.scores, mal.labels, indices) : null };
+}
+
+/** A subgroup's view from the full view: its orders are the full orders filtered (no re-sorting). */
+export function createSubView(cases: CaseTable, full: View, indices: Int32Array): View {
+  const member = new Uint8Array(cases.n);
+  for (const i of indices) member[i] = 1;
+  const restrict = (ranked: RankedCases): RankedCases => {
+    const order = new Int32Array(indices.length);
+    const positive = new Float64Array(indices.length);
+    const tieStart = new Uint8Array(indices.length);
+    let k = 0;
+    let previous = -1;
+    for (let j = 0; j < ranked.order.length; j++) {
+      const i = ranked.order[j];
+      if (!member[i]) continue;
+      // A new tie block starts if any block boundary lies between this case and the previous member.
+      let boundary = previous < 0 ? 1 : 0;
+      for (let t = previous + 1; t <= j && !boundary; t++) boundary = ranked.tieStart[t];
+      order[k] = i;
+      positive[k] = ranked.positive[j];
+      tieStart[k] = boundary;
+      previous = j;
+      k++;
+    }
+    return { order, positive, tieStart };
+  };
+  return {
+    indices,
+    classRankings: full.classRankings.map(restrict),
+    malignancyRanking: full.malignancyRanking ? restrict(full.malignancyRanking) : null,
+  };
 }
 
 export interface RankingSummary {
