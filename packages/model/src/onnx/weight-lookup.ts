@@ -16,8 +16,11 @@ export function requireWeight(weights: NamedWeights, name: string, shape: number
 
 /** Copy of a row-major matrix (rows of `rowLength`; a vector is one row) with column c multiplied by factor(c). */
 export function scaleColumns(data: Float32Array, rowLength: number, factor: (column: number) => number): Float32Array {
+  const factors = Float32Array.from({ length: rowLength }, (_, column) => factor(column));
   const out = new Float32Array(data.length);
-  for (let index = 0; index < data.length; index += 1) out[index] = data[index] * factor(index % rowLength);
+  for (let start = 0; start < data.length; start += rowLength) {
+    for (let column = 0; column < rowLength; column += 1) out[start + column] = data[start + column] * factors[column];
+  }
   return out;
 }
 
