@@ -17,7 +17,6 @@ function time<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
   return { ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
 
-
 let sink = 0;
 
 // 1. Full report on 10,000 predictions x 7 classes, 1,000 resamples, 3 attributes.
@@ -75,12 +74,24 @@ const mmd = time(() => mmdPermutationTest(reference, current, dims, { permutatio
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const both = (t: { ms: number; cpuMs: number }) => `${fmt(t.cpuMs)} CPU (${fmt(t.ms)} wall)`;
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log('');
 console.log('| task | goal | measured | reference, same run | ratio (CPU) |');
 console.log('| --- | --- | --- | --- | --- |');
-console.log(`| evaluation report, point estimates only (10,000 x 7, 3 attributes) | - | ${both(pointOnly)} | 1,000 plain passes over the data: ${both(passes)} | ${(pointOnly.cpuMs / passes.cpuMs).toFixed(2)} |`);
-console.log(`| full report, 10,000 x 7, 1,000 resamples, 3 attributes | < 3 s | ${both(report)} | 1,000 plain passes over the data: ${both(passes)} | ${(report.cpuMs / passes.cpuMs).toFixed(1)} |`);
-console.log(`| MMD^2 permutation test, 2 x 2,000 x 256, 500 permutations | < 5 s | ${both(mmd)} | one 2,000 x 2,000 x 256 matrix product (naive loops): ${both(product)} | ${(mmd.cpuMs / product.cpuMs).toFixed(2)} |`);
+console.log(
+  `| evaluation report, point estimates only (10,000 x 7, 3 attributes) | - | ${both(pointOnly)} | 1,000 plain passes over the data: ${both(passes)} | ${(pointOnly.cpuMs / passes.cpuMs).toFixed(2)} |`,
+);
+console.log(
+  `| full report, 10,000 x 7, 1,000 resamples, 3 attributes | < 3 s | ${both(report)} | 1,000 plain passes over the data: ${both(passes)} | ${(report.cpuMs / passes.cpuMs).toFixed(1)} |`,
+);
+console.log(
+  `| MMD^2 permutation test, 2 x 2,000 x 256, 500 permutations | < 5 s | ${both(mmd)} | one 2,000 x 2,000 x 256 matrix product (naive loops): ${both(product)} | ${(mmd.cpuMs / product.cpuMs).toFixed(2)} |`,
+);
 console.log('');
-console.log(`(report: ${Object.keys(report.result.groups).length} groupings, accuracy ${report.result.overall.accuracy.value?.toFixed(4)}; MMD^2 ${mmd.result.mmd2.toExponential(3)}, p ${mmd.result.pValue.toFixed(4)}, bandwidth ${mmd.result.bandwidth.toFixed(2)}; sink ${sink > 0})`);
+console.log(
+  `(report: ${Object.keys(report.result.groups).length} groupings, accuracy ${report.result.overall.accuracy.value?.toFixed(4)}; MMD^2 ${mmd.result.mmd2.toExponential(3)}, p ${mmd.result.pValue.toFixed(4)}, bandwidth ${mmd.result.bandwidth.toFixed(2)}; sink ${sink > 0})`,
+);

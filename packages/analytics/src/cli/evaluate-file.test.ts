@@ -23,7 +23,15 @@ describe('dermino evaluate-file', () => {
   });
 
   it('prints the JSON report with the documented shape', async () => {
-    const { code, stdout, stderr } = await run(['--predictions', good, '--group-by', 'sex,skin_type', '--json', '--resamples', '50']);
+    const { code, stdout, stderr } = await run([
+      '--predictions',
+      good,
+      '--group-by',
+      'sex,skin_type',
+      '--json',
+      '--resamples',
+      '50',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -48,7 +56,9 @@ describe('dermino evaluate-file', () => {
   it('prints a readable table by default', async () => {
     const { code, stdout } = await run(['--predictions', good, '--group-by', 'site', '--resamples', '20']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Overall\n\s+metric\s+value \[95% CI\]\n\s+accuracy\s+0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]/);
+    expect(stdout).toMatch(
+      /Overall\n\s+metric\s+value \[95% CI\]\n\s+accuracy\s+0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]/,
+    );
     expect(stdout).toContain('By site');
     expect(stdout).toContain('equalized-odds difference');
   });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { PredictionsCsvError } from '../csv/predictions-csv-error.js';
+import { parseArgs } from 'node:util';
 import { parsePredictionsCsv } from '../csv/parse-predictions-csv.js';
+import { PredictionsCsvError } from '../csv/predictions-csv-error.js';
 import { addSkinTypeGroupings } from '../fairness/skin-type.js';
 import { HAM10000_TAXONOMY, malignantClassIndices } from '../metrics/malignancy.js';
 import { buildEvaluationReport } from '../report/build-report.js';
@@ -23,30 +23,35 @@ const SKIN_TYPE_COLUMN = /fitzpatrick|skin_?type|skin_?tone/i;
 function parseIntegerOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new PredictionsCsvError(`--${name} must be a non-negative integer, got "${value}"`, null, null);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new PredictionsCsvError(`--${name} must be a non-negative integer, got "${value}"`, null, null);
   return parsed;
+}
+
+function parseEvaluateFileArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      predictions: { type: 'string' },
+      'label-column': { type: 'string', default: 'true_label' },
+      'group-by': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      resamples: { type: 'string' },
+      seed: { type: 'string' },
+      'min-group-size': { type: 'string' },
+      malignant: { type: 'string' },
+      taxonomy: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  }).values;
 }
 
 /** `dermino evaluate-file`: reads a predictions CSV and prints the report; returns the exit code. */
 export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseEvaluateFileArgs>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        predictions: { type: 'string' },
-        'label-column': { type: 'string', default: 'true_label' },
-        'group-by': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        resamples: { type: 'string' },
-        seed: { type: 'string' },
-        'min-group-size': { type: 'string' },
-        malignant: { type: 'string' },
-        taxonomy: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      allowPositionals: false,
-    }));
+    values = parseEvaluateFileArgs(argv);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n${EVALUATE_FILE_USAGE}`);
     return 2;
@@ -62,11 +67,20 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
   try {
     const text = await (io.readFile ?? ((p: string) => readFile(p, 'utf8')))(values.predictions);
     const parsed = parsePredictionsCsv(text, { labelColumn: values['label-column'] });
-    const groupBy = (values['group-by'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((spec) => (spec.includes('+') ? spec.split('+') : spec));
+    const groupBy = (values['group-by'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((spec) => (spec.includes('+') ? spec.split('+') : spec));
     let attributes: Record<string, ArrayLike<string | number | null | undefined>> = { ...parsed.attributes };
     for (const spec of groupBy) {
       for (const column of typeof spec === 'string' ? [spec] : spec) {
-        if (!(column in attributes)) throw new PredictionsCsvError(`--group-by names a column the file does not have (columns: ${Object.keys(parsed.attributes).join(', ') || 'none'})`, null, column);
+        if (!(column in attributes))
+          throw new PredictionsCsvError(
+            `--group-by names a column the file does not have (columns: ${Object.keys(parsed.attributes).join(', ') || 'none'})`,
+            null,
+            column,
+          );
       }
     }
     // Skin type is also shown grouped as in DDI (I-II / III-IV / V-VI), next to each type.
@@ -78,7 +92,10 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
       }
     }
     const malignantClasses = resolveMalignantClasses(values.malignant, values.taxonomy, parsed.numClasses);
-    const classNames = parsed.numClasses === HAM10000_TAXONOMY.length && values.taxonomy !== 'none' && !values.malignant ? HAM10000_TAXONOMY.map((c) => c.name) : undefined;
+    const classNames =
+      parsed.numClasses === HAM10000_TAXONOMY.length && values.taxonomy !== 'none' && !values.malignant
+        ? HAM10000_TAXONOMY.map((c) => c.name)
+        : undefined;
     const report = buildEvaluationReport(
       { ...parsed, attributes, groupBy, malignantClasses, classNames },
       {
@@ -103,22 +120,40 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
 }
 
 /** --malignant wins; otherwise a 7-class output is read as HAM10000 unless --taxonomy none. */
-function resolveMalignantClasses(malignant: string | undefined, taxonomy: string | undefined, numClasses: number): number[] | undefined {
+function resolveMalignantClasses(
+  malignant: string | undefined,
+  taxonomy: string | undefined,
+  numClasses: number,
+): number[] | undefined {
   if (malignant) {
     const classes = malignant.split(',').map((s) => Number(s.trim()));
     const bad = classes.find((c) => !Number.isInteger(c) || c < 0 || c >= numClasses);
-    if (bad !== undefined) throw new PredictionsCsvError(`--malignant lists class ${bad}, not in 0..${numClasses - 1}`, null, null);
+    if (bad !== undefined)
+      throw new PredictionsCsvError(
+        `--malignant lists class ${bad}, not in 0..${numClasses - 1}`,
+        null,
+        null,
+      );
     return classes;
   }
   if (taxonomy === 'none') return undefined;
-  if (taxonomy && taxonomy !== 'ham10000') throw new PredictionsCsvError(`unknown --taxonomy "${taxonomy}" (known: ham10000, none)`, null, null);
+  if (taxonomy && taxonomy !== 'ham10000')
+    throw new PredictionsCsvError(`unknown --taxonomy "${taxonomy}" (known: ham10000, none)`, null, null);
   if (numClasses === HAM10000_TAXONOMY.length) return malignantClassIndices(HAM10000_TAXONOMY);
-  if (taxonomy === 'ham10000') throw new PredictionsCsvError(`--taxonomy ham10000 needs 7 probability columns, the file has ${numClasses}`, null, null);
+  if (taxonomy === 'ham10000')
+    throw new PredictionsCsvError(
+      `--taxonomy ham10000 needs 7 probability columns, the file has ${numClasses}`,
+      null,
+      null,
+    );
   return undefined;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  runEvaluateFile(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then((code) => {
+  runEvaluateFile(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -18,7 +18,12 @@ function parseError(text: string, options = {}): PredictionsCsvError {
 describe('parseCsvRecords', () => {
   it('reads quoted fields with commas, doubled quotes and newlines, and tracks start lines', () => {
     const records = parseCsvRecords('a,b\r\n"x, y","say ""hi"""\n"multi\nline",2\n\n3,4');
-    expect(records.map((r) => r.fields)).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', '2'], ['3', '4']]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['multi\nline', '2'],
+      ['3', '4'],
+    ]);
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 6]);
   });
 });
@@ -33,7 +38,9 @@ describe('parsePredictionsCsv', () => {
   });
 
   it('accepts another label column name', () => {
-    const parsed = parsePredictionsCsv('y,probability_class_0,probability_class_1\n1,0.4,0.6\n', { labelColumn: 'y' });
+    const parsed = parsePredictionsCsv('y,probability_class_0,probability_class_1\n1,0.4,0.6\n', {
+      labelColumn: 'y',
+    });
     expect(Array.from(parsed.labels)).toEqual([1]);
   });
 
@@ -63,7 +70,9 @@ describe('parsePredictionsCsv', () => {
     expect(parseError('').message).toMatch(/empty/);
     expect(parseError(`${header}\n`).message).toMatch(/no rows/);
     expect(parseError('label,probability_class_0,probability_class_1\n0,1,0\n').column).toBe('true_label');
-    expect(parseError('true_label,probability_class_0,probability_class_2\n0,1,0\n').column).toBe('probability_class_2');
+    expect(parseError('true_label,probability_class_0,probability_class_2\n0,1,0\n').column).toBe(
+      'probability_class_2',
+    );
     expect(parseError('true_label,probability_class_0,sex\n0,1,f\n').message).toMatch(/at least two/);
   });
 

@@ -6,7 +6,10 @@ export class PredictionsCsvError extends Error {
     readonly column: string | null,
     readonly line: number | null = null,
   ) {
-    const where = [row !== null ? `row ${row}${line !== null ? ` (line ${line})` : ''}` : null, column !== null ? `column "${column}"` : null]
+    const where = [
+      row !== null ? `row ${row}${line !== null ? ` (line ${line})` : ''}` : null,
+      column !== null ? `column "${column}"` : null,
+    ]
       .filter(Boolean)
       .join(', ');
     super(where ? `${where}: ${message}` : message);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { categoricalDrift, chiSquareHomogeneity, jensenShannonDistance, populationStabilityIndex } from './categorical.js';
+import {
+  categoricalDrift,
+  chiSquareHomogeneity,
+  jensenShannonDistance,
+  populationStabilityIndex,
+} from './categorical.js';
 import { chiSquareSurvival, kolmogorovSurvival } from './special-functions.js';
 
 describe('Jensen-Shannon distance', () => {
@@ -24,7 +29,10 @@ describe('population stability index', () => {
   });
 
   it('is symmetric, zero for identical shares, and finite with an empty bin', () => {
-    expect(populationStabilityIndex([3, 5, 2], [1, 6, 3])).toBeCloseTo(populationStabilityIndex([1, 6, 3], [3, 5, 2]), 12);
+    expect(populationStabilityIndex([3, 5, 2], [1, 6, 3])).toBeCloseTo(
+      populationStabilityIndex([1, 6, 3], [3, 5, 2]),
+      12,
+    );
     expect(populationStabilityIndex([2, 4], [20, 40])).toBeCloseTo(0, 12);
     expect(Number.isFinite(populationStabilityIndex([5, 0], [4, 1]))).toBe(true);
   });

@@ -10,7 +10,10 @@ export interface CategoryCounts {
   current: number[];
 }
 
-export function countCategories(reference: ArrayLike<string | number>, current: ArrayLike<string | number>): CategoryCounts {
+export function countCategories(
+  reference: ArrayLike<string | number>,
+  current: ArrayLike<string | number>,
+): CategoryCounts {
   const index = new Map<string, number>();
   const reference_: number[] = [];
   const current_: number[] = [];
@@ -52,7 +55,11 @@ export function jensenShannonDistance(p: ArrayLike<number>, q: ArrayLike<number>
  * Population stability index sum (c - r) ln(c / r) over bins; an empty bin's share is replaced by
  * `epsilon` (Evidently uses 1e-4) so the index stays finite.
  */
-export function populationStabilityIndex(referenceCounts: ArrayLike<number>, currentCounts: ArrayLike<number>, epsilon = 1e-4): number {
+export function populationStabilityIndex(
+  referenceCounts: ArrayLike<number>,
+  currentCounts: ArrayLike<number>,
+  epsilon = 1e-4,
+): number {
   const r = normalise(referenceCounts).map((v) => (v === 0 ? epsilon : v));
   const c = normalise(currentCounts).map((v) => (v === 0 ? epsilon : v));
   let psi = 0;
@@ -67,10 +74,17 @@ export interface ChiSquareResult {
 }
 
 /** Pearson chi-square test of homogeneity on the 2 x K table (scipy chi2_contingency, correction=False). */
-export function chiSquareHomogeneity(referenceCounts: ArrayLike<number>, currentCounts: ArrayLike<number>): ChiSquareResult {
+export function chiSquareHomogeneity(
+  referenceCounts: ArrayLike<number>,
+  currentCounts: ArrayLike<number>,
+): ChiSquareResult {
   const used: number[] = [];
-  for (let i = 0; i < referenceCounts.length; i++) if (referenceCounts[i] + currentCounts[i] > 0) used.push(i);
-  const rowTotals = [used.reduce((s, i) => s + referenceCounts[i], 0), used.reduce((s, i) => s + currentCounts[i], 0)];
+  for (let i = 0; i < referenceCounts.length; i++)
+    if (referenceCounts[i] + currentCounts[i] > 0) used.push(i);
+  const rowTotals = [
+    used.reduce((s, i) => s + referenceCounts[i], 0),
+    used.reduce((s, i) => s + currentCounts[i], 0),
+  ];
   const total = rowTotals[0] + rowTotals[1];
   let statistic = 0;
   for (const i of used) {
@@ -90,7 +104,10 @@ export interface CategoricalDrift extends CategoryCounts {
   chiSquare: ChiSquareResult;
 }
 
-export function categoricalDrift(reference: ArrayLike<string | number>, current: ArrayLike<string | number>): CategoricalDrift {
+export function categoricalDrift(
+  reference: ArrayLike<string | number>,
+  current: ArrayLike<string | number>,
+): CategoricalDrift {
   const counts = countCategories(reference, current);
   return {
     ...counts,

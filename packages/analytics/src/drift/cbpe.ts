@@ -13,7 +13,11 @@ export interface ExpectedPerformance {
   prevalence: number;
 }
 
-export function estimateBinaryPerformance(scores: ArrayLike<number>, threshold = 0.5, indices?: ArrayLike<number>): ExpectedPerformance {
+export function estimateBinaryPerformance(
+  scores: ArrayLike<number>,
+  threshold = 0.5,
+  indices?: ArrayLike<number>,
+): ExpectedPerformance {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -64,7 +68,10 @@ export function estimatePerformanceByGroup(
     for (const group of splitIntoGroups(attributes, spec, scores.length)) {
       groups[group.value] =
         group.indices.length < minGroupSize
-          ? { n: group.indices.length, insufficient: `n = ${group.indices.length} is below the minimum group size of ${minGroupSize}` }
+          ? {
+              n: group.indices.length,
+              insufficient: `n = ${group.indices.length} is below the minimum group size of ${minGroupSize}`,
+            }
           : estimateBinaryPerformance(scores, threshold, group.indices);
     }
     out[groupingKey(spec)] = groups;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../stats/random.js';
+import { countCategories, jensenShannonDistance } from './categorical.js';
 import { estimateBinaryPerformance, estimateMulticlassAccuracy, estimatePerformanceByGroup } from './cbpe.js';
-import { jensenShannonDistance, countCategories } from './categorical.js';
-import { chunkRanges, chunkedDrift } from './chunked-drift.js';
+import { chunkedDrift, chunkRanges } from './chunked-drift.js';
 import { numericPsi } from './numeric.js';
 import { predictionDrift } from './prediction-drift.js';
 import { FIXED_DRIFT_THRESHOLDS, isAlert, thresholdFromReferenceChunks } from './thresholds.js';
@@ -23,8 +23,15 @@ describe('chunked drift and thresholds', () => {
   });
 
   it('chunks drop a short tail', () => {
-    expect(chunkRanges(25, 10)).toEqual([[0, 10], [10, 20], [20, 25]]);
-    expect(chunkRanges(24, 10)).toEqual([[0, 10], [10, 20]]);
+    expect(chunkRanges(25, 10)).toEqual([
+      [0, 10],
+      [10, 20],
+      [20, 25],
+    ]);
+    expect(chunkRanges(24, 10)).toEqual([
+      [0, 10],
+      [10, 20],
+    ]);
   });
 
   it('flags only the chunks after a numeric shift', () => {
@@ -43,7 +50,13 @@ describe('chunked drift and thresholds', () => {
       const counts = countCategories(r, c);
       return jensenShannonDistance(counts.reference, counts.current);
     };
-    const drift = chunkedDrift({ reference, current, chunkSize: 100, statistic: js, threshold: FIXED_DRIFT_THRESHOLDS.jensenShannon });
+    const drift = chunkedDrift({
+      reference,
+      current,
+      chunkSize: 100,
+      statistic: js,
+      threshold: FIXED_DRIFT_THRESHOLDS.jensenShannon,
+    });
     expect(drift.current.map((c) => c.alert)).toEqual([false, false, true, true]);
   });
 });
@@ -72,9 +85,13 @@ describe('CBPE', () => {
   });
 
   it('per subgroup, with the minimum-n guard', () => {
-    const byGroup = estimatePerformanceByGroup([0.9, 0.2, 0.7, 0.4], { sex: ['f', 'f', 'm', 'm'] }, ['sex'], { minGroupSize: 2 });
+    const byGroup = estimatePerformanceByGroup([0.9, 0.2, 0.7, 0.4], { sex: ['f', 'f', 'm', 'm'] }, ['sex'], {
+      minGroupSize: 2,
+    });
     expect((byGroup.sex.f as { accuracy: number }).accuracy).toBeCloseTo((0.9 + 0.8) / 2, 12);
-    const guarded = estimatePerformanceByGroup([0.9, 0.2, 0.7], { sex: ['f', 'f', 'm'] }, ['sex'], { minGroupSize: 2 });
+    const guarded = estimatePerformanceByGroup([0.9, 0.2, 0.7], { sex: ['f', 'f', 'm'] }, ['sex'], {
+      minGroupSize: 2,
+    });
     expect(guarded.sex.m).toHaveProperty('insufficient');
   });
 });

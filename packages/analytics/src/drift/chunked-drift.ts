@@ -26,7 +26,8 @@ export interface ChunkedDriftOptions<T> {
 
 /** Splits into consecutive chunks of `chunkSize`; a trailing partial chunk under half the size is dropped. */
 export function chunkRanges(length: number, chunkSize: number): [number, number][] {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
   const ranges: [number, number][] = [];
   for (let start = 0; start < length; start += chunkSize) {
     const end = Math.min(length, start + chunkSize);
@@ -38,9 +39,15 @@ export function chunkRanges(length: number, chunkSize: number): [number, number]
 /** Drift over time: the statistic per chunk, with alerts against a threshold from the reference itself or fixed. */
 export function chunkedDrift<T>(options: ChunkedDriftOptions<T>): ChunkedDrift {
   const { reference, current, chunkSize, statistic } = options;
-  const score = (data: readonly T[]) => chunkRanges(data.length, chunkSize).map(([start, end]) => ({ start, end, value: statistic(reference, data.slice(start, end)) }));
+  const score = (data: readonly T[]) =>
+    chunkRanges(data.length, chunkSize).map(([start, end]) => ({
+      start,
+      end,
+      value: statistic(reference, data.slice(start, end)),
+    }));
   const referenceChunks = score(reference);
   const threshold = options.threshold ?? thresholdFromReferenceChunks(referenceChunks.map((c) => c.value));
-  const flag = (chunks: Omit<ChunkResult, 'alert'>[]) => chunks.map((c) => ({ ...c, alert: isAlert(c.value, threshold) }));
+  const flag = (chunks: Omit<ChunkResult, 'alert'>[]) =>
+    chunks.map((c) => ({ ...c, alert: isAlert(c.value, threshold) }));
   return { threshold, reference: flag(referenceChunks), current: flag(score(current)) };
 }

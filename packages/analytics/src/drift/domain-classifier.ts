@@ -20,7 +20,12 @@ export interface DomainClassifierResult {
  * Trains an L2-regularised logistic regression (full-batch gradient descent on standardised
  * features) to tell the windows apart, scoring each case only by a model that did not see it.
  */
-export function domainClassifierAuroc(reference: Matrix, current: Matrix, dims: number, options: DomainClassifierOptions = {}): DomainClassifierResult {
+export function domainClassifierAuroc(
+  reference: Matrix,
+  current: Matrix,
+  dims: number,
+  options: DomainClassifierOptions = {},
+): DomainClassifierResult {
   const { folds = 5, epochs = 100, learningRate = 0.5, l2 = 1e-3, seed = 0 } = options;
   const m = reference.length / dims;
   const n = m + current.length / dims;
@@ -31,8 +36,14 @@ export function domainClassifierAuroc(reference: Matrix, current: Matrix, dims: 
   // Stratified fold assignment.
   const fold = new Int32Array(n);
   const rng = createRng(seed);
-  for (const [start, end] of [[0, m], [m, n]]) {
-    const idx = shuffleInPlace(Int32Array.from({ length: end - start }, (_, i) => start + i), rng);
+  for (const [start, end] of [
+    [0, m],
+    [m, n],
+  ]) {
+    const idx = shuffleInPlace(
+      Int32Array.from({ length: end - start }, (_, i) => start + i),
+      rng,
+    );
     idx.forEach((i, r) => {
       fold[i] = r % folds;
     });
@@ -45,7 +56,8 @@ export function domainClassifierAuroc(reference: Matrix, current: Matrix, dims: 
     const mean = new Float64Array(dims);
     const scale = new Float64Array(dims);
     for (const i of train) for (let d = 0; d < dims; d++) mean[d] += x[i * dims + d] / train.length;
-    for (const i of train) for (let d = 0; d < dims; d++) scale[d] += (x[i * dims + d] - mean[d]) ** 2 / train.length;
+    for (const i of train)
+      for (let d = 0; d < dims; d++) scale[d] += (x[i * dims + d] - mean[d]) ** 2 / train.length;
     for (let d = 0; d < dims; d++) scale[d] = scale[d] > 0 ? 1 / Math.sqrt(scale[d]) : 0;
     const weights = new Float64Array(dims);
     let bias = 0;
@@ -63,11 +75,14 @@ export function domainClassifierAuroc(reference: Matrix, current: Matrix, dims: 
         biasGradient += error;
         for (let d = 0; d < dims; d++) gradient[d] += error * (x[i * dims + d] - mean[d]) * scale[d];
       }
-      for (let d = 0; d < dims; d++) weights[d] -= learningRate * (gradient[d] / train.length + l2 * weights[d]);
+      for (let d = 0; d < dims; d++)
+        weights[d] -= learningRate * (gradient[d] / train.length + l2 * weights[d]);
       bias -= (learningRate * biasGradient) / train.length;
     }
     for (const i of test) scores[i] = z(i);
-    foldAurocs.push(binaryAuroc({ scores: Array.from(test, (i) => scores[i]), labels: Array.from(test, (i) => y[i]) }));
+    foldAurocs.push(
+      binaryAuroc({ scores: Array.from(test, (i) => scores[i]), labels: Array.from(test, (i) => y[i]) }),
+    );
   }
   return { auroc: binaryAuroc({ scores, labels: y }), foldAurocs };
 }

@@ -1,4 +1,4 @@
-import { domainClassifierAuroc, type DomainClassifierOptions } from './domain-classifier.js';
+import { type DomainClassifierOptions, domainClassifierAuroc } from './domain-classifier.js';
 import type { Matrix } from './kernel-matrix.js';
 import { type MmdOptions, type MmdResult, mmdPermutationTest } from './mmd.js';
 

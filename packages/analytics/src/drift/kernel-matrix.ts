@@ -4,7 +4,8 @@ export type Matrix = Float32Array | Float64Array;
 
 /** Pooled rows of two row-major matrices (reference first). */
 export function stackRows(reference: Matrix, current: Matrix, dims: number): Float64Array {
-  if (reference.length % dims !== 0 || current.length % dims !== 0) throw new RangeError(`embedding arrays are not a multiple of ${dims} dims`);
+  if (reference.length % dims !== 0 || current.length % dims !== 0)
+    throw new RangeError(`embedding arrays are not a multiple of ${dims} dims`);
   const pooled = new Float64Array(reference.length + current.length);
   pooled.set(reference, 0);
   pooled.set(current, reference.length);

@@ -33,7 +33,14 @@ describe('kernel matrix', () => {
     const dims = 5;
     const points = gaussian(131, dims, 1);
     const squared = squaredDistanceMatrix(points, dims);
-    for (const [i, j] of [[0, 130], [64, 65], [129, 130], [130, 0], [7, 7], [63, 64]]) {
+    for (const [i, j] of [
+      [0, 130],
+      [64, 65],
+      [129, 130],
+      [130, 0],
+      [7, 7],
+      [63, 64],
+    ]) {
       let d = 0;
       for (let t = 0; t < dims; t++) d += (points[i * dims + t] - points[j * dims + t]) ** 2;
       expect(squared[i * 131 + j]).toBeCloseTo(d, 4);
@@ -58,7 +65,10 @@ describe('MMD permutation test', () => {
   it('is about 0 with roughly uniform p-values for two samples of one distribution', () => {
     const pValues: number[] = [];
     for (let s = 0; s < 30; s++) {
-      const result = mmdPermutationTest(gaussian(25, 4, 100 + s), gaussian(25, 4, 200 + s), 4, { permutations: 99, seed: s });
+      const result = mmdPermutationTest(gaussian(25, 4, 100 + s), gaussian(25, 4, 200 + s), 4, {
+        permutations: 99,
+        seed: s,
+      });
       expect(Math.abs(result.mmd2)).toBeLessThan(0.1);
       pValues.push(result.pValue);
     }

@@ -1,5 +1,11 @@
 import { createRng, shuffleInPlace } from '../stats/random.js';
-import { type Matrix, applyRbfKernel, medianPairwiseDistance, squaredDistanceMatrix, stackRows } from './kernel-matrix.js';
+import {
+  applyRbfKernel,
+  type Matrix,
+  medianPairwiseDistance,
+  squaredDistanceMatrix,
+  stackRows,
+} from './kernel-matrix.js';
 
 export interface MmdOptions {
   permutations?: number;
@@ -22,7 +28,13 @@ export interface MmdResult {
  * with row sums R_i and total T of the off-diagonal kernel, only S_XX has to be summed afresh,
  * S_XY = sum_{i in X} R_i - S_XX and S_YY = T - S_XX - 2 S_XY, so a permutation costs m^2 / 2.
  */
-function unbiasedMmd2(kernel: Float32Array, n: number, rowSums: Float64Array, total: number, members: Int32Array): number {
+function unbiasedMmd2(
+  kernel: Float32Array,
+  n: number,
+  rowSums: Float64Array,
+  total: number,
+  members: Int32Array,
+): number {
   const m = members.length;
   const other = n - m;
   let sxx = 0;
@@ -41,7 +53,12 @@ function unbiasedMmd2(kernel: Float32Array, n: number, rowSums: Float64Array, to
 }
 
 /** Kernel two-sample test (Gretton et al. 2012): MMD^2 with an RBF kernel and a permutation p-value. */
-export function mmdPermutationTest(reference: Matrix, current: Matrix, dims: number, options: MmdOptions = {}): MmdResult {
+export function mmdPermutationTest(
+  reference: Matrix,
+  current: Matrix,
+  dims: number,
+  options: MmdOptions = {},
+): MmdResult {
   const { permutations = 500, seed = 0 } = options;
   const m = reference.length / dims;
   const total = m + current.length / dims;
@@ -59,7 +76,13 @@ export function mmdPermutationTest(reference: Matrix, current: Matrix, dims: num
     rowSums[i] = s;
     offDiagonal += s;
   }
-  const observed = unbiasedMmd2(kernel, total, rowSums, offDiagonal, Int32Array.from({ length: m }, (_, i) => i));
+  const observed = unbiasedMmd2(
+    kernel,
+    total,
+    rowSums,
+    offDiagonal,
+    Int32Array.from({ length: m }, (_, i) => i),
+  );
   const labels = new Uint8Array(total);
   const members = new Int32Array(m);
   let atLeast = 0;

@@ -12,13 +12,24 @@ export interface AlertThreshold {
 /** NannyML's default: mean +/- 3 standard deviations of the statistic over the reference chunks. */
 export function thresholdFromReferenceChunks(values: number[], sigmas = 3): AlertThreshold {
   const finite = values.filter(Number.isFinite);
-  if (finite.length < 2) throw new RangeError(`need at least two reference chunks for a threshold, got ${finite.length}`);
+  if (finite.length < 2)
+    throw new RangeError(`need at least two reference chunks for a threshold, got ${finite.length}`);
   const m = mean(finite);
   const sd = standardDeviation(finite);
-  return { lower: m - sigmas * sd, upper: m + sigmas * sd, upperInclusive: false, source: `reference chunks: mean +/- ${sigmas} sd` };
+  return {
+    lower: m - sigmas * sd,
+    upper: m + sigmas * sd,
+    upperInclusive: false,
+    source: `reference chunks: mean +/- ${sigmas} sd`,
+  };
 }
 
-const atLeast = (upper: number, source: string): AlertThreshold => ({ lower: null, upper, upperInclusive: true, source });
+const atLeast = (upper: number, source: string): AlertThreshold => ({
+  lower: null,
+  upper,
+  upperInclusive: true,
+  source,
+});
 
 /** Evidently's fixed defaults. */
 export const FIXED_DRIFT_THRESHOLDS = {
@@ -26,7 +37,12 @@ export const FIXED_DRIFT_THRESHOLDS = {
   psiMajor: atLeast(0.25, 'PSI >= 0.25 (major shift)'),
   jensenShannon: atLeast(0.1, 'Jensen-Shannon distance >= 0.1'),
   normalisedWasserstein: atLeast(0.1, 'normalised Wasserstein >= 0.1'),
-  domainClassifierAuroc: { lower: null, upper: 0.55, upperInclusive: false, source: 'domain classifier AUROC > 0.55' },
+  domainClassifierAuroc: {
+    lower: null,
+    upper: 0.55,
+    upperInclusive: false,
+    source: 'domain classifier AUROC > 0.55',
+  },
 } as const satisfies Record<string, AlertThreshold>;
 
 export function isAlert(value: number, threshold: AlertThreshold): boolean {

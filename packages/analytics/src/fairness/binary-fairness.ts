@@ -18,11 +18,17 @@ export function ratesByGroup(
   yPred: ArrayLike<number>,
   sensitive: ArrayLike<string | number | null | undefined>,
 ): Map<string, GroupRates> {
-  const counts = new Map<string, { n: number; selected: number; tp: number; p: number; fp: number; neg: number }>();
+  const counts = new Map<
+    string,
+    { n: number; selected: number; tp: number; p: number; fp: number; neg: number }
+  >();
   for (let i = 0; i < yPred.length; i++) {
     const key = normaliseAttributeValue(sensitive[i]);
     let c = counts.get(key);
-    if (!c) counts.set(key, (c = { n: 0, selected: 0, tp: 0, p: 0, fp: 0, neg: 0 }));
+    if (!c) {
+      c = { n: 0, selected: 0, tp: 0, p: 0, fp: 0, neg: 0 };
+      counts.set(key, c);
+    }
     c.n++;
     c.selected += yPred[i];
     if (yTrue[i] === 1) {
@@ -35,7 +41,12 @@ export function ratesByGroup(
   }
   const rates = new Map<string, GroupRates>();
   for (const [key, c] of counts) {
-    rates.set(key, { n: c.n, selectionRate: c.selected / c.n, tpr: c.p ? c.tp / c.p : Number.NaN, fpr: c.neg ? c.fp / c.neg : Number.NaN });
+    rates.set(key, {
+      n: c.n,
+      selectionRate: c.selected / c.n,
+      tpr: c.p ? c.tp / c.p : Number.NaN,
+      fpr: c.neg ? c.fp / c.neg : Number.NaN,
+    });
   }
   return rates;
 }
@@ -45,18 +56,27 @@ const spread = (values: number[]) => {
   return finite.length < 2 ? Number.NaN : Math.max(...finite) - Math.min(...finite);
 };
 
-export function demographicParityDifference(yPred: ArrayLike<number>, sensitive: ArrayLike<string | number | null | undefined>): number {
+export function demographicParityDifference(
+  yPred: ArrayLike<number>,
+  sensitive: ArrayLike<string | number | null | undefined>,
+): number {
   return spread([...ratesByGroup(yPred, yPred, sensitive).values()].map((r) => r.selectionRate));
 }
 
 /** Lowest / highest selection rate; the four-fifths rule passes at >= 0.8. */
-export function demographicParityRatio(yPred: ArrayLike<number>, sensitive: ArrayLike<string | number | null | undefined>): number {
+export function demographicParityRatio(
+  yPred: ArrayLike<number>,
+  sensitive: ArrayLike<string | number | null | undefined>,
+): number {
   const rates = [...ratesByGroup(yPred, yPred, sensitive).values()].map((r) => r.selectionRate);
   const max = Math.max(...rates);
   return max > 0 ? Math.min(...rates) / max : Number.NaN;
 }
 
-export function fourFifthsCheck(yPred: ArrayLike<number>, sensitive: ArrayLike<string | number | null | undefined>): { ratio: number; passes: boolean } {
+export function fourFifthsCheck(
+  yPred: ArrayLike<number>,
+  sensitive: ArrayLike<string | number | null | undefined>,
+): { ratio: number; passes: boolean } {
   const ratio = demographicParityRatio(yPred, sensitive);
   return { ratio, passes: ratio >= 0.8 };
 }
@@ -88,10 +108,19 @@ export function calibrationByGroup(
     else members.set(key, [i]);
   }
   const out: Record<string, { n: number; ece: number | null }> = {};
-  for (const [key, list] of [...members].sort(([a], [b]) => (a === MISSING_GROUP ? 1 : b === MISSING_GROUP ? -1 : a.localeCompare(b)))) {
+  for (const [key, list] of [...members].sort(([a], [b]) =>
+    a === MISSING_GROUP ? 1 : b === MISSING_GROUP ? -1 : a.localeCompare(b),
+  )) {
     out[key] = {
       n: list.length,
-      ece: list.length < minGroupSize ? null : expectedCalibrationError(list.map((i) => confidences[i]), list.map((i) => outcomes[i]), numBins).ece,
+      ece:
+        list.length < minGroupSize
+          ? null
+          : expectedCalibrationError(
+              list.map((i) => confidences[i]),
+              list.map((i) => outcomes[i]),
+              numBins,
+            ).ece,
     };
   }
   return out;

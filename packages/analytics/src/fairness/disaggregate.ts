@@ -70,5 +70,10 @@ export function gapOf(scored: [string, number][], lowerIsBetter = false): GroupG
   const max = Math.max(...values);
   const min = Math.min(...values);
   const worst = scored.find(([, v]) => v === (lowerIsBetter ? max : min)) as [string, number];
-  return { difference: max - min, ratio: max > 0 ? min / max : null, worst_group: worst[0], worst_value: worst[1] };
+  return {
+    difference: max - min,
+    ratio: max > 0 ? min / max : null,
+    worst_group: worst[0],
+    worst_value: worst[1],
+  };
 }

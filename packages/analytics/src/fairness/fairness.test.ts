@@ -7,7 +7,12 @@ import {
   fourFifthsCheck,
 } from './binary-fairness.js';
 import { disaggregateMetric } from './disaggregate.js';
-import { addSkinTypeGroupings, ddiSkinTypeGroup, fitzpatrickTypeLabels, parseFitzpatrickType } from './skin-type.js';
+import {
+  addSkinTypeGroupings,
+  ddiSkinTypeGroup,
+  fitzpatrickTypeLabels,
+  parseFitzpatrickType,
+} from './skin-type.js';
 
 // Hand-worked, with Fairlearn's definitions.
 // group a: y_true 1 1 0 0 0, y_pred 1 0 1 0 0 -> selection 2/5, TPR 1/2, FPR 1/3
@@ -44,7 +49,13 @@ describe('disaggregateMetric', () => {
   const attributes = { group, sex: ['f', 'm', 'f', 'm', 'f', 'm', 'f', 'm', 'f', null] };
 
   it('breaks a metric down by one attribute and by an intersection, with n and gaps', () => {
-    const result = disaggregateMetric({ metric: accuracy, attributes, groupBy: ['group', ['group', 'sex']], n: 10, minGroupSize: 2 });
+    const result = disaggregateMetric({
+      metric: accuracy,
+      attributes,
+      groupBy: ['group', ['group', 'sex']],
+      n: 10,
+      minGroupSize: 2,
+    });
     // a: 3/5 correct, b: 4/5
     expect(result.group.groups.a).toMatchObject({ n: 5, value: 0.6 });
     expect(result.group.groups.b.value).toBeCloseTo(0.8, 12);
@@ -67,8 +78,25 @@ describe('disaggregateMetric', () => {
 
 describe('skin type', () => {
   it('reads Fitzpatrick types in common spellings and groups them as DDI does', () => {
-    expect(['1', 'II', 'type III', 'FST4', 5, 'vi', 'x', '7', null].map(parseFitzpatrickType)).toEqual([1, 2, 3, 4, 5, 6, null, null, null]);
-    expect(['I', '2', '3', 'IV', '5', '6'].map(ddiSkinTypeGroup)).toEqual(['I-II', 'I-II', 'III-IV', 'III-IV', 'V-VI', 'V-VI']);
+    expect(['1', 'II', 'type III', 'FST4', 5, 'vi', 'x', '7', null].map(parseFitzpatrickType)).toEqual([
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      null,
+      null,
+      null,
+    ]);
+    expect(['I', '2', '3', 'IV', '5', '6'].map(ddiSkinTypeGroup)).toEqual([
+      'I-II',
+      'I-II',
+      'III-IV',
+      'III-IV',
+      'V-VI',
+      'V-VI',
+    ]);
     expect(fitzpatrickTypeLabels(['3', 'V'])).toEqual(['III', 'V']);
     const added = addSkinTypeGroupings({ fst: ['1', '5', 'unknown'], sex: ['f', 'm', 'f'] }, 'fst');
     expect(added.groupBy).toEqual(['fst', 'fst_ddi']);

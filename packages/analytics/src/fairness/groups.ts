@@ -26,12 +26,20 @@ export interface CaseGroup {
 }
 
 /** Groups of cases by the given attribute(s), sorted by value for stable output. */
-export function splitIntoGroups(attributes: AttributeTable, spec: string | readonly string[], n: number): CaseGroup[] {
+export function splitIntoGroups(
+  attributes: AttributeTable,
+  spec: string | readonly string[],
+  n: number,
+): CaseGroup[] {
   const names = typeof spec === 'string' ? [spec] : [...spec];
   for (const name of names) {
     const column = attributes[name];
-    if (!column) throw new RangeError(`unknown attribute "${name}" (have: ${Object.keys(attributes).join(', ') || 'none'})`);
-    if (column.length !== n) throw new RangeError(`attribute "${name}" has ${column.length} values for ${n} cases`);
+    if (!column)
+      throw new RangeError(
+        `unknown attribute "${name}" (have: ${Object.keys(attributes).join(', ') || 'none'})`,
+      );
+    if (column.length !== n)
+      throw new RangeError(`attribute "${name}" has ${column.length} values for ${n} cases`);
   }
   const byValue = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {

@@ -7,7 +7,11 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 export function parseFitzpatrickType(value: string | number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 6 ? value : null;
-  const text = value.trim().toUpperCase().replace(/^(FITZPATRICK|FST|TYPE|SKIN TYPE)\s*/, '').trim();
+  const text = value
+    .trim()
+    .toUpperCase()
+    .replace(/^(FITZPATRICK|FST|TYPE|SKIN TYPE)\s*/, '')
+    .trim();
   const digit = Number(text);
   if (Number.isInteger(digit) && digit >= 1 && digit <= 6 && text !== '') return digit;
   const roman = ROMAN.indexOf(text);
@@ -23,12 +27,16 @@ export function ddiSkinTypeGroup(value: string | number | null | undefined): Ddi
 }
 
 /** Per-case DDI group, for use as a derived attribute column. */
-export function ddiSkinTypeGroups(values: ArrayLike<string | number | null | undefined>): (DdiSkinTypeGroup | null)[] {
+export function ddiSkinTypeGroups(
+  values: ArrayLike<string | number | null | undefined>,
+): (DdiSkinTypeGroup | null)[] {
   return Array.from(values, ddiSkinTypeGroup);
 }
 
 /** Per-case type as a roman numeral ("I".."VI"), so "by each type" groups read the same everywhere. */
-export function fitzpatrickTypeLabels(values: ArrayLike<string | number | null | undefined>): (string | null)[] {
+export function fitzpatrickTypeLabels(
+  values: ArrayLike<string | number | null | undefined>,
+): (string | null)[] {
   return Array.from(values, (v) => {
     const type = parseFitzpatrickType(v);
     return type === null ? null : ROMAN[type - 1];

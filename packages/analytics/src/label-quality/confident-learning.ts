@@ -22,9 +22,14 @@ export interface ConfidentLearningResult {
   issues: LabelIssue[];
 }
 
-export function findLabelIssues(probabilities: ArrayLike<number>, numClasses: number, labels: ArrayLike<number>): ConfidentLearningResult {
+export function findLabelIssues(
+  probabilities: ArrayLike<number>,
+  numClasses: number,
+  labels: ArrayLike<number>,
+): ConfidentLearningResult {
   const n = labels.length;
-  if (probabilities.length !== n * numClasses) throw new RangeError(`probabilities has ${probabilities.length} values, expected ${n} x ${numClasses}`);
+  if (probabilities.length !== n * numClasses)
+    throw new RangeError(`probabilities has ${probabilities.length} values, expected ${n} x ${numClasses}`);
   const sums = new Array<number>(numClasses).fill(0);
   const counts = new Array<number>(numClasses).fill(0);
   for (let i = 0; i < n; i++) {
@@ -39,7 +44,8 @@ export function findLabelIssues(probabilities: ArrayLike<number>, numClasses: nu
     let confident = -1;
     for (let j = 0; j < numClasses; j++) {
       const p = probabilities[i * numClasses + j];
-      if (p >= thresholds[j] && (confident < 0 || p > probabilities[i * numClasses + confident])) confident = j;
+      if (p >= thresholds[j] && (confident < 0 || p > probabilities[i * numClasses + confident]))
+        confident = j;
     }
     if (confident < 0) continue;
     const given = labels[i];
@@ -47,8 +53,15 @@ export function findLabelIssues(probabilities: ArrayLike<number>, numClasses: nu
     if (confident !== given) {
       const selfConfidence = probabilities[i * numClasses + given];
       let otherMax = 0;
-      for (let j = 0; j < numClasses; j++) if (j !== given) otherMax = Math.max(otherMax, probabilities[i * numClasses + j]);
-      issues.push({ index: i, givenLabel: given, suggestedLabel: confident, selfConfidence, margin: selfConfidence - otherMax });
+      for (let j = 0; j < numClasses; j++)
+        if (j !== given) otherMax = Math.max(otherMax, probabilities[i * numClasses + j]);
+      issues.push({
+        index: i,
+        givenLabel: given,
+        suggestedLabel: confident,
+        selfConfidence,
+        margin: selfConfidence - otherMax,
+      });
     }
   }
   issues.sort((a, b) => a.selfConfidence - b.selfConfidence || a.margin - b.margin || a.index - b.index);

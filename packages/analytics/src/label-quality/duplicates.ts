@@ -30,7 +30,11 @@ function normaliseRows(embeddings: Matrix, dims: number): Float64Array {
 }
 
 /** Pairs of embeddings within cosine distance `threshold` (default 0.1); brute force, O(n^2 d). */
-export function findNearDuplicatePairs(embeddings: Matrix, dims: number, threshold = 0.1): NearDuplicatePair[] {
+export function findNearDuplicatePairs(
+  embeddings: Matrix,
+  dims: number,
+  threshold = 0.1,
+): NearDuplicatePair[] {
   const unit = normaliseRows(embeddings, dims);
   const n = unit.length / dims;
   const pairs: NearDuplicatePair[] = [];

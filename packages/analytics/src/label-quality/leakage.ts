@@ -52,7 +52,11 @@ export function findSplitLeakage(input: LeakageInput): LeakageReport {
   const lesions = input.lesionId ? leakedByKey(input.lesionId, split) : [];
   const exactDuplicates = input.contentHash
     ? findExactDuplicates(input.contentHash)
-        .map((indices) => ({ key: (input.contentHash as ArrayLike<string>)[indices[0]], splits: [...new Set(indices.map((i) => split[i]))].sort(), indices }))
+        .map((indices) => ({
+          key: (input.contentHash as ArrayLike<string>)[indices[0]],
+          splits: [...new Set(indices.map((i) => split[i]))].sort(),
+          indices,
+        }))
         .filter((g) => g.splits.length > 1)
     : [];
   let nearDuplicates: LeakageReport['nearDuplicates'] = [];
@@ -63,7 +67,8 @@ export function findSplitLeakage(input: LeakageInput): LeakageReport {
       .map((p) => ({ ...p, splits: [split[p.a], split[p.b]] as [string, string] }));
   }
   const affected = new Set<number>();
-  for (const group of [...patients, ...lesions, ...exactDuplicates]) for (const i of group.indices) affected.add(i);
+  for (const group of [...patients, ...lesions, ...exactDuplicates])
+    for (const i of group.indices) affected.add(i);
   for (const p of nearDuplicates) affected.add(p.a).add(p.b);
   return { patients, lesions, exactDuplicates, nearDuplicates, affectedImages: affected.size };
 }

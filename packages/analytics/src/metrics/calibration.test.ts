@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { binaryBrierScore, brierScore, calibrationBinIndex, expectedCalibrationError, topLabelConfidences } from './calibration.js';
+import {
+  binaryBrierScore,
+  brierScore,
+  calibrationBinIndex,
+  expectedCalibrationError,
+  topLabelConfidences,
+} from './calibration.js';
 import { HAM10000_TAXONOMY, malignantClassIndices, reduceToMalignancy } from './malignancy.js';
 
 describe('Brier score', () => {

@@ -25,7 +25,11 @@ export function brierScore(
   return total > 0 ? sum / total : Number.NaN;
 }
 
-export function binaryBrierScore(scores: ArrayLike<number>, labels: ArrayLike<number>, weights?: ArrayLike<number>): number {
+export function binaryBrierScore(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): number {
   let sum = 0;
   let total = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -104,7 +108,8 @@ export function topLabelConfidences(
   const correct = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let best = 0;
-    for (let c = 1; c < numClasses; c++) if (probabilities[i * numClasses + c] > probabilities[i * numClasses + best]) best = c;
+    for (let c = 1; c < numClasses; c++)
+      if (probabilities[i * numClasses + c] > probabilities[i * numClasses + best]) best = c;
     confidences[i] = probabilities[i * numClasses + best];
     correct[i] = best === labels[i] ? 1 : 0;
   }

@@ -28,7 +28,8 @@ export function confusionMatrix(
   weights?: ArrayLike<number>,
 ): Float64Array {
   const matrix = new Float64Array(numClasses * numClasses);
-  for (let i = 0; i < labels.length; i++) matrix[labels[i] * numClasses + predicted[i]] += weights ? weights[i] : 1;
+  for (let i = 0; i < labels.length; i++)
+    matrix[labels[i] * numClasses + predicted[i]] += weights ? weights[i] : 1;
   return matrix;
 }
 
@@ -42,7 +43,11 @@ export interface ClassStats {
 }
 
 /** One-vs-rest counts for class c read off the confusion matrix; undefined ratios are NaN. */
-export function classStatsFromConfusion(matrix: ArrayLike<number>, numClasses: number, c: number): ClassStats {
+export function classStatsFromConfusion(
+  matrix: ArrayLike<number>,
+  numClasses: number,
+  c: number,
+): ClassStats {
   let total = 0;
   let rowSum = 0;
   let columnSum = 0;
@@ -92,7 +97,11 @@ export function balancedAccuracyFromConfusion(matrix: ArrayLike<number>, numClas
 }
 
 /** Rank of the true class: how many classes score strictly higher (0 = top-1 hit). */
-export function trueClassRanks(probabilities: ArrayLike<number>, numClasses: number, labels: ArrayLike<number>): Int32Array {
+export function trueClassRanks(
+  probabilities: ArrayLike<number>,
+  numClasses: number,
+  labels: ArrayLike<number>,
+): Int32Array {
   const ranks = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) {
     const own = probabilities[i * numClasses + labels[i]];

@@ -37,7 +37,8 @@ export function reduceToMalignancy(
 ): MalignancyView {
   const isMalignant = new Uint8Array(numClasses);
   for (const c of malignantClasses) {
-    if (!Number.isInteger(c) || c < 0 || c >= numClasses) throw new RangeError(`malignant class ${c} is not in 0..${numClasses - 1}`);
+    if (!Number.isInteger(c) || c < 0 || c >= numClasses)
+      throw new RangeError(`malignant class ${c} is not in 0..${numClasses - 1}`);
     isMalignant[c] = 1;
   }
   const n = labels.length;

@@ -29,8 +29,17 @@ export function oneVsRestAuroc(
 ): MulticlassAurocResult {
   const perClass: number[] = [];
   for (let c = 0; c < numClasses; c++) {
-    perClass.push(binaryAuroc({ scores: classColumn(probabilities, numClasses, c), labels: oneVsRestLabels(labels, c), weights }));
+    perClass.push(
+      binaryAuroc({
+        scores: classColumn(probabilities, numClasses, c),
+        labels: oneVsRestLabels(labels, c),
+        weights,
+      }),
+    );
   }
   const defined = perClass.filter(Number.isFinite);
-  return { perClass, macro: defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : Number.NaN };
+  return {
+    perClass,
+    macro: defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : Number.NaN,
+  };
 }

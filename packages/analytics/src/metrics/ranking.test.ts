@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, binaryAuroc, precisionRecallCurve, rocCurve, sensitivityAtSpecificity } from './ranking.js';
+import {
+  averagePrecision,
+  binaryAuroc,
+  precisionRecallCurve,
+  rocCurve,
+  sensitivityAtSpecificity,
+} from './ranking.js';
 
 // scikit-learn documentation example (roc_curve, roc_auc_score, average_precision_score,
 // precision_recall_curve docstrings): y = [0, 0, 1, 1], scores = [0.1, 0.4, 0.35, 0.8].
@@ -59,7 +65,7 @@ describe('curves', () => {
     expect(pr.map((p) => p.threshold)).toEqual([0.8, 0.4, 0.35, 0.1]);
     expect(pr.map((p) => p.recall)).toEqual([0.5, 0.5, 1, 1]);
     const precision = pr.map((p) => p.precision);
-    [1, 0.5, 2 / 3, 0.5].forEach((v, i) => expect(precision[i]).toBeCloseTo(v, 12));
+    for (const [i, v] of [1, 0.5, 2 / 3, 0.5].entries()) expect(precision[i]).toBeCloseTo(v, 12);
   });
 
   it('average precision matches scikit-learn average_precision_score docstring (0.8333)', () => {

@@ -75,7 +75,11 @@ export function rocCurve(input: BinaryScoresInput): RocPoint[] {
   for (const g of groups) {
     tp += g.positive;
     fp += g.negative;
-    points.push({ threshold: g.score, fpr: negatives ? fp / negatives : Number.NaN, tpr: positives ? tp / positives : Number.NaN });
+    points.push({
+      threshold: g.score,
+      fpr: negatives ? fp / negatives : Number.NaN,
+      tpr: positives ? tp / positives : Number.NaN,
+    });
   }
   return points;
 }
@@ -97,7 +101,11 @@ export function precisionRecallCurve(input: BinaryScoresInput): PrPoint[] {
   for (const g of groups) {
     tp += g.positive;
     predicted += g.positive + g.negative;
-    points.push({ threshold: g.score, precision: tp / predicted, recall: positives ? tp / positives : Number.NaN });
+    points.push({
+      threshold: g.score,
+      precision: tp / predicted,
+      recall: positives ? tp / positives : Number.NaN,
+    });
   }
   return points;
 }
@@ -127,14 +135,18 @@ export interface OperatingPoint {
 }
 
 /** Highest sensitivity among thresholds whose specificity is at least `targetSpecificity`. */
-export function sensitivityAtSpecificity(input: BinaryScoresInput, targetSpecificity: number): OperatingPoint {
+export function sensitivityAtSpecificity(
+  input: BinaryScoresInput,
+  targetSpecificity: number,
+): OperatingPoint {
   let positives = 0;
   let negatives = 0;
   forEachTieGroup(input, (g) => {
     positives += g.positive;
     negatives += g.negative;
   });
-  if (positives === 0 || negatives === 0) return { sensitivity: Number.NaN, specificity: Number.NaN, threshold: Number.NaN };
+  if (positives === 0 || negatives === 0)
+    return { sensitivity: Number.NaN, specificity: Number.NaN, threshold: Number.NaN };
   let best: OperatingPoint = { sensitivity: 0, specificity: 1, threshold: Number.POSITIVE_INFINITY };
   let tp = 0;
   let fp = 0;

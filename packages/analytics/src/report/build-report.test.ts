@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { brierScore, expectedCalibrationError, topLabelConfidences } from '../metrics/calibration.js';
-import { accuracyFromConfusion, argmaxRows, balancedAccuracyFromConfusion, confusionMatrix } from '../metrics/classification.js';
+import {
+  accuracyFromConfusion,
+  argmaxRows,
+  balancedAccuracyFromConfusion,
+  confusionMatrix,
+} from '../metrics/classification.js';
 import { reduceToMalignancy } from '../metrics/malignancy.js';
 import { oneVsRestAuroc } from '../metrics/multiclass-auroc.js';
 import { averagePrecision, binaryAuroc, sensitivityAtSpecificity } from '../metrics/ranking.js';
@@ -39,14 +44,19 @@ describe('buildEvaluationReport point values agree with the standalone metric fu
     const malignancy = report.malignancy as Record<string, MetricEstimate>;
     expect(malignancy.auroc.value).toBeCloseTo(binaryAuroc(view), 12);
     expect(malignancy.auprc.value).toBeCloseTo(averagePrecision(view), 12);
-    expect(malignancy.sensitivity_at_specificity.value).toBeCloseTo(sensitivityAtSpecificity(view, 0.95).sensitivity, 12);
+    expect(malignancy.sensitivity_at_specificity.value).toBeCloseTo(
+      sensitivityAtSpecificity(view, 0.95).sensitivity,
+      12,
+    );
   });
 
   it('a subgroup equals the report of that subgroup alone', () => {
     const females = [...data.labels.keys()].filter((i) => data.attributes.sex[i] === 'female');
     const sub = buildEvaluationReport(
       {
-        probabilities: Float64Array.from(females.flatMap((i) => Array.from(data.probabilities.subarray(i * 7, i * 7 + 7)))),
+        probabilities: Float64Array.from(
+          females.flatMap((i) => Array.from(data.probabilities.subarray(i * 7, i * 7 + 7))),
+        ),
         labels: Int32Array.from(females, (i) => data.labels[i]),
         numClasses: 7,
         malignantClasses: [0, 1, 6],
@@ -58,7 +68,10 @@ describe('buildEvaluationReport point values agree with the standalone metric fu
     for (const metric of ['accuracy', 'macro_auroc', 'ece']) {
       expect((group[metric] as MetricEstimate).value).toBeCloseTo(sub.overall[metric].value as number, 12);
     }
-    expect((group.malignancy_auroc as MetricEstimate).value).toBeCloseTo((sub.malignancy?.auroc as MetricEstimate).value as number, 12);
+    expect((group.malignancy_auroc as MetricEstimate).value).toBeCloseTo(
+      (sub.malignancy as Record<string, MetricEstimate>).auroc.value as number,
+      12,
+    );
   });
 });
 
@@ -126,13 +139,22 @@ describe('subgroup orders with tied scores', () => {
       for (let c = 0; c < k; c++) probabilities[i * k + c] /= sum;
     }
     const full = buildEvaluationReport(
-      { probabilities, labels: coarse.labels, numClasses: k, malignantClasses: [1], attributes: coarse.attributes, groupBy: ['sex'] },
+      {
+        probabilities,
+        labels: coarse.labels,
+        numClasses: k,
+        malignantClasses: [1],
+        attributes: coarse.attributes,
+        groupBy: ['sex'],
+      },
       { resamples: 0 },
     );
     const males = [...coarse.labels.keys()].filter((i) => coarse.attributes.sex[i] === 'male');
     const alone = buildEvaluationReport(
       {
-        probabilities: Float64Array.from(males.flatMap((i) => [0, 1, 2].map((c) => probabilities[i * k + c]))),
+        probabilities: Float64Array.from(
+          males.flatMap((i) => [0, 1, 2].map((c) => probabilities[i * k + c])),
+        ),
         labels: Int32Array.from(males, (i) => coarse.labels[i]),
         numClasses: k,
         malignantClasses: [1],
@@ -140,9 +162,15 @@ describe('subgroup orders with tied scores', () => {
       { resamples: 0 },
     );
     const group = full.groups.sex.male;
-    expect((group.macro_auroc as MetricEstimate).value).toBeCloseTo(alone.overall.macro_auroc.value as number, 12);
+    expect((group.macro_auroc as MetricEstimate).value).toBeCloseTo(
+      alone.overall.macro_auroc.value as number,
+      12,
+    );
     for (const m of ['auroc', 'auprc', 'sensitivity_at_specificity']) {
-      expect((group[`malignancy_${m}`] as MetricEstimate).value).toBeCloseTo((alone.malignancy?.[m] as MetricEstimate).value as number, 12);
+      expect((group[`malignancy_${m}`] as MetricEstimate).value).toBeCloseTo(
+        (alone.malignancy as Record<string, MetricEstimate>)[m].value as number,
+        12,
+      );
     }
   });
 });

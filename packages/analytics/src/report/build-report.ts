@@ -4,22 +4,36 @@ import { classColumn, oneVsRestLabels } from '../metrics/multiclass-auroc.js';
 import { precisionRecallCurve, rocCurve } from '../metrics/ranking.js';
 import { buildCaseTable } from './case-table.js';
 import { roundCurve, thinCurve } from './curves.js';
-import { type EvaluationInput, type EvaluationOptions, DEFAULT_EVALUATION_OPTIONS, validateEvaluationInput } from './evaluation-input.js';
-import { type ViewSamples, estimateSlot } from './estimates.js';
-import { type NamedView, fairnessForGroups, gapForSlot } from './gaps.js';
-import { CLASS_METRICS, MALIGNANCY_METRICS, createMetricLayout } from './metric-layout.js';
+import { estimateSlot, type ViewSamples } from './estimates.js';
+import {
+  DEFAULT_EVALUATION_OPTIONS,
+  type EvaluationInput,
+  type EvaluationOptions,
+  validateEvaluationInput,
+} from './evaluation-input.js';
+import { fairnessForGroups, gapForSlot, type NamedView } from './gaps.js';
+import { CLASS_METRICS, createMetricLayout, MALIGNANCY_METRICS } from './metric-layout.js';
 import type { ClassReport, EvaluationReport, GroupReport, MetricEstimate } from './report-types.js';
 import { runBootstrap } from './run-bootstrap.js';
-import { type View, createSubView, createView } from './view.js';
+import { createSubView, createView, type View } from './view.js';
 
 const LOWER_IS_BETTER = new Set(['brier', 'ece', 'malignancy_brier', 'malignancy_ece']);
-const GAP_MALIGNANCY_METRICS = ['auroc', 'sensitivity', 'specificity', 'sensitivity_at_specificity', 'ece'] as const;
+const GAP_MALIGNANCY_METRICS = [
+  'auroc',
+  'sensitivity',
+  'specificity',
+  'sensitivity_at_specificity',
+  'ece',
+] as const;
 
 /**
  * The package's central report: overall metrics with bootstrap intervals, per class, the malignancy
  * view, calibration, curves, and every metric by subgroup with gaps and fairness checks.
  */
-export function buildEvaluationReport(input: EvaluationInput, options: EvaluationOptions = {}): EvaluationReport {
+export function buildEvaluationReport(
+  input: EvaluationInput,
+  options: EvaluationOptions = {},
+): EvaluationReport {
   validateEvaluationInput(input);
   const opts = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
   const { probabilities, numClasses: k, labels } = input;
@@ -27,7 +41,15 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
   const classNames = input.classNames ?? Array.from({ length: k }, (_, c) => String(c));
   const malignant = input.malignantClasses?.length ? input.malignantClasses : null;
   const topK = [...opts.topK].filter((t) => t < k).sort((a, b) => a - b);
-  const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold, topK);
+  const cases = buildCaseTable(
+    probabilities,
+    k,
+    labels,
+    opts.eceBins,
+    malignant,
+    opts.malignancyThreshold,
+    topK,
+  );
   const layout = createMetricLayout(k, topK, malignant !== null);
   const size = layout.size;
 
@@ -42,7 +64,8 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
     return { key: groupingKey(spec), groups };
   });
   const samples = runBootstrap(cases, layout, views, opts.resamples, opts.seed, opts.specificityTarget);
-  const estimate = (view: ViewSamples, slot: number, note?: string) => estimateSlot(view, slot, size, opts.resamples, opts.confidence, note);
+  const estimate = (view: ViewSamples, slot: number, note?: string) =>
+    estimateSlot(view, slot, size, opts.resamples, opts.confidence, note);
 
   const countClasses = (indices: Int32Array) => {
     const counts = new Array<number>(k).fill(0);
@@ -58,7 +81,8 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
     const out: Record<string, ClassReport> = {};
     classNames.forEach((name, c) => {
       const entry: ClassReport = { n: counts[c] };
-      for (const m of CLASS_METRICS) entry[m] = estimate(view, layout.perClass[c][m], tooFew(counts[c], indices.length));
+      for (const m of CLASS_METRICS)
+        entry[m] = estimate(view, layout.perClass[c][m], tooFew(counts[c], indices.length));
       out[name] = entry;
     });
     return out;
@@ -100,11 +124,19 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
         for (const [name, slot] of Object.entries(layout.overall)) {
           const est = estimate(view, slot);
           const overallValue = overall[name].value;
-          report[name] = { ...est, difference_to_overall: est.value !== null && overallValue !== null ? est.value - overallValue : null };
+          report[name] = {
+            ...est,
+            difference_to_overall:
+              est.value !== null && overallValue !== null ? est.value - overallValue : null,
+          };
         }
         for (const [name, est] of Object.entries(malignancyOf(view, group.indices))) {
           const overallValue = (malignancyOverall[name] as MetricEstimate).value;
-          report[`malignancy_${name}`] = { ...est, difference_to_overall: est.value !== null && overallValue !== null ? est.value - overallValue : null };
+          report[`malignancy_${name}`] = {
+            ...est,
+            difference_to_overall:
+              est.value !== null && overallValue !== null ? est.value - overallValue : null,
+          };
         }
         report.per_class = perClassOf(view, group.indices) as unknown as Record<string, unknown>;
       }
@@ -113,18 +145,36 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
     groups[grouping.key] = groupReports;
     const gapReport: EvaluationReport['gaps'][string] = {};
     for (const [name, slot] of Object.entries(layout.overall)) {
-      gapReport[name] = gapForSlot(eligible, slot, size, opts.resamples, opts.confidence, LOWER_IS_BETTER.has(name));
+      gapReport[name] = gapForSlot(
+        eligible,
+        slot,
+        size,
+        opts.resamples,
+        opts.confidence,
+        LOWER_IS_BETTER.has(name),
+      );
     }
     if (layout.malignancy) {
       for (const m of GAP_MALIGNANCY_METRICS) {
-        gapReport[`malignancy_${m}`] = gapForSlot(eligible, layout.malignancy[m], size, opts.resamples, opts.confidence, LOWER_IS_BETTER.has(`malignancy_${m}`));
+        gapReport[`malignancy_${m}`] = gapForSlot(
+          eligible,
+          layout.malignancy[m],
+          size,
+          opts.resamples,
+          opts.confidence,
+          LOWER_IS_BETTER.has(`malignancy_${m}`),
+        );
       }
       Object.assign(gapReport, fairnessForGroups(eligible, layout, opts.resamples, opts.confidence));
     }
     gaps[grouping.key] = gapReport;
   }
 
-  const topLabel = expectedCalibrationError(cases.confidence, Uint8Array.from(cases.predicted, (p, i) => (p === labels[i] ? 1 : 0)), opts.eceBins);
+  const topLabel = expectedCalibrationError(
+    cases.confidence,
+    Uint8Array.from(cases.predicted, (p, i) => (p === labels[i] ? 1 : 0)),
+    opts.eceBins,
+  );
   const mal = cases.malignancy;
   const thin = <T extends object>(points: T[]) => roundCurve(thinCurve(points, opts.maxCurvePoints));
   const confusion: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -137,7 +187,12 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
       class_names: classNames,
       malignant_classes: malignant ? malignant.map((c) => classNames[c]) : null,
       malignancy_threshold: malignant ? opts.malignancyThreshold : null,
-      bootstrap: { resamples: opts.resamples, seed: opts.seed, confidence: opts.confidence, stratified_by: 'class' },
+      bootstrap: {
+        resamples: opts.resamples,
+        seed: opts.seed,
+        confidence: opts.confidence,
+        stratified_by: 'class',
+      },
       ece_bins: opts.eceBins,
       min_group_size: opts.minGroupSize,
       min_class_cases: opts.minClassCases,
@@ -154,7 +209,14 @@ export function buildEvaluationReport(input: EvaluationInput, options: Evaluatio
     curves: {
       malignancy: mal ? { roc: thin(rocCurve(mal)), pr: thin(precisionRecallCurve(mal)) } : null,
       per_class: Object.fromEntries(
-        classNames.map((name, c) => [name, { roc: thin(rocCurve({ scores: classColumn(probabilities, k, c), labels: oneVsRestLabels(labels, c) })) }]),
+        classNames.map((name, c) => [
+          name,
+          {
+            roc: thin(
+              rocCurve({ scores: classColumn(probabilities, k, c), labels: oneVsRestLabels(labels, c) }),
+            ),
+          },
+        ]),
       ),
     },
     groups,

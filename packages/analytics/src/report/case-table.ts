@@ -71,7 +71,14 @@ export function buildCaseTable(
       outcome[i] = view.labels[i] ? (malignantPredicted[i] ? 0 : 1) : malignantPredicted[i] ? 2 : 3;
       malignantBrier[i] = (view.scores[i] - view.labels[i]) ** 2;
     }
-    malignancy = { ...view, predicted: malignantPredicted, bin, outcome, brier: malignantBrier, threshold: malignancyThreshold };
+    malignancy = {
+      ...view,
+      predicted: malignantPredicted,
+      bin,
+      outcome,
+      brier: malignantBrier,
+      threshold: malignancyThreshold,
+    };
   }
   return {
     n,

@@ -1,8 +1,12 @@
-import { createRng } from '../stats/random.js';
 import { drawStratifiedWeights, groupIndicesByStratum, percentileInterval } from '../stats/bootstrap.js';
+import { createRng } from '../stats/random.js';
 import { buildCaseTable } from './case-table.js';
-import { type EvaluationOptions, DEFAULT_EVALUATION_OPTIONS, validateEvaluationInput } from './evaluation-input.js';
 import { finiteOrNull } from './estimates.js';
+import {
+  DEFAULT_EVALUATION_OPTIONS,
+  type EvaluationOptions,
+  validateEvaluationInput,
+} from './evaluation-input.js';
 import { createMetricLayout } from './metric-layout.js';
 import { createView } from './view.js';
 import { computeViewMetrics, createScratch } from './view-metrics.js';
@@ -31,7 +35,10 @@ export interface MetricDifference {
  * Paired bootstrap of two models on the same images: every resample draws the same images for both,
  * so the interval of the difference reflects how the two models' errors are correlated.
  */
-export function compareModels(input: ModelComparisonInput, options: EvaluationOptions = {}): Record<string, MetricDifference> {
+export function compareModels(
+  input: ModelComparisonInput,
+  options: EvaluationOptions = {},
+): Record<string, MetricDifference> {
   const opts = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
   const { labels, numClasses: k } = input;
   validateEvaluationInput({ probabilities: input.probabilitiesA, labels, numClasses: k });
@@ -41,7 +48,15 @@ export function compareModels(input: ModelComparisonInput, options: EvaluationOp
   const layout = createMetricLayout(k, topK, malignant !== null);
   const everyone = Int32Array.from({ length: labels.length }, (_, i) => i);
   const models = [input.probabilitiesA, input.probabilitiesB].map((probabilities) => {
-    const cases = buildCaseTable(probabilities, k, labels, opts.eceBins, malignant, opts.malignancyThreshold, topK);
+    const cases = buildCaseTable(
+      probabilities,
+      k,
+      labels,
+      opts.eceBins,
+      malignant,
+      opts.malignancyThreshold,
+      topK,
+    );
     return { cases, view: createView(cases, everyone), scratch: createScratch(cases) };
   });
   const size = layout.size;
@@ -58,15 +73,37 @@ export function compareModels(input: ModelComparisonInput, options: EvaluationOp
   const b = new Float64Array(size);
   for (let r = 0; r < opts.resamples; r++) {
     drawStratifiedWeights(strata, rng, weights);
-    computeViewMetrics(models[0].cases, layout, models[0].view, weights, opts.specificityTarget, models[0].scratch, a, 0);
-    computeViewMetrics(models[1].cases, layout, models[1].view, weights, opts.specificityTarget, models[1].scratch, b, 0);
+    computeViewMetrics(
+      models[0].cases,
+      layout,
+      models[0].view,
+      weights,
+      opts.specificityTarget,
+      models[0].scratch,
+      a,
+      0,
+    );
+    computeViewMetrics(
+      models[1].cases,
+      layout,
+      models[1].view,
+      weights,
+      opts.specificityTarget,
+      models[1].scratch,
+      b,
+      0,
+    );
     for (let s = 0; s < size; s++) differences[r * size + s] = a[s] - b[s];
   }
   const slots: [string, number][] = Object.entries(layout.overall);
-  if (layout.malignancy) for (const [name, slot] of Object.entries(layout.malignancy)) slots.push([`malignancy_${name}`, slot]);
+  if (layout.malignancy)
+    for (const [name, slot] of Object.entries(layout.malignancy)) slots.push([`malignancy_${name}`, slot]);
   const result: Record<string, MetricDifference> = {};
   for (const [name, slot] of slots) {
-    const series = Float64Array.from({ length: opts.resamples }, (_, r) => differences[r * size + slot]).filter(Number.isFinite);
+    const series = Float64Array.from(
+      { length: opts.resamples },
+      (_, r) => differences[r * size + slot],
+    ).filter(Number.isFinite);
     const difference = point[0][slot] - point[1][slot];
     const [low, high] = percentileInterval(series, opts.confidence);
     let below = 0;

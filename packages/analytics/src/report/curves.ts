@@ -10,7 +10,8 @@ export function roundCurve<T extends object>(points: T[], digits = 6): T[] {
   const factor = 10 ** digits;
   return points.map((p) => {
     const out = {} as Record<string, number>;
-    for (const [key, value] of Object.entries(p) as [string, number][]) out[key] = Number.isFinite(value) ? Math.round(value * factor) / factor : value;
+    for (const [key, value] of Object.entries(p) as [string, number][])
+      out[key] = Number.isFinite(value) ? Math.round(value * factor) / factor : value;
     return out as T;
   });
 }

@@ -46,16 +46,23 @@ export const DEFAULT_EVALUATION_OPTIONS: Required<EvaluationOptions> = {
 /** Loud validation of the arrays before anything is computed. */
 export function validateEvaluationInput(input: EvaluationInput): void {
   const { probabilities, numClasses, labels } = input;
-  if (!Number.isInteger(numClasses) || numClasses < 2) throw new RangeError(`numClasses must be an integer >= 2, got ${numClasses}`);
+  if (!Number.isInteger(numClasses) || numClasses < 2)
+    throw new RangeError(`numClasses must be an integer >= 2, got ${numClasses}`);
   if (labels.length === 0) throw new RangeError('no cases to evaluate');
   if (probabilities.length !== labels.length * numClasses) {
-    throw new RangeError(`probabilities has ${probabilities.length} values, expected ${labels.length} x ${numClasses}`);
+    throw new RangeError(
+      `probabilities has ${probabilities.length} values, expected ${labels.length} x ${numClasses}`,
+    );
   }
   for (let i = 0; i < labels.length; i++) {
-    if (!(labels[i] >= 0 && labels[i] < numClasses)) throw new RangeError(`case ${i}: label ${labels[i]} is not in 0..${numClasses - 1}`);
+    if (!(labels[i] >= 0 && labels[i] < numClasses))
+      throw new RangeError(`case ${i}: label ${labels[i]} is not in 0..${numClasses - 1}`);
   }
   for (let j = 0; j < probabilities.length; j++) {
-    if (!Number.isFinite(probabilities[j])) throw new RangeError(`case ${Math.floor(j / numClasses)}: probability of class ${j % numClasses} is not finite`);
+    if (!Number.isFinite(probabilities[j]))
+      throw new RangeError(
+        `case ${Math.floor(j / numClasses)}: probability of class ${j % numClasses} is not finite`,
+      );
   }
   if (input.classNames && input.classNames.length !== numClasses) {
     throw new RangeError(`classNames has ${input.classNames.length} names for ${numClasses} classes`);

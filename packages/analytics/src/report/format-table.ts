@@ -1,11 +1,20 @@
-import type { EvaluationReport, FairnessReport, GapReport, GroupReport, MetricEstimate } from './report-types.js';
+import type {
+  EvaluationReport,
+  FairnessReport,
+  GapReport,
+  GroupReport,
+  MetricEstimate,
+} from './report-types.js';
 
-const fixed = (v: number | null | undefined, digits = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+const fixed = (v: number | null | undefined, digits = 3) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits);
 
 function formatEstimate(e: MetricEstimate | undefined, withInterval = true): string {
   if (!e) return '-';
   if (e.value === null) return 'n/a';
-  return withInterval && e.ci_low !== null ? `${fixed(e.value)} [${fixed(e.ci_low)}, ${fixed(e.ci_high)}]` : fixed(e.value);
+  return withInterval && e.ci_low !== null
+    ? `${fixed(e.value)} [${fixed(e.ci_low)}, ${fixed(e.ci_high)}]`
+    : fixed(e.value);
 }
 
 /** Left-aligned columns separated by two spaces. */
@@ -15,7 +24,15 @@ export function formatColumns(rows: string[][]): string {
 }
 
 function groupRows(groups: Record<string, GroupReport>, withMalignancy: boolean): string[][] {
-  const header = ['group', 'n', ...(withMalignancy ? ['n_mal'] : []), 'accuracy', 'bal. acc.', 'macro AUROC', 'ECE'];
+  const header = [
+    'group',
+    'n',
+    ...(withMalignancy ? ['n_mal'] : []),
+    'accuracy',
+    'bal. acc.',
+    'macro AUROC',
+    'ECE',
+  ];
   if (withMalignancy) header.push('mal. sens.', 'mal. spec.', 'mal. AUROC');
   const rows = [header];
   for (const [value, g] of Object.entries(groups)) {
@@ -26,7 +43,8 @@ function groupRows(groups: Record<string, GroupReport>, withMalignancy: boolean)
     }
     const e = (name: string) => formatEstimate(g[name] as MetricEstimate, false);
     cells.push(e('accuracy'), e('balanced_accuracy'), e('macro_auroc'), e('ece'));
-    if (withMalignancy) cells.push(e('malignancy_sensitivity'), e('malignancy_specificity'), e('malignancy_auroc'));
+    if (withMalignancy)
+      cells.push(e('malignancy_sensitivity'), e('malignancy_specificity'), e('malignancy_auroc'));
     rows.push(cells);
   }
   return rows;
@@ -46,7 +64,10 @@ function gapLines(gaps: EvaluationReport['gaps'][string]): string[] {
   const dpd = gaps.demographic_parity_difference as MetricEstimate | undefined;
   if (dpd) lines.push(`  demographic-parity difference: ${formatEstimate(dpd)}`);
   const fourFifths = gaps.four_fifths as FairnessReport['four_fifths'] | undefined;
-  if (fourFifths && fourFifths.ratio !== null) lines.push(`  four-fifths check: ratio ${fixed(fourFifths.ratio)} -> ${fourFifths.passes ? 'passes' : 'FAILS'}`);
+  if (fourFifths && fourFifths.ratio !== null)
+    lines.push(
+      `  four-fifths check: ratio ${fixed(fourFifths.ratio)} -> ${fourFifths.passes ? 'passes' : 'FAILS'}`,
+    );
   return lines;
 }
 
@@ -58,7 +79,10 @@ export function formatReportTable(report: EvaluationReport): string {
     `Evaluation of ${meta.n} predictions, ${meta.num_classes} classes (${ci}: percentile bootstrap, ${meta.bootstrap.resamples} resamples stratified by class, seed ${meta.bootstrap.seed})`,
     '',
     'Overall',
-    formatColumns([['metric', `value [${ci}]`], ...Object.entries(report.overall).map(([name, e]) => [name, formatEstimate(e)])]),
+    formatColumns([
+      ['metric', `value [${ci}]`],
+      ...Object.entries(report.overall).map(([name, e]) => [name, formatEstimate(e)]),
+    ]),
     '',
     'Per class',
     formatColumns([
@@ -66,21 +90,35 @@ export function formatReportTable(report: EvaluationReport): string {
       ...Object.entries(report.per_class).map(([name, c]) => [
         name,
         String(c.n),
-        ...['sensitivity', 'specificity', 'ppv', 'npv', 'f1', 'auroc'].map((m) => formatEstimate(c[m] as MetricEstimate, false)),
+        ...['sensitivity', 'specificity', 'ppv', 'npv', 'f1', 'auroc'].map((m) =>
+          formatEstimate(c[m] as MetricEstimate, false),
+        ),
       ]),
     ]),
   ];
   if (report.malignancy) {
-    out.push('', `Malignant (${meta.malignant_classes?.join(', ')}) vs benign, ${report.malignancy.n_positive} malignant, flagged at P(malignant) >= ${meta.malignancy_threshold}`);
+    out.push(
+      '',
+      `Malignant (${meta.malignant_classes?.join(', ')}) vs benign, ${report.malignancy.n_positive} malignant, flagged at P(malignant) >= ${meta.malignancy_threshold}`,
+    );
     const rows = [['metric', `value [${ci}]`]];
     for (const [name, e] of Object.entries(report.malignancy)) {
       if (typeof e === 'number') continue;
-      rows.push([name === 'sensitivity_at_specificity' ? `sensitivity at specificity ${meta.specificity_target}` : name, formatEstimate(e)]);
+      rows.push([
+        name === 'sensitivity_at_specificity'
+          ? `sensitivity at specificity ${meta.specificity_target}`
+          : name,
+        formatEstimate(e),
+      ]);
     }
     out.push(formatColumns(rows));
   }
   for (const [column, groups] of Object.entries(report.groups)) {
-    out.push('', `By ${column} (groups under n = ${meta.min_group_size} get no numbers)`, formatColumns(groupRows(groups, report.malignancy !== null)));
+    out.push(
+      '',
+      `By ${column} (groups under n = ${meta.min_group_size} get no numbers)`,
+      formatColumns(groupRows(groups, report.malignancy !== null)),
+    );
     out.push(...gapLines(report.gaps[column] ?? {}));
   }
   return `${out.join('\n')}\n`;

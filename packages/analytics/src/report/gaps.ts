@@ -1,5 +1,5 @@
 import { percentileInterval } from '../stats/bootstrap.js';
-import { type ViewSamples, estimateFromSeries, finiteOrNull } from './estimates.js';
+import { estimateFromSeries, finiteOrNull, type ViewSamples } from './estimates.js';
 import type { MetricLayout } from './metric-layout.js';
 import type { FairnessReport, GapReport } from './report-types.js';
 
@@ -28,20 +28,42 @@ function spreadOf(values: number[], lowerIsBetter: boolean): Spread | null {
     if (v > max) [max, maxAt] = [v, i];
   });
   if (count < 2) return null;
-  return { difference: max - min, ratio: max > 0 ? min / max : Number.NaN, worst: lowerIsBetter ? maxAt : minAt };
+  return {
+    difference: max - min,
+    ratio: max > 0 ? min / max : Number.NaN,
+    worst: lowerIsBetter ? maxAt : minAt,
+  };
 }
 
-function seriesOfSpread(groups: NamedView[], valueAt: (view: ViewSamples, b: number) => number, resamples: number): Float64Array {
+function seriesOfSpread(
+  groups: NamedView[],
+  valueAt: (view: ViewSamples, b: number) => number,
+  resamples: number,
+): Float64Array {
   const series = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
-    series[b] = spreadOf(groups.map((g) => valueAt(g.view, b)), false)?.difference ?? Number.NaN;
+    series[b] =
+      spreadOf(
+        groups.map((g) => valueAt(g.view, b)),
+        false,
+      )?.difference ?? Number.NaN;
   }
   return series;
 }
 
 /** Max-min gap of one metric across groups, with a bootstrap interval for the difference. */
-export function gapForSlot(groups: NamedView[], slot: number, size: number, resamples: number, confidence: number, lowerIsBetter: boolean): GapReport {
-  const spread = spreadOf(groups.map((g) => g.view.point[slot]), lowerIsBetter);
+export function gapForSlot(
+  groups: NamedView[],
+  slot: number,
+  size: number,
+  resamples: number,
+  confidence: number,
+  lowerIsBetter: boolean,
+): GapReport {
+  const spread = spreadOf(
+    groups.map((g) => g.view.point[slot]),
+    lowerIsBetter,
+  );
   const series = seriesOfSpread(groups, (v, b) => v.samples[b * size + slot], resamples);
   const [low, high] = spread ? percentileInterval(series, confidence) : [Number.NaN, Number.NaN];
   return {
@@ -60,31 +82,64 @@ export function gapForSlot(groups: NamedView[], slot: number, size: number, resa
  * equalized-odds difference = max(TPR gap, FPR gap); demographic-parity difference = selection-rate gap;
  * four-fifths check = lowest / highest selection rate >= 0.8.
  */
-export function fairnessForGroups(groups: NamedView[], layout: MetricLayout, resamples: number, confidence: number): FairnessReport {
+export function fairnessForGroups(
+  groups: NamedView[],
+  layout: MetricLayout,
+  resamples: number,
+  confidence: number,
+): FairnessReport {
   const m = layout.malignancy;
   if (!m) throw new Error('fairness needs the malignancy view');
   const size = layout.size;
-  const tpr = (v: ViewSamples, b: number) => (b < 0 ? v.point[m.sensitivity] : v.samples[b * size + m.sensitivity]);
-  const fpr = (v: ViewSamples, b: number) => 1 - (b < 0 ? v.point[m.specificity] : v.samples[b * size + m.specificity]);
-  const selection = (v: ViewSamples, b: number) => (b < 0 ? v.point[m.selection_rate] : v.samples[b * size + m.selection_rate]);
+  const tpr = (v: ViewSamples, b: number) =>
+    b < 0 ? v.point[m.sensitivity] : v.samples[b * size + m.sensitivity];
+  const fpr = (v: ViewSamples, b: number) =>
+    1 - (b < 0 ? v.point[m.specificity] : v.samples[b * size + m.specificity]);
+  const selection = (v: ViewSamples, b: number) =>
+    b < 0 ? v.point[m.selection_rate] : v.samples[b * size + m.selection_rate];
   const eodAt = (b: number) => {
-    const t = spreadOf(groups.map((g) => tpr(g.view, b)), false)?.difference;
-    const f = spreadOf(groups.map((g) => fpr(g.view, b)), false)?.difference;
+    const t = spreadOf(
+      groups.map((g) => tpr(g.view, b)),
+      false,
+    )?.difference;
+    const f = spreadOf(
+      groups.map((g) => fpr(g.view, b)),
+      false,
+    )?.difference;
     return t === undefined || f === undefined ? Number.NaN : Math.max(t, f);
   };
   const eodSeries = Float64Array.from({ length: resamples }, (_, b) => eodAt(b));
-  const tprGap = spreadOf(groups.map((g) => tpr(g.view, -1)), false);
-  const fprGap = spreadOf(groups.map((g) => fpr(g.view, -1)), false);
-  const selectionSpread = spreadOf(groups.map((g) => selection(g.view, -1)), false);
+  const tprGap = spreadOf(
+    groups.map((g) => tpr(g.view, -1)),
+    false,
+  );
+  const fprGap = spreadOf(
+    groups.map((g) => fpr(g.view, -1)),
+    false,
+  );
+  const selectionSpread = spreadOf(
+    groups.map((g) => selection(g.view, -1)),
+    false,
+  );
   const dpdSeries = seriesOfSpread(groups, selection, resamples);
   const fourFifths = selectionSpread ? finiteOrNull(selectionSpread.ratio) : null;
   return {
     equalized_odds_difference: {
-      ...estimateFromSeries(eodAt(-1), eodSeries, confidence, Number.isFinite(eodAt(-1)) ? undefined : 'fewer than two groups with malignant and benign cases'),
+      ...estimateFromSeries(
+        eodAt(-1),
+        eodSeries,
+        confidence,
+        Number.isFinite(eodAt(-1)) ? undefined : 'fewer than two groups with malignant and benign cases',
+      ),
       tpr_difference: tprGap ? tprGap.difference : null,
       fpr_difference: fprGap ? fprGap.difference : null,
     },
-    demographic_parity_difference: estimateFromSeries(selectionSpread?.difference ?? Number.NaN, dpdSeries, confidence, selectionSpread ? undefined : 'fewer than two groups'),
+    demographic_parity_difference: estimateFromSeries(
+      selectionSpread?.difference ?? Number.NaN,
+      dpdSeries,
+      confidence,
+      selectionSpread ? undefined : 'fewer than two groups',
+    ),
     four_fifths: { ratio: fourFifths, passes: fourFifths === null ? null : fourFifths >= 0.8 },
   };
 }

@@ -29,7 +29,11 @@ export interface MetricLayout {
   size: number;
 }
 
-export function createMetricLayout(numClasses: number, topK: number[], withMalignancy: boolean): MetricLayout {
+export function createMetricLayout(
+  numClasses: number,
+  topK: number[],
+  withMalignancy: boolean,
+): MetricLayout {
   const names: string[] = [];
   const slot = (name: string) => names.push(name) - 1;
   const overall: Record<string, number> = {};

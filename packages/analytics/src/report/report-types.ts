@@ -30,7 +30,10 @@ export interface GapReport {
 }
 
 export interface FairnessReport {
-  equalized_odds_difference: MetricEstimate & { tpr_difference: number | null; fpr_difference: number | null };
+  equalized_odds_difference: MetricEstimate & {
+    tpr_difference: number | null;
+    fpr_difference: number | null;
+  };
   demographic_parity_difference: MetricEstimate;
   four_fifths: { ratio: number | null; passes: boolean | null };
 }

@@ -1,10 +1,10 @@
-import { createRng } from '../stats/random.js';
 import { drawStratifiedWeights, groupIndicesByStratum } from '../stats/bootstrap.js';
+import { createRng } from '../stats/random.js';
 import type { CaseTable } from './case-table.js';
 import type { ViewSamples } from './estimates.js';
 import type { MetricLayout } from './metric-layout.js';
 import type { View } from './view.js';
-import { createScratch, computeViewMetrics } from './view-metrics.js';
+import { computeViewMetrics, createScratch } from './view-metrics.js';
 
 /**
  * Point estimates and class-stratified percentile-bootstrap samples for every view. All views share
@@ -30,7 +30,16 @@ export function runBootstrap(
   for (let b = 0; b < resamples; b++) {
     drawStratifiedWeights(strata, rng, weights);
     views.forEach((view, v) => {
-      computeViewMetrics(cases, layout, view, weights, specificityTarget, scratch, results[v].samples, b * layout.size);
+      computeViewMetrics(
+        cases,
+        layout,
+        view,
+        weights,
+        specificityTarget,
+        scratch,
+        results[v].samples,
+        b * layout.size,
+      );
     });
   }
   return results;

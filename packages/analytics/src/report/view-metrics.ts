@@ -1,6 +1,6 @@
 import type { CaseTable } from './case-table.js';
 import type { MetricLayout } from './metric-layout.js';
-import { type RankingSummary, type View, summariseRanking } from './view.js';
+import { type RankingSummary, summariseRanking, type View } from './view.js';
 
 export interface ViewScratch {
   confusion: Float64Array;
@@ -32,7 +32,12 @@ export function createScratch(cases: CaseTable): ViewScratch {
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 
-function calibrationError(count: Float64Array, predicted: Float64Array, observed: Float64Array, total: number): number {
+function calibrationError(
+  count: Float64Array,
+  predicted: Float64Array,
+  observed: Float64Array,
+  total: number,
+): number {
   let ece = 0;
   for (let b = 0; b < count.length; b++) if (count[b] > 0) ece += Math.abs(observed[b] - predicted[b]);
   return total > 0 ? ece / total : Number.NaN;
@@ -50,7 +55,8 @@ export function computeViewMetrics(
   outOffset: number,
 ): void {
   const k = cases.numClasses;
-  const { confusion, binCount, binConfidence, binCorrect, malBinCount, malBinScore, malBinPositive } = scratch;
+  const { confusion, binCount, binConfidence, binCorrect, malBinCount, malBinScore, malBinPositive } =
+    scratch;
   confusion.fill(0);
   binCount.fill(0);
   binConfidence.fill(0);
@@ -135,7 +141,14 @@ export function computeViewMetrics(
     out[outOffset + slots.ppv] = ratio(tp, tp + fp);
     out[outOffset + slots.npv] = ratio(tn, tn + fn);
     out[outOffset + slots.f1] = ratio(2 * tp, 2 * tp + fp + fn);
-    summariseRanking(view.classRankings[c], weights, rowSums[c], total - rowSums[c], specificityTarget, scratch.ranking);
+    summariseRanking(
+      view.classRankings[c],
+      weights,
+      rowSums[c],
+      total - rowSums[c],
+      specificityTarget,
+      scratch.ranking,
+    );
     out[outOffset + slots.auroc] = scratch.ranking.auroc;
     out[outOffset + slots.auprc] = scratch.ranking.averagePrecision;
     if (Number.isFinite(scratch.ranking.auroc)) {
@@ -154,7 +167,14 @@ export function computeViewMetrics(
   const m = layout.malignancy;
   if (mal && m && view.malignancyRanking) {
     const positives = malTp + malFn;
-    summariseRanking(view.malignancyRanking, weights, positives, total - positives, specificityTarget, scratch.ranking);
+    summariseRanking(
+      view.malignancyRanking,
+      weights,
+      positives,
+      total - positives,
+      specificityTarget,
+      scratch.ranking,
+    );
     out[outOffset + m.auroc] = scratch.ranking.auroc;
     out[outOffset + m.auprc] = scratch.ranking.averagePrecision;
     out[outOffset + m.sensitivity_at_specificity] = scratch.ranking.sensitivityAtSpecificity;

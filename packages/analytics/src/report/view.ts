@@ -18,11 +18,19 @@ export interface View {
   malignancyRanking: RankedCases | null;
 }
 
-export function rankCases(scores: ArrayLike<number>, isPositive: ArrayLike<number>, indices: Int32Array): RankedCases {
+export function rankCases(
+  scores: ArrayLike<number>,
+  isPositive: ArrayLike<number>,
+  indices: Int32Array,
+): RankedCases {
   return rankedFromOrder(scores, isPositive, argsortDescending(scores, indices));
 }
 
-function rankedFromOrder(scores: ArrayLike<number>, isPositive: ArrayLike<number>, order: Int32Array): RankedCases {
+function rankedFromOrder(
+  scores: ArrayLike<number>,
+  isPositive: ArrayLike<number>,
+  order: Int32Array,
+): RankedCases {
   const positive = new Float64Array(order.length);
   const tieStart = new Uint8Array(order.length);
   for (let j = 0; j < order.length; j++) {
@@ -44,7 +52,11 @@ export function createView(cases: CaseTable, indices: Int32Array): View {
     classRankings.push(rankCases(column, isClass, indices));
   }
   const mal = cases.malignancy;
-  return { indices, classRankings, malignancyRanking: mal ? rankCases(mal.scores, mal.labels, indices) : null };
+  return {
+    indices,
+    classRankings,
+    malignancyRanking: mal ? rankCases(mal.scores, mal.labels, indices) : null,
+  };
 }
 
 /** A subgroup's view from the full view: its orders are the full orders filtered (no re-sorting). */

@@ -6,7 +6,11 @@ describe('retrieval quality', () => {
     // classes: 0 benign, 1 malignant
     const result = evaluateRetrieval({
       queryLabels: [1, 0, 0],
-      neighbourLabels: [[1, 1, 0, 0], [0, 1, 1, 1], [0, 0, 0, 1]],
+      neighbourLabels: [
+        [1, 1, 0, 0],
+        [0, 1, 1, 1],
+        [0, 0, 0, 1],
+      ],
       ks: [1, 4],
       malignantClasses: [1],
     });
@@ -22,7 +26,11 @@ describe('retrieval quality', () => {
   it('defaults to k = 5, 10, 16 as Tschandl et al. 2019', () => {
     const neighbours = Array.from({ length: 16 }, (_, j) => (j < 8 ? 2 : 3));
     const result = evaluateRetrieval({ queryLabels: [2], neighbourLabels: [neighbours] });
-    expect(result.map((r) => [r.k, r.precision])).toEqual([[5, 1], [10, 0.8], [16, 0.5]]);
+    expect(result.map((r) => [r.k, r.precision])).toEqual([
+      [5, 1],
+      [10, 0.8],
+      [16, 0.5],
+    ]);
     expect(result[2].malignancyAuroc).toBeNull();
     expect(majorityLabel([4, 5, 5, 4], 4)).toBe(4);
   });

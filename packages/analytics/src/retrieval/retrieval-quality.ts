@@ -34,7 +34,11 @@ export function majorityLabel(neighbours: ArrayLike<number>, k: number): number 
   let best = -1;
   for (const [label, count] of votes) {
     const bestCount = votes.get(best) ?? -1;
-    if (count > bestCount || (count === bestCount && (firstSeen.get(label) as number) < (firstSeen.get(best) as number))) best = label;
+    if (
+      count > bestCount ||
+      (count === bestCount && (firstSeen.get(label) as number) < (firstSeen.get(best) as number))
+    )
+      best = label;
   }
   return best;
 }
@@ -43,7 +47,8 @@ export function evaluateRetrieval(input: RetrievalInput): RetrievalAtK[] {
   const { queryLabels, neighbourLabels, ks = [5, 10, 16] } = input;
   const malignant = input.malignantClasses ? new Set(input.malignantClasses) : null;
   const q = queryLabels.length;
-  if (neighbourLabels.length !== q) throw new RangeError(`${neighbourLabels.length} neighbour lists for ${q} queries`);
+  if (neighbourLabels.length !== q)
+    throw new RangeError(`${neighbourLabels.length} neighbour lists for ${q} queries`);
   return ks.map((k) => {
     let precision = 0;
     let correct = 0;
@@ -65,6 +70,11 @@ export function evaluateRetrieval(input: RetrievalInput): RetrievalAtK[] {
       queryMalignant[i] = malignant?.has(queryLabels[i]) ? 1 : 0;
     }
     const auroc = malignant ? binaryAuroc({ scores: malignantShare, labels: queryMalignant }) : Number.NaN;
-    return { k, precision: precision / q, majorityVoteAccuracy: correct / q, malignancyAuroc: Number.isFinite(auroc) ? auroc : null };
+    return {
+      k,
+      precision: precision / q,
+      majorityVoteAccuracy: correct / q,
+      malignancyAuroc: Number.isFinite(auroc) ? auroc : null,
+    };
   });
 }

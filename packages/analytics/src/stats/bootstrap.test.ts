@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, drawStratifiedWeights, groupIndicesByStratum, pairedBootstrapDifference } from './bootstrap.js';
+import {
+  bootstrapInterval,
+  drawStratifiedWeights,
+  groupIndicesByStratum,
+  pairedBootstrapDifference,
+} from './bootstrap.js';
 import { createRng } from './random.js';
 
 const weightedMean = (values: number[]) => (w?: Float64Array) => {

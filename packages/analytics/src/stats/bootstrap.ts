@@ -1,5 +1,5 @@
-import { type Rng, createRng } from './random.js';
 import { quantileSorted } from './quantile.js';
+import { createRng, type Rng } from './random.js';
 
 /**
  * Percentile bootstrap. A resample is represented as a weight vector of draw counts, so any
@@ -48,7 +48,11 @@ export function percentileInterval(samples: ArrayLike<number>, confidence: numbe
   return [quantileSorted(finite, alpha), quantileSorted(finite, 1 - alpha)];
 }
 
-export function bootstrapInterval(n: number, statistic: (weights?: Float64Array) => number, options: BootstrapOptions = {}): Interval {
+export function bootstrapInterval(
+  n: number,
+  statistic: (weights?: Float64Array) => number,
+  options: BootstrapOptions = {},
+): Interval {
   const { resamples = 1000, seed = 0, confidence = 0.95 } = options;
   const strata = groupIndicesByStratum(n, options.strata);
   const rng = createRng(seed);

@@ -13,7 +13,12 @@ export interface SyntheticPredictions {
  * Seeded fake model output for tests and benchmarks: softmax of Gaussian logits with the true class
  * raised by `signal`; the signal is weaker for skin types V-VI so that fairness gaps exist to find.
  */
-export function createSyntheticPredictions(n: number, seed = 1, frequencies = HAM10000_CLASS_FREQUENCIES, signal = 2): SyntheticPredictions {
+export function createSyntheticPredictions(
+  n: number,
+  seed = 1,
+  frequencies = HAM10000_CLASS_FREQUENCIES,
+  signal = 2,
+): SyntheticPredictions {
   const rng = createRng(seed);
   const k = frequencies.length;
   const cumulative = frequencies.map((_, i) => frequencies.slice(0, i + 1).reduce((a, b) => a + b, 0));
