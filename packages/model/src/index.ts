@@ -8,6 +8,26 @@ export { getVitWeights, setVitWeights, getWeights, setWeights, type NamedWeight,
 export { normalizeImages, IMAGENET_MEAN, IMAGENET_STD } from './vit/normalize';
 export { createRng, type Rng } from './random';
 export { registerGradients } from './register-gradients';
+// Heads, losses, augmentation, pretraining, evaluation (training helper; checkpoints: '@dermino/model/checkpoint')
+export { createProjectionHead, headForward, headBottleneck, headWeightShapes, DEFAULT_HEAD, type ProjectionHead, type ProjectionHeadConfig } from './heads/projection-head';
+export { createLabelHead, labelHeadForward, type LabelHead } from './heads/label-head';
+export { parseConceptEmbeddings, deriveConceptEmbeddings, cosineSimilarity, type ConceptEmbeddings, type TaxonomyNode } from './concepts/concept-embeddings';
+export { dinoLoss, teacherSoftmaxCentred, sinkhornKnopp, updateCentre, type DinoLossInput } from './losses/dino-loss';
+export { ibotLoss, maskedPositions, type IbotLossInput, type MaskedPositions } from './losses/ibot-loss';
+export { koleoLoss } from './losses/koleo-loss';
+export { labelLoss, type LabelLossInput } from './losses/label-loss';
+export { blockMask, sampleMasks, type BlockMaskOptions, type MaskBatchOptions } from './masking/block-mask';
+export { multiCrop, defaultMultiCrop, randomCropBoxes, type MultiCropConfig, type MultiCropViews } from './augment/multi-crop';
+export { colourJitter, randomGreyscale, randomBlur, randomSolarize, type ColourJitter } from './augment/photometric';
+export { resolvePretrainConfig, type PretrainConfig, type PretrainConfigInput, type LossWeights, type HeadSize } from './train/pretrain-config';
+export { createPretrainState, disposePretrainState, studentParameters, type PretrainState, type Network } from './train/pretrain-state';
+export { trainStep, type PretrainBatch, type StepLog } from './train/train-step';
+export { scheduleAt, cosineSchedule, linearWarmup, type ScheduleConfig, type ScheduleValues } from './train/schedules';
+export { createAdamW, applyAdamW, clipByGlobalNorm, type AdamWState, type AdamWOptions } from './train/adamw';
+export { extractFeatures, sampleLabelFraction, accuracy } from './eval/features';
+export { knnClassify, type KnnOptions } from './eval/knn';
+export { trainLinearProbe, predictClasses, classWeights, classifierLogits, createLinearClassifier, weightedCrossEntropy, type LinearClassifier, type LinearProbeOptions } from './eval/linear-probe';
+export { fineTune, type FineTuneOptions } from './eval/fine-tune';
 // ONNX export and onnxruntime serving (serving helper)
 export { exportVitToOnnx, type ExportVitOptions } from './onnx/export-vit';
 export { readOnnxMetadata, type DerminoOnnxMetadata } from './onnx/read-onnx-metadata';
