@@ -5,7 +5,8 @@ import { z } from 'zod';
 const invokedFrom = process.env.INIT_CWD ?? process.cwd();
 
 const schema = z.object({
-  DATABASE_URL: z.string().min(1).optional(),
+  // An empty value counts as unset, as in most shells' `VAR= command`.
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
   DERMINO_HOME: z.string().default('.dermino'),
   DERMINO_DB_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),

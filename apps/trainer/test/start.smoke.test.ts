@@ -45,25 +45,25 @@ describe('dermino start (npm start)', () => {
   it('completes an interrupted seed on the next start, with no duplicate rows', async () => {
     const home = tempDir('dermino-seed-');
     homes.push(home);
-    const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '150', DERMINO_SERVICES: 'api', ...(await ports()) };
+    const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '400', DERMINO_SERVICES: 'api', ...(await ports()) };
     const first = startPlatformProcess(env);
-    await first.waitFor(/Seeding demo registry .*\b([1-9]\d*)\/150/, 300_000);
+    await first.waitFor(/Seeding demo registry .*\b[1-9]\d*\/400/, 300_000);
     first.child.kill('SIGINT');
     expect(await first.exited()).toBe(0);
     expect(first.output()).not.toMatch(/DermINO is running/);
 
     const interrupted = await countImages(home);
     expect(interrupted.seed).toMatchObject({ status: 'running' });
-    expect(interrupted.images).toBeLessThan(150);
+    expect(interrupted.images).toBeLessThan(400);
 
     const again = startPlatformProcess(env);
     await again.waitFor(/DermINO is running/, 300_000);
     again.child.kill('SIGINT');
     expect(await again.exited()).toBe(0);
     const completed = await countImages(home);
-    expect(completed.seed).toMatchObject({ status: 'complete', size: 150 });
-    expect(completed.images).toBe(150);
-    expect(completed.distinctSourceIds).toBe(150);
+    expect(completed.seed).toMatchObject({ status: 'complete', size: 400 });
+    expect(completed.images).toBe(400);
+    expect(completed.distinctSourceIds).toBe(400);
   });
 });
 
