@@ -44,6 +44,18 @@ describe('binary group fairness', () => {
   });
 });
 
+describe('Fairlearn user guide example (docs/user_guide/assessment/common_fairness_metrics.rst)', () => {
+  const fairlearnTrue = [0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+  const fairlearnPred = [0, 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 0];
+  const sf = ['b', 'b', 'a', 'b', 'b', 'c', 'c', 'c', 'a', 'a', 'c', 'a', 'b', 'c', 'c', 'b', 'c', 'c'];
+
+  it('demographic_parity_difference 0.25, demographic_parity_ratio 0.666..., equalized_odds_difference 1.0', () => {
+    expect(demographicParityDifference(fairlearnPred, sf)).toBeCloseTo(0.25, 12);
+    expect(demographicParityRatio(fairlearnPred, sf)).toBeCloseTo(2 / 3, 12);
+    expect(equalizedOddsDifference(fairlearnTrue, fairlearnPred, sf).value).toBeCloseTo(1, 12);
+  });
+});
+
 describe('disaggregateMetric', () => {
   const accuracy = (idx: Int32Array) => [...idx].filter((i) => yTrue[i] === yPred[i]).length / idx.length;
   const attributes = { group, sex: ['f', 'm', 'f', 'm', 'f', 'm', 'f', 'm', 'f', null] };
