@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { childProcessEnv } from './env.js';
 import { AppError } from './errors.js';
 
 const migrationsDir = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
@@ -72,7 +73,7 @@ export async function migrateDatabase(options: { url: string }): Promise<void> {
   await checkDatabase(options.url);
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [prismaBin, 'migrate', 'deploy'], {
-      env: { ...process.env, DATABASE_URL: options.url },
+      env: childProcessEnv({ DATABASE_URL: options.url }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
