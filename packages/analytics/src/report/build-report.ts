@@ -4,7 +4,6 @@ import { classColumn, oneVsRestLabels } from '../metrics/multiclass-auroc.js';
 import { precisionRecallCurve, rocCurve } from '../metrics/ranking.js';
 import { buildCaseTable } from './case-table.js';
 import { roundCurve, thinCurve } from './curves.js';
-import { estimateSlot, type ViewSamples } from './estimates.js';
 import {
   DEFAULT_EVALUATION_OPTIONS,
   type EvaluationInput,
@@ -12,9 +11,10 @@ import {
   validateEvaluationInput,
 } from './evaluation-input.js';
 import { fairnessForGroups, gapForSlot, type NamedView } from './gaps.js';
-import { CLASS_METRICS, createMetricLayout, MALIGNANCY_METRICS } from './metric-layout.js';
-import type { ClassReport, EvaluationReport, GroupReport, MetricEstimate } from './report-types.js';
+import { createMetricLayout } from './metric-layout.js';
+import type { EvaluationReport, GroupReport, MetricEstimate } from './report-types.js';
 import { runBootstrap } from './run-bootstrap.js';
+import { createSectionBuilders } from './sections.js';
 import { createSubView, createView, type View } from './view.js';
 
 const LOWER_IS_BETTER = new Set(['brier', 'ece', 'malignancy_brier', 'malignancy_ece']);
@@ -64,44 +64,14 @@ export function buildEvaluationReport(
     return { key: groupingKey(spec), groups };
   });
   const samples = runBootstrap(cases, layout, views, opts.resamples, opts.seed, opts.specificityTarget);
-  const estimate = (view: ViewSamples, slot: number, note?: string) =>
-    estimateSlot(view, slot, size, opts.resamples, opts.confidence, note);
-
-  const countClasses = (indices: Int32Array) => {
-    const counts = new Array<number>(k).fill(0);
-    for (const i of indices) counts[labels[i]]++;
-    return counts;
-  };
-  const tooFew = (count: number, total: number) =>
-    count < opts.minClassCases || total - count < opts.minClassCases
-      ? `too few cases: ${count} of this class and ${total - count} others (minimum ${opts.minClassCases} each)`
-      : undefined;
-  const perClassOf = (view: ViewSamples, indices: Int32Array) => {
-    const counts = countClasses(indices);
-    const out: Record<string, ClassReport> = {};
-    classNames.forEach((name, c) => {
-      const entry: ClassReport = { n: counts[c] };
-      for (const m of CLASS_METRICS)
-        entry[m] = estimate(view, layout.perClass[c][m], tooFew(counts[c], indices.length));
-      out[name] = entry;
-    });
-    return out;
-  };
-  const malignantCount = (indices: Int32Array) => {
-    let count = 0;
-    if (cases.malignancy) for (const i of indices) count += cases.malignancy.labels[i];
-    return count;
-  };
-  const malignancyOf = (view: ViewSamples, indices: Int32Array) => {
-    const out: Record<string, MetricEstimate> = {};
-    if (!layout.malignancy) return out;
-    const note = tooFew(malignantCount(indices), indices.length);
-    for (const m of MALIGNANCY_METRICS) {
-      const needsBothSides = m !== 'brier' && m !== 'ece' && m !== 'selection_rate';
-      out[m] = estimate(view, layout.malignancy[m], needsBothSides ? note : undefined);
-    }
-    return out;
-  };
+  const { estimate, perClassOf, malignantCount, malignancyOf } = createSectionBuilders({
+    cases,
+    layout,
+    classNames,
+    resamples: opts.resamples,
+    confidence: opts.confidence,
+    minClassCases: opts.minClassCases,
+  });
 
   const overallView = samples[0];
   const overall: Record<string, MetricEstimate> = {};
@@ -209,14 +179,10 @@ export function buildEvaluationReport(
     curves: {
       malignancy: mal ? { roc: thin(rocCurve(mal)), pr: thin(precisionRecallCurve(mal)) } : null,
       per_class: Object.fromEntries(
-        classNames.map((name, c) => [
-          name,
-          {
-            roc: thin(
-              rocCurve({ scores: classColumn(probabilities, k, c), labels: oneVsRestLabels(labels, c) }),
-            ),
-          },
-        ]),
+        classNames.map((name, c) => {
+          const oneVsRest = { scores: classColumn(probabilities, k, c), labels: oneVsRestLabels(labels, c) };
+          return [name, { roc: thin(rocCurve(oneVsRest)), pr: thin(precisionRecallCurve(oneVsRest)) }];
+        }),
       ),
     },
     groups,

@@ -66,7 +66,7 @@ export interface EvaluationReport {
   };
   curves: {
     malignancy: { roc: RocPoint[]; pr: PrPoint[] } | null;
-    per_class: Record<string, { roc: RocPoint[] }>;
+    per_class: Record<string, { roc: RocPoint[]; pr: PrPoint[] }>;
   };
   groups: Record<string, Record<string, GroupReport>>;
   gaps: Record<string, Record<string, GapReport | FairnessReport[keyof FairnessReport]>>;
