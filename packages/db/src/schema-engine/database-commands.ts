@@ -46,3 +46,11 @@ export async function getDatabaseVersion(url: string): Promise<string> {
     return String(rows[0].version);
   });
 }
+
+/** The extensions installed in the database. */
+export async function listExtensions(url: string): Promise<string[]> {
+  return withClient(parsePgUrl(url).connectionString, async (client) => {
+    const { rows } = await client.query<{ extname: string }>('SELECT extname FROM pg_extension');
+    return rows.map((row) => row.extname);
+  });
+}

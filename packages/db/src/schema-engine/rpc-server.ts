@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { toEngineError } from './engine-errors.js';
 import { getPanicRegistry, loadSchemaEngineModule, type WasmSchemaEngine, wasmApi } from './load-wasm-engine.js';
 import type { EngineDatasource } from './pg-adapter-factory.js';
-import { createDatabase, getDatabaseVersion } from './database-commands.js';
+import { createDatabase, getDatabaseVersion, listExtensions } from './database-commands.js';
 import { createWasmEngine } from './create-wasm-engine.js';
 import { createShadowExtensionFix } from './shadow-extension-fix.js';
 
@@ -36,7 +36,7 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
   let nextServerRequestId = 1;
   const pendingServerRequests = new Map<number, () => void>();
   const send = (message: object) => output.write(`${JSON.stringify(message)}\n`);
-  const extensionFix = createShadowExtensionFix(call);
+  const extensionFix = createShadowExtensionFix(call, () => listExtensions(datasource.url));
   const getEngine = () => {
     engine ??= createWasmEngine(options.datamodelPaths, datasource, options.log, {
       onShadowExtensions: extensionFix.onShadowExtensions,

@@ -1,5 +1,6 @@
-// Applies the extension workaround of schema-extensions.ts around the engine calls that compare a shadow
-// database (built from the migrations) with a schema.
+// Applies the extension workaround of schema-extensions.ts around the engine calls that compare a schema with a
+// database described without the preview features: a shadow database built from the migrations, or (db push)
+// the main database.
 import type { WasmSchemaEngine } from './load-wasm-engine.js';
 import { stripExtensionsFromParams } from './schema-extensions.js';
 
@@ -24,7 +25,7 @@ function migrationsOf(method: string, params: Params): MigrationList | undefined
 
 const comparesWithSchema = new Set(['createMigration', 'evaluateDataLoss', 'diff']);
 
-export function createShadowExtensionFix(callEngine: CallEngine) {
+export function createShadowExtensionFix(callEngine: CallEngine, listMainExtensions: () => Promise<string[]>) {
   let reported: string[] | undefined;
   const extensionsByHistory = new Map<string, ReadonlySet<string>>();
 
@@ -52,6 +53,9 @@ export function createShadowExtensionFix(callEngine: CallEngine) {
     },
 
     async call(engine: WasmSchemaEngine, method: string, params: Params): Promise<unknown> {
+      if (method === 'schemaPush') {
+        return callEngine(engine, method, stripExtensionsFromParams(params, new Set(await listMainExtensions())));
+      }
       const list = migrationsOf(method, params);
       if (!list) return callEngine(engine, method, params);
       const key = JSON.stringify([list.migrationDirectories, list.shadowDbInitScript ?? '']);
