@@ -1,4 +1,4 @@
-import { type AttributeTable, groupingKey, splitIntoGroups } from './groups.js';
+import { type AttributeTable, groupingKey, isMissingGroup, splitIntoGroups } from './groups.js';
 
 export interface DisaggregateOptions {
   /** Any metric of a subset of cases, e.g. (idx) => sensitivity of those cases. */
@@ -53,7 +53,7 @@ export function disaggregateMetric(options: DisaggregateOptions): Record<string,
         if (Number.isFinite(value)) {
           entry.value = value;
           entry.difference_to_overall = Number.isFinite(overall) ? value - overall : null;
-          scored.push([group.value, value]);
+          if (!isMissingGroup(group.value)) scored.push([group.value, value]);
         } else entry.insufficient = 'the metric is undefined for this group';
       }
       groups[group.value] = entry;

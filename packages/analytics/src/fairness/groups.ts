@@ -15,6 +15,11 @@ export function normaliseAttributeValue(value: string | number | null | undefine
   return MISSING_TOKENS.has(text.toLowerCase()) ? MISSING_GROUP : text;
 }
 
+/** True for "(missing)" and any intersection that contains it, e.g. "female & (missing)". */
+export function isMissingGroup(value: string): boolean {
+  return value.split(' & ').includes(MISSING_GROUP);
+}
+
 /** "sex" or ["sex", "skin_type"] -> "sex" or "sex+skin_type". */
 export function groupingKey(spec: string | readonly string[]): string {
   return typeof spec === 'string' ? spec : spec.join('+');

@@ -128,6 +128,25 @@ describe('intervals, small groups and gaps', () => {
   });
 });
 
+describe('missing attribute values', () => {
+  it('are a group of their own in the table but are left out of the gaps', () => {
+    const device = data.attributes.site.map((s, i) =>
+      i % 3 === 0 ? '' : s === 'face' ? 'phone' : 'dermatoscope',
+    );
+    const withMissing = buildEvaluationReport(
+      { ...input, attributes: { device }, groupBy: ['device'] },
+      { resamples: 20 },
+    );
+    expect(Object.keys(withMissing.groups.device)).toEqual(['(missing)', 'dermatoscope', 'phone']);
+    const gap = withMissing.gaps.device.accuracy as GapReport;
+    expect(gap.groups_compared).toBe(2);
+    const values = ['dermatoscope', 'phone'].map(
+      (g) => (withMissing.groups.device[g].accuracy as MetricEstimate).value as number,
+    );
+    expect(gap.difference).toBeCloseTo(Math.abs(values[0] - values[1]), 12);
+  });
+});
+
 describe('subgroup orders with tied scores', () => {
   it('a subgroup of coarse (heavily tied) probabilities still equals its standalone report', () => {
     const coarse = createSyntheticPredictions(300, 12, [0.5, 0.3, 0.2]);

@@ -1,4 +1,4 @@
-import { groupingKey, splitIntoGroups } from '../fairness/groups.js';
+import { groupingKey, isMissingGroup, splitIntoGroups } from '../fairness/groups.js';
 import { expectedCalibrationError } from '../metrics/calibration.js';
 import { classColumn, oneVsRestLabels } from '../metrics/multiclass-auroc.js';
 import { precisionRecallCurve, rocCurve } from '../metrics/ranking.js';
@@ -90,7 +90,8 @@ export function buildEvaluationReport(
         report.insufficient = `n = ${group.indices.length} is below the minimum group size of ${opts.minGroupSize}; no metrics shown`;
       } else {
         const view = samples[group.viewIndex];
-        eligible.push({ name: group.value, view });
+        // People with no recorded value are shown, but are not a group to compare with the others.
+        if (!isMissingGroup(group.value)) eligible.push({ name: group.value, view });
         for (const [name, slot] of Object.entries(layout.overall)) {
           const est = estimate(view, slot);
           const overallValue = overall[name].value;

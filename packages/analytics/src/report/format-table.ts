@@ -116,7 +116,7 @@ export function formatReportTable(report: EvaluationReport): string {
   for (const [column, groups] of Object.entries(report.groups)) {
     out.push(
       '',
-      `By ${column} (groups under n = ${meta.min_group_size} get no numbers)`,
+      `By ${column} (groups under n = ${meta.min_group_size} get no numbers; (missing) is not in the gaps)`,
       formatColumns(groupRows(groups, report.malignancy !== null)),
     );
     out.push(...gapLines(report.gaps[column] ?? {}));
