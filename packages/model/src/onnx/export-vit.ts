@@ -43,9 +43,12 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
   graph.addInitializer('const.sqrt2', [], new Float32Array([Math.SQRT2]));
   graph.addInitializer('const.one', [], new Float32Array([1]));
   graph.addInitializer('const.half', [], new Float32Array([0.5]));
-  graph.addInt64Constant('const.qkv_heads_shape', [0, 0, 3 * heads, width / heads]);
+  // The residual stream is kept 2-D, [B*T, D], so onnxruntime fuses every MatMul + bias Add into one Gemm
+  // (it does not for 3-D inputs); attention reshapes to [B, T, 3h, dh] and back.
+  graph.addInt64Constant('const.qkv_heads_shape', [-1, tokens, 3 * heads, width / heads]);
   graph.addInt64Constant('const.qkv_split', [heads, heads, heads]);
-  graph.addInt64Constant('const.tokens_shape', [0, 0, width]);
+  graph.addInt64Constant('const.tokens_shape', [-1, width]);
+  graph.addInt64Constant('const.batch_tokens_shape', [-1, tokens, width]);
   graph.addInt64Constant('const.zero_scalar', [0], { scalar: true });
   graph.addInt64Constant('const.zero_1d', [0]);
   graph.addInt64Constant('const.one_1d', [1]);
@@ -59,7 +62,8 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
     x = block.out;
     attentions.push(block.attention);
   }
-  const normed = emitLayerNorm(ctx, x, 'norm');
+  const normed = 'norm.tokens';
+  graph.addNode('Reshape', [emitLayerNorm(ctx, x, 'norm'), 'const.batch_tokens_shape'], [normed]);
 
   // Nodes no requested output needs are pruned at serialisation, so every output is emitted here.
   const wanted = new Set(outputs);
@@ -119,7 +123,8 @@ function emitEmbedding(ctx: BlockGraphContext, grid: number): string {
   graph.addNode('Expand', ['cls_token', 'cls_shape'], ['cls_batch']);
   graph.addNode('Concat', ['cls_batch', 'patch_tokens_in'], ['tokens'], { axis: { int: 1 } });
   graph.addNode('Add', ['tokens', 'pos_embed'], ['tokens_pos']);
-  return 'tokens_pos';
+  graph.addNode('Reshape', ['tokens_pos', 'const.tokens_shape'], ['tokens_flat']);
+  return 'tokens_flat';
 }
 
 function resolveOutputs(options: ExportVitOptions): VitOutputName[] {
