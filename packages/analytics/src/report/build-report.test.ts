@@ -193,3 +193,20 @@ describe('subgroup orders with tied scores', () => {
     }
   });
 });
+
+describe('input and option validation', () => {
+  it('names the bad option or case', () => {
+    expect(() => buildEvaluationReport(input, { resamples: -1 })).toThrow(
+      /option resamples must be an integer >= 0/,
+    );
+    expect(() => buildEvaluationReport(input, { confidence: 95 })).toThrow(/option confidence/);
+    const badLabels = Int32Array.from(data.labels);
+    badLabels[7] = 9;
+    expect(() => buildEvaluationReport({ ...input, labels: badLabels })).toThrow(
+      /case 7: label 9 is not in 0..6/,
+    );
+    expect(() => buildEvaluationReport({ ...input, groupBy: ['age'] }, { resamples: 0 })).toThrow(
+      /unknown attribute "age"/,
+    );
+  });
+});

@@ -5,9 +5,9 @@ import { precisionRecallCurve, rocCurve } from '../metrics/ranking.js';
 import { buildCaseTable } from './case-table.js';
 import { roundCurve, thinCurve } from './curves.js';
 import {
-  DEFAULT_EVALUATION_OPTIONS,
   type EvaluationInput,
   type EvaluationOptions,
+  resolveEvaluationOptions,
   validateEvaluationInput,
 } from './evaluation-input.js';
 import { fairnessForGroups, gapForSlot, type NamedView } from './gaps.js';
@@ -35,7 +35,7 @@ export function buildEvaluationReport(
   options: EvaluationOptions = {},
 ): EvaluationReport {
   validateEvaluationInput(input);
-  const opts = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
+  const opts = resolveEvaluationOptions(options);
   const { probabilities, numClasses: k, labels } = input;
   const n = labels.length;
   const classNames = input.classNames ?? Array.from({ length: k }, (_, c) => String(c));

@@ -3,8 +3,8 @@ import { createRng } from '../stats/random.js';
 import { buildCaseTable } from './case-table.js';
 import { finiteOrNull } from './estimates.js';
 import {
-  DEFAULT_EVALUATION_OPTIONS,
   type EvaluationOptions,
+  resolveEvaluationOptions,
   validateEvaluationInput,
 } from './evaluation-input.js';
 import { createMetricLayout } from './metric-layout.js';
@@ -39,7 +39,7 @@ export function compareModels(
   input: ModelComparisonInput,
   options: EvaluationOptions = {},
 ): Record<string, MetricDifference> {
-  const opts = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
+  const opts = resolveEvaluationOptions(options);
   const { labels, numClasses: k } = input;
   validateEvaluationInput({ probabilities: input.probabilitiesA, labels, numClasses: k });
   validateEvaluationInput({ probabilities: input.probabilitiesB, labels, numClasses: k });

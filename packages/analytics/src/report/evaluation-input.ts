@@ -68,3 +68,31 @@ export function validateEvaluationInput(input: EvaluationInput): void {
     throw new RangeError(`classNames has ${input.classNames.length} names for ${numClasses} classes`);
   }
 }
+
+/** Merges defaults and rejects impossible settings, naming the option. */
+export function resolveEvaluationOptions(options: EvaluationOptions = {}): Required<EvaluationOptions> {
+  const resolved = { ...DEFAULT_EVALUATION_OPTIONS, ...options };
+  const check = (ok: boolean, name: keyof EvaluationOptions, rule: string) => {
+    if (!ok) throw new RangeError(`option ${name} must be ${rule}, got ${JSON.stringify(resolved[name])}`);
+  };
+  const isInt = (v: number, min: number) => Number.isInteger(v) && v >= min;
+  check(isInt(resolved.resamples, 0), 'resamples', 'an integer >= 0');
+  check(Number.isInteger(resolved.seed), 'seed', 'an integer');
+  check(resolved.confidence > 0 && resolved.confidence < 1, 'confidence', 'in (0, 1)');
+  check(isInt(resolved.eceBins, 1), 'eceBins', 'an integer >= 1');
+  check(isInt(resolved.minGroupSize, 1), 'minGroupSize', 'an integer >= 1');
+  check(isInt(resolved.minClassCases, 0), 'minClassCases', 'an integer >= 0');
+  check(
+    resolved.topK.every((k) => isInt(k, 1)),
+    'topK',
+    'a list of integers >= 1',
+  );
+  check(resolved.specificityTarget >= 0 && resolved.specificityTarget <= 1, 'specificityTarget', 'in [0, 1]');
+  check(
+    resolved.malignancyThreshold >= 0 && resolved.malignancyThreshold <= 1,
+    'malignancyThreshold',
+    'in [0, 1]',
+  );
+  check(isInt(resolved.maxCurvePoints, 2), 'maxCurvePoints', 'an integer >= 2');
+  return resolved;
+}
