@@ -2,6 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { loadSchemaEngineModule, type WasmSchemaEngine } from './load-wasm-engine.js';
 import { type AdapterFactoryHooks, createAdapterFactory, type EngineDatasource } from './pg-adapter-factory.js';
 
+type ErrorRegistry = { consumeError(id: number): { error: unknown } | undefined };
+
+/**
+ * The engine reports an error thrown by the adapter (ours included) only as "External error id#N", the index of
+ * the error in the factory's registry: put the original message in its place.
+ */
+function explainExternalErrors(error: unknown, registry: ErrorRegistry): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = error.message.replace(/External error id#(\d+)/g, (text, id: string) => {
+    const original = registry.consumeError(Number(id))?.error;
+    return original instanceof Error ? original.message : original ? String(original) : text;
+  });
+  return error;
+}
+
 /**
  * A wasm engine over the schema files and the datasource. It connects at once, so a server that is down fails
  * here (with the engine's "Can't reach database server" message).
@@ -18,9 +33,26 @@ export async function createWasmEngine(
   );
   // The engine's log records already have the shape the CLI reads from stderr.
   const forwardLog = (record: string) => log(typeof record === 'string' ? record : JSON.stringify(record));
-  return module.SchemaEngine.new(
+  const factory = createAdapterFactory(datasource, hooks);
+  const registry = factory.errorRegistry as unknown as ErrorRegistry;
+  const engine = await module.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
     forwardLog,
-    createAdapterFactory(datasource, hooks),
-  );
+    factory,
+  ).catch((error) => {
+    throw explainExternalErrors(error, registry);
+  });
+  return new Proxy(engine, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || key === 'free') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          throw explainExternalErrors(error, registry);
+        }
+      };
+    },
+  });
 }
