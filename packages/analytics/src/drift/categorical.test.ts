@@ -59,6 +59,10 @@ describe('chi-square', () => {
 });
 
 describe('categoricalDrift', () => {
+  it('refuses an empty window', () => {
+    expect(() => categoricalDrift([], ['a'])).toThrow(/drift window is empty/);
+  });
+
   it('unions categories from both windows and reports all three statistics', () => {
     const drift = categoricalDrift(['back', 'face', 'back', 'trunk'], ['back', 'acral', 'acral', 'face']);
     expect(drift.categories).toEqual(['back', 'face', 'trunk', 'acral']);

@@ -108,6 +108,11 @@ export function categoricalDrift(
   reference: ArrayLike<string | number>,
   current: ArrayLike<string | number>,
 ): CategoricalDrift {
+  if (reference.length === 0 || current.length === 0) {
+    throw new RangeError(
+      `a drift window is empty (reference ${reference.length}, current ${current.length})`,
+    );
+  }
   const counts = countCategories(reference, current);
   return {
     ...counts,

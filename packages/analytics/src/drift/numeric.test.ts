@@ -27,6 +27,11 @@ describe('Kolmogorov-Smirnov', () => {
     expect(Math.abs(result.pValue - 0.2773021104101685)).toBeLessThan(0.01);
   });
 
+  it('refuses an empty window', () => {
+    expect(() => kolmogorovSmirnov([], [1])).toThrow(/no finite values/);
+    expect(() => wassersteinDistance([1], [Number.NaN])).toThrow(/no finite values/);
+  });
+
   it('is 0 with p = 1 for identical samples and 1 for disjoint ones', () => {
     expect(kolmogorovSmirnov(a, a)).toEqual({ statistic: 0, pValue: 1 });
     expect(kolmogorovSmirnov([1, 2, 3], [4, 5, 6]).statistic).toBe(1);

@@ -2,7 +2,12 @@ import { quantileSorted, standardDeviation } from '../stats/quantile.js';
 import { populationStabilityIndex } from './categorical.js';
 import { kolmogorovSurvival } from './special-functions.js';
 
-const sortedFinite = (values: ArrayLike<number>) => Float64Array.from(values).filter(Number.isFinite).sort();
+/** Finite values, sorted; a window with none is an error, not a silent NaN. */
+function sortedFinite(values: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
+  if (sorted.length === 0) throw new RangeError('a drift window has no finite values');
+  return sorted;
+}
 
 export interface KsResult {
   statistic: number;
