@@ -12,6 +12,7 @@ export * from './drift/numeric.js';
 export * from './drift/prediction-drift.js';
 export * from './drift/special-functions.js';
 export * from './drift/thresholds.js';
+export * from './fairness/age-groups.js';
 export * from './fairness/binary-fairness.js';
 export * from './fairness/disaggregate.js';
 export * from './fairness/groups.js';

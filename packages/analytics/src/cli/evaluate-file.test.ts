@@ -53,6 +53,33 @@ describe('dermino evaluate-file', () => {
     expect(Object.keys(report.groups.skin_type_ddi).sort()).toEqual(['I-II', 'III-IV', 'V-VI']);
   });
 
+  it('compares a numeric age column in bands', async () => {
+    const data = createSyntheticPredictions(300, 8);
+    data.attributes.age = Array.from(data.labels, (_, i) =>
+      i % 10 === 0 ? '' : String(18 + ((i * 7) % 70)),
+    );
+    const withAge = join(dir, 'with-age.csv');
+    writeFileSync(withAge, formatPredictionsCsv(data, 7));
+    const { code, stdout } = await run([
+      '--predictions',
+      withAge,
+      '--group-by',
+      'age',
+      '--json',
+      '--resamples',
+      '10',
+    ]);
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(stdout).groups.age).sort()).toEqual([
+      '(missing)',
+      '30-44',
+      '45-59',
+      '60-74',
+      '75+',
+      '<30',
+    ]);
+  });
+
   it('prints a readable table by default', async () => {
     const { code, stdout } = await run(['--predictions', good, '--group-by', 'site', '--resamples', '20']);
     expect(code).toBe(0);

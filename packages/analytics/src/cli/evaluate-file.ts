@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePredictionsCsv } from '../csv/parse-predictions-csv.js';
 import { PredictionsCsvError } from '../csv/predictions-csv-error.js';
+import { ageBands } from '../fairness/age-groups.js';
 import { addSkinTypeGroupings } from '../fairness/skin-type.js';
 import { HAM10000_TAXONOMY, malignantClassIndices } from '../metrics/malignancy.js';
 import { buildEvaluationReport } from '../report/build-report.js';
@@ -19,6 +20,7 @@ export const EVALUATE_FILE_USAGE = `usage: dermino evaluate-file --predictions <
 `;
 
 const SKIN_TYPE_COLUMN = /fitzpatrick|skin_?type|skin_?tone/i;
+const AGE_COLUMN = /^age($|_)/i;
 
 function parseIntegerOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -89,6 +91,18 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
         const added = addSkinTypeGroupings(attributes, spec);
         attributes = added.attributes;
         groupBy.push(added.groupBy[1]);
+      }
+    }
+    // A numeric age column is compared in bands (<30, 30-44, 45-59, 60-74, 75+), not year by year.
+    for (const name of Object.keys(parsed.attributes)) {
+      const values = parsed.attributes[name];
+      if (
+        AGE_COLUMN.test(name) &&
+        values.every(
+          (v) => v.trim() === '' || Number.isFinite(Number(v)) || /^(na|nan|unknown)$/i.test(v.trim()),
+        )
+      ) {
+        attributes[name] = ageBands(values);
       }
     }
     const malignantClasses = resolveMalignantClasses(values.malignant, values.taxonomy, parsed.numClasses);

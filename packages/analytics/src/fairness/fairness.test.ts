@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ageBand, ageBands } from './age-groups.js';
 import {
   calibrationByGroup,
   demographicParityDifference,
@@ -85,6 +86,27 @@ describe('disaggregateMetric', () => {
     const result = disaggregateMetric({ metric: accuracy, attributes, groupBy: ['group'], n: 10 });
     expect(result.group.groups.a.value).toBeNull();
     expect(result.group.gap.difference).toBeNull();
+  });
+});
+
+describe('age bands', () => {
+  it('bins ages at 30, 45, 60, 75 by default', () => {
+    expect(ageBands([0, 29.5, 30, 44, 45, 60, 74, 75, 90, 'NA', '', null, -3])).toEqual([
+      '<30',
+      '<30',
+      '30-44',
+      '30-44',
+      '45-59',
+      '60-74',
+      '60-74',
+      '75+',
+      '75+',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(ageBand(50, [18, 65])).toBe('18-64');
   });
 });
 
