@@ -45,7 +45,9 @@ export async function createWasmEngine(
   return new Proxy(engine, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || key === 'free') return value;
+      if (typeof value !== 'function') return value;
+      // wasm-bindgen's own methods (free, __destroy_into_raw) must run on the real object, synchronously.
+      if (typeof key !== 'string' || key === 'free' || key.startsWith('_')) return value.bind(target);
       return async (...args: unknown[]) => {
         try {
           return await value.apply(target, args);
