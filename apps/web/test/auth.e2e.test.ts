@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
+import { expectImagesLoaded, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
 
 const webUrl = inject('webUrl');
 let browser: Browser;
@@ -53,6 +53,8 @@ describe('signing in and out', () => {
     await page.goto('/login');
     await signIn(page, 'clinician@dermino.local', 'dermino-demo');
     await page.waitForURL(/\/cases$/);
+    // Let the thumbnails finish first: requests still in flight after sign-out rightly get a 401.
+    await expectImagesLoaded(page, '[data-testid=case-card] img');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login$/);
     expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('dermino_session');
@@ -64,7 +66,9 @@ describe('signing in and out', () => {
   it('clears a session the API rejects and asks to sign in again', async () => {
     const { page } = await openPage(browser, webUrl);
     const { hostname } = new URL(webUrl);
-    await page.context().addCookies([{ name: 'dermino_session', value: 'forged.token', domain: hostname, path: '/' }]);
+    await page
+      .context()
+      .addCookies([{ name: 'dermino_session', value: 'forged.token', domain: hostname, path: '/' }]);
     await page.goto('/cases');
     await page.waitForURL(/\/login\?reason=expired$/);
     expect(await page.getByTestId('session-notice').textContent()).toContain('session has ended');

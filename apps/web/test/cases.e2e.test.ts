@@ -18,9 +18,12 @@ async function signedInPage(viewport?: { width: number; height: number }) {
   await tracked.page.goto('/login');
   await signIn(tracked.page, 'clinician@dermino.local', 'dermino-demo');
   await tracked.page.waitForURL(/\/cases$/);
+  // The redirect after the server action is a client navigation: wait for the list, not just the URL.
+  await tracked.page.getByTestId('total-count').waitFor();
   return tracked;
 }
 
+// count() does not wait, and React reveals streamed boundaries a moment after the load event: poll it.
 const cardCount = (page: Page) => page.getByTestId('case-card').count();
 const totalText = (page: Page) => page.getByTestId('total-count').textContent();
 const rangeText = (page: Page) => page.getByTestId('page-range').textContent();
@@ -29,7 +32,7 @@ describe('cases list', () => {
   it('shows every case with a real thumbnail and the total count', async () => {
     const { page, errors } = await signedInPage();
     expect(await totalText(page)).toBe(`${cases.length} cases`);
-    expect(await cardCount(page)).toBe(cases.length);
+    await expect.poll(() => cardCount(page)).toBe(cases.length);
     expect(await expectImagesLoaded(page, '[data-testid=case-card] img')).toBe(cases.length);
     // Newest first: the first card is the first seeded case (melanoma, histopathology).
     const first = page.getByTestId('case-card').first();
@@ -47,7 +50,7 @@ describe('cases list', () => {
     await page.waitForURL(/site=back/);
     const backCases = cases.filter((item) => item.site === 'back');
     await expect.poll(() => totalText(page)).toBe(`${backCases.length} cases match these filters`);
-    expect(await cardCount(page)).toBe(backCases.length);
+    await expect.poll(() => cardCount(page)).toBe(backCases.length);
     await saveScreenshot(page, 'cases-filtered');
 
     await page.getByLabel('Skin type').selectOption('VI');
@@ -66,10 +69,10 @@ describe('cases list', () => {
     const { page } = await signedInPage();
     await page.goto('/cases?diagnosis=melanocytic');
     const melanocytic = cases.filter((item) => item.diagnosis === 'mel' || item.diagnosis === 'nv');
-    expect(await cardCount(page)).toBe(melanocytic.length);
+    await expect.poll(() => cardCount(page)).toBe(melanocytic.length);
     expect(await page.getByLabel('Diagnosis').inputValue()).toBe('melanocytic');
     await page.goto('/cases?labelled=no');
-    expect(await cardCount(page)).toBe(cases.filter((item) => item.diagnosis === null).length);
+    await expect.poll(() => cardCount(page)).toBe(cases.filter((item) => item.diagnosis === null).length);
     expect(await page.getByTestId('case-card').first().textContent()).toContain('Unlabelled');
   });
 
@@ -77,11 +80,15 @@ describe('cases list', () => {
     const { page, errors } = await signedInPage();
     await page.goto('/cases?size=3');
     expect(await rangeText(page)).toContain(`1–3 of ${cases.length}`);
-    const firstPageIds = await page.getByTestId('case-card').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const firstPageIds = await page
+      .getByTestId('case-card')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     await page.getByRole('link', { name: 'Next →' }).click();
     await page.waitForURL(/after=/);
     await expect.poll(() => rangeText(page)).toContain(`4–6 of ${cases.length}`);
-    const secondPageIds = await page.getByTestId('case-card').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const secondPageIds = await page
+      .getByTestId('case-card')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(secondPageIds).toEqual(cases.slice(3, 6).map((item) => `/cases/${item.id}`));
     expect(secondPageIds.some((id) => firstPageIds.includes(id))).toBe(false);
     await page.getByRole('link', { name: 'Next →' }).click();
@@ -109,8 +116,10 @@ describe('cases list', () => {
 
   it('stays usable on a tablet', async () => {
     const { page, errors } = await signedInPage({ width: 820, height: 1180 });
-    expect(await cardCount(page)).toBe(cases.length);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect.poll(() => cardCount(page)).toBe(cases.length);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'cases-tablet');
     expect(errors).toEqual([]);
@@ -124,7 +133,9 @@ describe('case page', () => {
     await page.goto(`/cases?source=${target.source}&site=${target.site}`);
     await page.locator(`a[href="/cases/${target.id}"]`).click();
     await page.waitForURL(new RegExp(`/cases/${target.id}$`));
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Dermatofibroma');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Dermatofibroma');
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain(target.pseudonym);
     expect(text).toContain('Female');
@@ -137,6 +148,18 @@ describe('case page', () => {
     expect(await row.textContent()).toMatch(/Dermatofibroma.*Single reader.*dr-e2e.*Image 1/);
     await saveScreenshot(page, 'case');
     expect(errors).toEqual([]);
+  });
+
+  it('shows capture time, size and quality statistics of a measured image', async () => {
+    const { page } = await signedInPage();
+    await page.goto(`/cases/${cases[0]!.id}`);
+    const facts = (await page.getByTestId('case-image').textContent()) ?? '';
+    expect(facts).toContain('4 Mar 2026, 09:15 UTC');
+    expect(facts).toContain('192 × 192 px');
+    expect(facts).toMatch(/Brightness0\.52.*Contrast0\.18.*Colour cast0\.03.*Blur variance412\.5/);
+    expect(await page.getByTestId('annotation-row').textContent()).toMatch(
+      /Melanoma.*Histopathology.*dr-e2e/,
+    );
   });
 
   it('answers 404 for an unknown case id', async () => {

@@ -24,7 +24,9 @@ const require = createRequire(import.meta.url);
  */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(webDir, '.next', 'BUILD_ID'))) {
-    throw new Error('apps/web has no production build: run `npm run build` in apps/web before the e2e tests.');
+    throw new Error(
+      'apps/web has no production build: run `npm run build` in apps/web before the e2e tests.',
+    );
   }
   const database = await startTestDatabase();
   const services: Service[] = [];
@@ -43,28 +45,43 @@ export default async function setup(project: TestProject) {
     }
 
     const apiPort = await findFreePort();
-    const api = startService('API', process.execPath, [require.resolve('tsx/cli'), path.resolve(webDir, '../api/src/main.ts')], {
-      cwd: path.resolve(webDir, '../api'),
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        DERMINO_HOME: database.home,
-        DERMINO_SESSION_SECRET: randomBytes(32).toString('hex'),
-        API_PORT: String(apiPort),
-        API_HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
+    const api = startService(
+      'API',
+      process.execPath,
+      [require.resolve('tsx/cli'), path.resolve(webDir, '../api/src/main.ts')],
+      {
+        cwd: path.resolve(webDir, '../api'),
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          DERMINO_HOME: database.home,
+          DERMINO_SESSION_SECRET: randomBytes(32).toString('hex'),
+          API_PORT: String(apiPort),
+          API_HOST: '127.0.0.1',
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+        },
       },
-    });
+    );
     services.push(api);
     await waitForHttp(api, `http://127.0.0.1:${apiPort}/healthz`, 90_000);
 
     const webPort = await findFreePort();
     const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
-    const web = startService('web', process.execPath, [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
-      cwd: webDir,
-      env: { ...process.env, DERMINO_API_URL: `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    });
+    const web = startService(
+      'web',
+      process.execPath,
+      [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'],
+      {
+        cwd: webDir,
+        env: {
+          ...process.env,
+          DERMINO_API_URL: `http://127.0.0.1:${apiPort}`,
+          NEXT_TELEMETRY_DISABLED: '1',
+          NODE_ENV: 'production',
+        },
+      },
+    );
     services.push(web);
     await waitForHttp(web, `http://127.0.0.1:${webPort}/login`, 60_000);
     project.provide('webUrl', `http://127.0.0.1:${webPort}`);

@@ -28,7 +28,11 @@ export interface TrackedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<TrackedPage> {
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<TrackedPage> {
   const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -53,12 +57,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 /** Every <img> on the page has finished loading with real pixels (not a broken-image icon). */
 export async function expectImagesLoaded(page: Page, selector: string): Promise<number> {
   const images = page.locator(selector);
+  // Streamed content appears a moment after navigation; an empty match must not pass vacuously.
+  await images.first().waitFor({ state: 'attached' });
   const count = await images.count();
   for (let index = 0; index < count; index += 1) {
     const image = images.nth(index);
     await image.scrollIntoViewIfNeeded();
     await expect
-      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), { timeout: 10_000 })
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
   }
   return count;

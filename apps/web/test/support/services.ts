@@ -7,7 +7,9 @@ export async function findFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -21,8 +23,18 @@ export interface Service {
 }
 
 /** Starts a process in its own process group, so stop() also ends the children (tsx runs node in a child). */
-export function startService(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Service {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Service {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -45,11 +57,18 @@ export function startService(name: string, command: string, args: string[], opti
 }
 
 /** Polls `url` until it answers with one of `okStatuses`; fails early, with the process output, if it exits. */
-export async function waitForHttp(service: Service, url: string, timeoutMs: number, okStatuses = [200]): Promise<void> {
+export async function waitForHttp(
+  service: Service,
+  url: string,
+  timeoutMs: number,
+  okStatuses = [200],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {
-      throw new Error(`${service.name} exited with code ${service.child.exitCode} before answering ${url}:\n${service.output()}`);
+      throw new Error(
+        `${service.name} exited with code ${service.child.exitCode} before answering ${url}:\n${service.output()}`,
+      );
     }
     try {
       const response = await fetch(url, { redirect: 'manual' });

@@ -12,6 +12,9 @@ export function ImageFigure({
   priority: boolean;
 }) {
   const quality = image.quality;
+  // The quality job fills these in after intake; until then one line says so instead of four dashes.
+  const measured =
+    quality !== null && Object.values(quality).some((value) => value !== null && value !== undefined);
   return (
     <figure className={`panel ${styles.figure}`} data-testid="case-image">
       <div className={styles.imageFrame}>
@@ -39,14 +42,23 @@ export function ImageFigure({
           <dd>{image.source}</dd>
           <dt>Size</dt>
           <dd>{image.width && image.height ? `${image.width} × ${image.height} px (original)` : '—'}</dd>
-          <dt>Brightness</dt>
-          <dd>{formatNumber(quality?.brightness)}</dd>
-          <dt>Contrast</dt>
-          <dd>{formatNumber(quality?.contrast)}</dd>
-          <dt>Colour cast</dt>
-          <dd>{formatNumber(quality?.colorCast)}</dd>
-          <dt>Blur variance</dt>
-          <dd>{formatNumber(quality?.blurVariance, 1)}</dd>
+          {measured ? (
+            <>
+              <dt>Brightness</dt>
+              <dd>{formatNumber(quality?.brightness)}</dd>
+              <dt>Contrast</dt>
+              <dd>{formatNumber(quality?.contrast)}</dd>
+              <dt>Colour cast</dt>
+              <dd>{formatNumber(quality?.colorCast)}</dd>
+              <dt>Blur variance</dt>
+              <dd>{formatNumber(quality?.blurVariance, 1)}</dd>
+            </>
+          ) : (
+            <>
+              <dt>Quality</dt>
+              <dd className="muted">Not measured yet</dd>
+            </>
+          )}
         </dl>
       </figcaption>
     </figure>

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { DiagnosisBadge } from '@/components/diagnosis-badge';
 import { isApiError } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
 import { caseDetailQuery } from '@/lib/cases/case-queries';
 import { formatDate, formatEnum, formatLabel, formatSkinType } from '@/lib/format';
-import { DiagnosisBadge } from '../diagnosis-badge';
-import { AnnotationTable } from './annotation-table';
+import { AnnotationList } from './annotation-list';
 import styles from './case-detail.module.css';
 import { ImageFigure } from './image-figure';
 
@@ -29,6 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: found ? `Case ${found.externalId ?? found.patient.pseudonym}` : 'Case not found' };
 }
 
+// No loading.tsx on this route on purpose: nothing streams before notFound(), so an unknown id is a real 404.
 export default async function CasePage({ params }: { params: Params }) {
   const found = await loadCase((await params).id);
   if (!found) notFound();
@@ -88,7 +89,7 @@ export default async function CasePage({ params }: { params: Params }) {
               <dd>{found.images.length}</dd>
             </dl>
           </section>
-          <AnnotationTable annotations={found.annotations} imageNumbers={imageNumbers} />
+          <AnnotationList annotations={found.annotations} imageNumbers={imageNumbers} />
         </aside>
       </div>
     </>

@@ -1,16 +1,22 @@
 import Link from 'next/link';
+import { DiagnosisBadge } from '@/components/diagnosis-badge';
 import type { CaseSummary } from '@/lib/cases/case-queries';
 import { formatLabel, formatSkinType, pluralize } from '@/lib/format';
 import styles from './cases.module.css';
-import { DiagnosisBadge } from './diagnosis-badge';
 
 export function CaseCard({ summary, priority }: { summary: CaseSummary; priority: boolean }) {
   const firstImage = summary.images[0];
   const diagnosis = summary.diagnosis;
+  // Alone on a card line, a bare "Unknown" would not say what is unknown.
+  const skinType =
+    summary.patient.skinType === 'UNKNOWN' ? 'Skin type unknown' : formatSkinType(summary.patient.skinType);
   return (
     <li>
       <Link href={`/cases/${summary.id}`} className={styles.card} data-testid="case-card">
         <div className={styles.thumb}>
+          <span className={styles.thumbBadge}>
+            <DiagnosisBadge concept={diagnosis} />
+          </span>
           {firstImage ? (
             // A plain <img>: the proxy already serves a 160 px webp, so there is nothing left to optimise.
             // biome-ignore lint/performance/noImgElement: see above
@@ -28,18 +34,14 @@ export function CaseCard({ summary, priority }: { summary: CaseSummary; priority
           )}
         </div>
         <div className={styles.cardBody}>
-          <div className={styles.cardTitle}>
-            <span className={styles.diagnosisName}>{diagnosis ? diagnosis.name : 'Unlabelled'}</span>
-            <DiagnosisBadge concept={diagnosis} />
-          </div>
+          <span className={styles.diagnosisName}>{diagnosis ? diagnosis.name : 'Unlabelled'}</span>
           <p className={styles.cardMeta}>
             {formatLabel(summary.site)} · {summary.source}
           </p>
+          <p className={`${styles.cardMeta} mono`}>{summary.patient.pseudonym}</p>
           <p className={styles.cardMeta}>
-            <span className="mono">{summary.patient.pseudonym}</span> ·{' '}
-            {formatSkinType(summary.patient.skinType)}
+            {skinType} · {pluralize(summary.images.length, 'image')}
           </p>
-          <p className={styles.cardMeta}>{pluralize(summary.images.length, 'image')}</p>
         </div>
       </Link>
     </li>
