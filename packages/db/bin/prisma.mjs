@@ -13,7 +13,8 @@ const configFile = fileURLToPath(new URL('../../../prisma.config.ts', import.met
 
 const args = process.argv.slice(2);
 // Commands that reach the database (the wasm engine connects as it starts, even for `migrate diff`).
-const needsDatabase = ['migrate', 'db', 'studio'].includes(args[0]) && !args.includes('--help') && !args.includes('-h');
+const needsDatabase =
+  ['migrate', 'db', 'studio'].includes(args[0]) && !args.includes('--help') && !args.includes('-h');
 
 if (needsDatabase && !process.env.DATABASE_URL) {
   process.stderr.write(
@@ -28,9 +29,10 @@ if (needsDatabase && !process.env.DATABASE_URL) {
 
 // Every Prisma command accepts --config; a caller's own --config wins.
 const hasConfig = args.some((arg) => arg === '--config' || arg.startsWith('--config='));
-const cliArgs = hasConfig || args.length === 0 || ['-v', '--version', 'version', 'help', '-h', '--help'].includes(args[0])
-  ? args
-  : [...args, '--config', configFile];
+const cliArgs =
+  hasConfig || args.length === 0 || ['-v', '--version', 'version', 'help', '-h', '--help'].includes(args[0])
+    ? args
+    : [...args, '--config', configFile];
 
 const result = spawnSync(process.execPath, [prismaCli, ...cliArgs], {
   stdio: 'inherit',

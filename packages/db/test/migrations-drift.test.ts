@@ -1,7 +1,7 @@
 // The committed migrations must build exactly prisma/schema.prisma. Editing the schema without adding a migration
 // (`node packages/db/bin/prisma.mjs migrate dev --name <change>`) fails this file.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,9 @@ describe('migrations vs schema.prisma', () => {
   });
 
   it('a field added to the schema without a migration is reported', async () => {
-    const schema = await editedSchema('new-field', (text) => text.replace(/^model User \{\n/m, '$&  driftProbe String?\n'));
+    const schema = await editedSchema('new-field', (text) =>
+      text.replace(/^model User \{\n/m, '$&  driftProbe String?\n'),
+    );
     const { code, stdout } = await diffAgainst(schema);
     expect(stdout).toContain('[*] Changed the `User` table');
     expect(stdout).toContain('driftProbe');
@@ -70,7 +72,9 @@ describe('migrations vs schema.prisma', () => {
   });
 
   it('an extension added to the schema without a migration is reported', async () => {
-    const schema = await editedSchema('new-extension', (text) => text.replace('extensions = [vector]', 'extensions = [vector, pg_trgm]'));
+    const schema = await editedSchema('new-extension', (text) =>
+      text.replace('extensions = [vector]', 'extensions = [vector, pg_trgm]'),
+    );
     const { code, stdout } = await diffAgainst(schema);
     expect(stdout).toContain('[+] Added extensions');
     expect(stdout).toContain('pg_trgm');
@@ -84,7 +88,9 @@ describe('migrations vs schema.prisma', () => {
     const { code, stdout, stderr } = await runPrisma(['migrate', 'dev', '--name', 'drift_probe']);
     const created = (await readdir(migrationsDir)).filter((name) => !before.includes(name));
     // A regression would have written a migration into the repo: remove it before asserting.
-    await Promise.all(created.map((name) => rm(path.join(migrationsDir, name), { recursive: true, force: true })));
+    await Promise.all(
+      created.map((name) => rm(path.join(migrationsDir, name), { recursive: true, force: true })),
+    );
     expect(created).toEqual([]);
     expect(stdout + stderr).toContain('Already in sync, no schema change or pending migration was found.');
     expect(code).toBe(0);

@@ -11,7 +11,10 @@ const prismaBin = fileURLToPath(new URL('../bin/prisma.mjs', import.meta.url));
 
 function runPrisma(args: string[], env: Record<string, string | undefined>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [prismaBin, ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [prismaBin, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -24,9 +27,9 @@ function runPrisma(args: string[], env: Record<string, string | undefined>) {
 const migrationNames = readdirSync(`${repoRoot}prisma/migrations`, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const modelNames = [...readFileSync(`${repoRoot}prisma/schema.prisma`, 'utf8').matchAll(/^model (\w+) \{/gm)].map(
-  (match) => match[1],
-);
+const modelNames = [
+  ...readFileSync(`${repoRoot}prisma/schema.prisma`, 'utf8').matchAll(/^model (\w+) \{/gm),
+].map((match) => match[1]);
 
 let server: PgliteServer;
 
@@ -54,12 +57,14 @@ describe('migrations on an empty database', () => {
     expect(stderr + stdout).toContain('All migrations have been successfully applied.');
     expect(code).toBe(0);
 
-    const tables = (await query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).map(
-      (row) => row.table_name,
-    );
+    const tables = (
+      await query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)
+    ).map((row) => row.table_name);
     expect(modelNames.length).toBeGreaterThan(10);
     expect(tables).toEqual(expect.arrayContaining([...modelNames, '_prisma_migrations']));
-    const applied = await query('SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name');
+    const applied = await query(
+      'SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(applied.map((row) => row.migration_name)).toEqual(migrationNames);
     expect(applied.every((row) => row.finished_at !== null)).toBe(true);
     expect(await query(`SELECT extname FROM pg_extension WHERE extname = 'vector'`)).toHaveLength(1);
@@ -67,7 +72,9 @@ describe('migrations on an empty database', () => {
 
   it('migrate status then says the database is up to date', async () => {
     const { code, stdout } = await runPrisma(['migrate', 'status'], { DATABASE_URL: server.url });
-    expect(stdout).toContain(`${migrationNames.length} migration${migrationNames.length > 1 ? 's' : ''} found in prisma/migrations`);
+    expect(stdout).toContain(
+      `${migrationNames.length} migration${migrationNames.length > 1 ? 's' : ''} found in prisma/migrations`,
+    );
     expect(stdout).toContain('Database schema is up to date!');
     expect(code).toBe(0);
   });

@@ -16,7 +16,15 @@ describe('parseEngineArgs', () => {
 
   it('reads the RPC form with repeated --datamodels and a shadow database', () => {
     const datasource = { url, shadowDatabaseUrl: 'postgresql://x@y/z' };
-    const args = ['--datamodels', 'a.prisma', '--datamodels', 'b.prisma', 'c.prisma', '--datasource', JSON.stringify(datasource)];
+    const args = [
+      '--datamodels',
+      'a.prisma',
+      '--datamodels',
+      'b.prisma',
+      'c.prisma',
+      '--datasource',
+      JSON.stringify(datasource),
+    ];
     expect(parseEngineArgs([...args, '--enabled-preview-features', 'postgresqlExtensions'])).toEqual({
       kind: 'rpc',
       datamodelPaths: ['a.prisma', 'b.prisma', 'c.prisma'],
@@ -27,14 +35,18 @@ describe('parseEngineArgs', () => {
   it('names the bad argument', () => {
     expect(() => parseEngineArgs(['--datasource', '{nope'])).toThrow(/--datasource must be JSON/);
     expect(() => parseEngineArgs(['--datasource', '{}'])).toThrow(/needs a "url"/);
-    expect(() => parseEngineArgs(['--datasource', JSON.stringify({ url }), 'cli', 'explode'])).toThrow(/got explode/);
+    expect(() => parseEngineArgs(['--datasource', JSON.stringify({ url }), 'cli', 'explode'])).toThrow(
+      /got explode/,
+    );
     expect(() => parseEngineArgs(['--frobnicate'])).toThrow(/unknown argument --frobnicate/);
   });
 });
 
 describe('toEngineError', () => {
   it('maps pg errors to Prisma codes', () => {
-    expect(toEngineError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url)).toMatchObject({
+    expect(
+      toEngineError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url),
+    ).toMatchObject({
       errorCode: 'P1001',
       message: expect.stringContaining('`db.example:6543`'),
     });
@@ -42,13 +54,19 @@ describe('toEngineError', () => {
       errorCode: 'P1003',
       message: 'Database `dermino` does not exist on the database server at `db.example:6543`.',
     });
-    expect(toEngineError({ code: '28P01', message: 'password authentication failed' }, url).errorCode).toBe('P1000');
+    expect(toEngineError({ code: '28P01', message: 'password authentication failed' }, url).errorCode).toBe(
+      'P1000',
+    );
     expect(toEngineError(new Error('something else'), url)).toEqual({ message: 'something else' });
   });
 
   it('formats a log record the CLI parses', () => {
     const record = JSON.parse(formatLogRecord('ERROR', { errorCode: 'P1001', message: 'down' }));
-    expect(record).toMatchObject({ level: 'ERROR', target: 'schema_engine::logger', fields: { message: 'down', error_code: 'P1001' } });
+    expect(record).toMatchObject({
+      level: 'ERROR',
+      target: 'schema_engine::logger',
+      fields: { message: 'down', error_code: 'P1001' },
+    });
   });
 });
 

@@ -22,7 +22,20 @@ function runEngine(args: string[]): Promise<{ code: number | null; stdout: strin
 
 /** The CLI's reading of a failed one-shot command: drop the first stderr line, parse the rest as records. */
 function parseLogRecords(stderr: string) {
-  return stderr.split(/\r?\n/).slice(1).filter(Boolean).map((line) => JSON.parse(line));
+  return stderr
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+interface RpcMessage {
+  jsonrpc: string;
+  id?: number;
+  method?: string;
+  params?: { content: string };
+  result?: unknown;
+  error?: unknown;
 }
 
 /** A JSON-RPC session with the engine: send a request, await the next message from it. */
@@ -45,8 +58,8 @@ function openRpc(url: string) {
   return {
     send: (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`),
     next: () =>
-      new Promise<Record<string, any>>((resolve) => {
-        if (messages.length > 0) resolve(messages.shift() as Record<string, any>);
+      new Promise<RpcMessage>((resolve) => {
+        if (messages.length > 0) resolve(messages.shift() as RpcMessage);
         else waiters.push(resolve as (message: unknown) => void);
       }),
     close: () =>
@@ -78,17 +91,33 @@ describe('schema-engine one-shot commands', () => {
   });
 
   it('connects to a live server', async () => {
-    const { code, stderr } = await runEngine(['--datasource', JSON.stringify({ url: server.url }), 'cli', 'can-connect-to-database']);
+    const { code, stderr } = await runEngine([
+      '--datasource',
+      JSON.stringify({ url: server.url }),
+      'cli',
+      'can-connect-to-database',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
 
   it('reports P1001 for a port nobody listens on, in the shape the CLI parses', async () => {
-    const { code, stderr } = await runEngine(['--datasource', JSON.stringify({ url: deadUrl }), 'cli', 'can-connect-to-database']);
+    const { code, stderr } = await runEngine([
+      '--datasource',
+      JSON.stringify({ url: deadUrl }),
+      'cli',
+      'can-connect-to-database',
+    ]);
     expect(code).toBe(1);
     const [record] = parseLogRecords(stderr);
-    expect(record).toMatchObject({ level: 'ERROR', target: 'schema_engine::logger', fields: { error_code: 'P1001' } });
-    expect(record.fields.message).toContain(`Can't reach database server at \`127.0.0.1:${new URL(deadUrl).port}\``);
+    expect(record).toMatchObject({
+      level: 'ERROR',
+      target: 'schema_engine::logger',
+      fields: { error_code: 'P1001' },
+    });
+    expect(record.fields.message).toContain(
+      `Can't reach database server at \`127.0.0.1:${new URL(deadUrl).port}\``,
+    );
   });
 
   it('refuses a bad command line with a message naming the argument', async () => {
@@ -101,16 +130,34 @@ describe('schema-engine one-shot commands', () => {
 describe('schema-engine JSON-RPC', () => {
   it('answers in order, forwards diff output as a print request, and reports unknown methods', async () => {
     const rpc = openRpc(server.url);
-    rpc.send({ jsonrpc: '2.0', id: 1, method: 'ensureConnectionValidity', params: { datasource: { tag: 'ConnectionString', url: server.url } } });
+    rpc.send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'ensureConnectionValidity',
+      params: { datasource: { tag: 'ConnectionString', url: server.url } },
+    });
     expect(await rpc.next()).toEqual({ jsonrpc: '2.0', id: 1, result: {} });
 
-    const schema = { files: [{ path: schemaPath, content: (await import('node:fs')).readFileSync(schemaPath, 'utf8') }] };
+    const schema = {
+      files: [{ path: schemaPath, content: (await import('node:fs')).readFileSync(schemaPath, 'utf8') }],
+    };
     const filters = { externalTables: [], externalEnums: [] };
-    rpc.send({ jsonrpc: '2.0', id: 2, method: 'diff', params: { from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', ...schema }, script: true, exitCode: true, filters } });
+    rpc.send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'diff',
+      params: {
+        from: { tag: 'empty' },
+        to: { tag: 'schemaDatamodel', ...schema },
+        script: true,
+        exitCode: true,
+        filters,
+      },
+    });
     const print = await rpc.next();
     expect(print).toMatchObject({ jsonrpc: '2.0', method: 'print' });
-    expect(print.params.content).toContain('CREATE EXTENSION IF NOT EXISTS "vector";');
-    expect(print.params.content).toContain('CREATE TABLE "Image"');
+    expect(print.params?.content).toContain('CREATE EXTENSION IF NOT EXISTS "vector";');
+    expect(print.params?.content).toContain('CREATE TABLE "Image"');
     rpc.send({ jsonrpc: '2.0', id: print.id, result: {} });
     expect(await rpc.next()).toEqual({ jsonrpc: '2.0', id: 2, result: { exitCode: 2, stdout: null } });
 
@@ -122,7 +169,10 @@ describe('schema-engine JSON-RPC', () => {
   it('returns P1001 as an RPC error when the database is down, and keeps serving', async () => {
     const rpc = openRpc(deadUrl);
     rpc.send({ jsonrpc: '2.0', id: 1, method: 'applyMigrations', params: {} });
-    expect(await rpc.next()).toMatchObject({ id: 1, error: { data: { is_panic: false, error_code: 'P1001' } } });
+    expect(await rpc.next()).toMatchObject({
+      id: 1,
+      error: { data: { is_panic: false, error_code: 'P1001' } },
+    });
     rpc.send({ jsonrpc: '2.0', id: 2, method: 'version' });
     expect(await rpc.next()).toMatchObject({ id: 2, result: expect.any(String) });
     expect(await rpc.close()).toBe(0);

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { loadSchemaEngineModule, type WasmSchemaEngine } from './load-wasm-engine.js';
-import { type AdapterFactoryHooks, createAdapterFactory, type EngineDatasource } from './pg-adapter-factory.js';
+import {
+  type AdapterFactoryHooks,
+  createAdapterFactory,
+  type EngineDatasource,
+} from './pg-adapter-factory.js';
 
 type ErrorRegistry = { consumeError(id: number): { error: unknown } | undefined };
 

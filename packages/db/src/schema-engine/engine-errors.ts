@@ -38,7 +38,9 @@ export function toEngineError(error: unknown, url: string): EngineError {
   const socketCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN'];
   if (
     socketCodes.includes(pgError.code ?? '') ||
-    /Can't reach database server|DatabaseNotReachable|Connection terminated unexpectedly|timeout expired/i.test(message)
+    /Can't reach database server|DatabaseNotReachable|Connection terminated unexpectedly|timeout expired/i.test(
+      message,
+    )
   ) {
     return {
       errorCode: 'P1001',
@@ -46,7 +48,10 @@ export function toEngineError(error: unknown, url: string): EngineError {
     };
   }
   if (pgError.code === '3D000' || /Database `.*` does not exist|DatabaseDoesNotExist/.test(message)) {
-    return { errorCode: 'P1003', message: `Database \`${databaseName(url)}\` does not exist on the database server at \`${server}\`.` };
+    return {
+      errorCode: 'P1003',
+      message: `Database \`${databaseName(url)}\` does not exist on the database server at \`${server}\`.`,
+    };
   }
   if (pgError.code === '28P01' || pgError.code === '28000' || /Authentication failed/.test(message)) {
     return {
@@ -55,7 +60,10 @@ export function toEngineError(error: unknown, url: string): EngineError {
     };
   }
   if (pgError.code === '42P04' || /DatabaseAlreadyExists/.test(message)) {
-    return { errorCode: 'P1009', message: `Database \`${databaseName(url)}\` already exists on the database server at \`${server}\`` };
+    return {
+      errorCode: 'P1009',
+      message: `Database \`${databaseName(url)}\` already exists on the database server at \`${server}\``,
+    };
   }
   return { message };
 }
@@ -67,5 +75,10 @@ export function toEngineError(error: unknown, url: string): EngineError {
 export function formatLogRecord(level: 'ERROR' | 'WARN' | 'INFO', error: EngineError): string {
   const fields: Record<string, string> = { message: error.message };
   if (error.errorCode) fields.error_code = error.errorCode;
-  return JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target: 'schema_engine::logger' });
+  return JSON.stringify({
+    timestamp: new Date().toISOString(),
+    level,
+    fields,
+    target: 'schema_engine::logger',
+  });
 }

@@ -20,8 +20,13 @@ function parseDatasource(json: string): EngineDatasource {
     throw new EngineArgsError('--datasource must be JSON like {"url":"postgresql://..."}');
   }
   const { url, shadowDatabaseUrl } = (value ?? {}) as Record<string, unknown>;
-  if (typeof url !== 'string' || url === '') throw new EngineArgsError('--datasource JSON needs a "url" string');
-  if (shadowDatabaseUrl !== undefined && shadowDatabaseUrl !== null && typeof shadowDatabaseUrl !== 'string') {
+  if (typeof url !== 'string' || url === '')
+    throw new EngineArgsError('--datasource JSON needs a "url" string');
+  if (
+    shadowDatabaseUrl !== undefined &&
+    shadowDatabaseUrl !== null &&
+    typeof shadowDatabaseUrl !== 'string'
+  ) {
     throw new EngineArgsError('--datasource "shadowDatabaseUrl" must be a string');
   }
   return shadowDatabaseUrl ? { url, shadowDatabaseUrl } : { url };
@@ -49,7 +54,8 @@ export function parseEngineArgs(argv: string[]): EngineInvocation {
       case '-d':
         datamodelPaths.push(value());
         // The flag may also be followed by several paths.
-        while (argv[index + 1] !== undefined && !argv[index + 1].startsWith('-')) datamodelPaths.push(argv[++index]);
+        while (argv[index + 1] !== undefined && !argv[index + 1].startsWith('-'))
+          datamodelPaths.push(argv[++index]);
         break;
       case '--datasource':
         datasource = parseDatasource(value());
@@ -61,9 +67,12 @@ export function parseEngineArgs(argv: string[]): EngineInvocation {
       case 'cli': {
         const command = argv[index + 1] as CliCommand;
         if (!cliCommands.includes(command)) {
-          throw new EngineArgsError(`cli needs one of ${cliCommands.join(', ')} (got ${argv[index + 1] ?? 'nothing'})`);
+          throw new EngineArgsError(
+            `cli needs one of ${cliCommands.join(', ')} (got ${argv[index + 1] ?? 'nothing'})`,
+          );
         }
-        if (!datasource) throw new EngineArgsError(`cli ${command} needs --datasource '{"url":"..."}' before it`);
+        if (!datasource)
+          throw new EngineArgsError(`cli ${command} needs --datasource '{"url":"..."}' before it`);
         return { kind: 'cli', command, datasource };
       }
       default:

@@ -49,7 +49,8 @@ function patchAdapter(adapter: PgAdapter): PgAdapter {
   };
   patchable.queryRaw = async (query) => {
     const result = await queryRaw(query);
-    for (const index of charColumnsByRows.get(result.rows as unknown[]) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    for (const index of charColumnsByRows.get(result.rows as unknown[]) ?? [])
+      result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
   patchable.executeScript = async (script: string) => {
@@ -135,14 +136,18 @@ function reportExtensionsOnDispose(adapter: PgAdapter, report: (names: string[])
 export function createAdapterFactory(datasource: EngineDatasource, hooks: AdapterFactoryHooks = {}) {
   const main = parsePgUrl(datasource.url);
   const connectShadow = () =>
-    datasource.shadowDatabaseUrl ? connectConfiguredShadow(datasource.shadowDatabaseUrl) : connectTemporaryShadow(main);
+    datasource.shadowDatabaseUrl
+      ? connectConfiguredShadow(datasource.shadowDatabaseUrl)
+      : connectTemporaryShadow(main);
   const factory = {
     provider: 'postgres' as const,
     adapterName: '@prisma/adapter-pg',
     connect: () => connectTarget(main),
     connectToShadowDb: async () => {
       const adapter = await connectShadow();
-      return hooks.onShadowExtensions ? reportExtensionsOnDispose(adapter, hooks.onShadowExtensions) : adapter;
+      return hooks.onShadowExtensions
+        ? reportExtensionsOnDispose(adapter, hooks.onShadowExtensions)
+        : adapter;
     },
   };
   return bindMigrationAwareSqlAdapterFactory(factory satisfies SqlMigrationAwareDriverAdapterFactory);

@@ -2,11 +2,16 @@
 // speaks to its schema-engine binary. Requests are answered by the wasm engine, with a few the wasm build lacks.
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { toEngineError } from './engine-errors.js';
-import { getPanicRegistry, loadSchemaEngineModule, type WasmSchemaEngine, wasmApi } from './load-wasm-engine.js';
-import type { EngineDatasource } from './pg-adapter-factory.js';
-import { createDatabase, getDatabaseVersion, listExtensions } from './database-commands.js';
 import { createWasmEngine } from './create-wasm-engine.js';
+import { createDatabase, getDatabaseVersion, listExtensions } from './database-commands.js';
+import { toEngineError } from './engine-errors.js';
+import {
+  getPanicRegistry,
+  loadSchemaEngineModule,
+  type WasmSchemaEngine,
+  wasmApi,
+} from './load-wasm-engine.js';
+import type { EngineDatasource } from './pg-adapter-factory.js';
 import { createShadowExtensionFix } from './shadow-extension-fix.js';
 
 interface RpcRequest {
@@ -101,7 +106,11 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
     try {
       request = JSON.parse(line) as RpcRequest;
     } catch {
-      send({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: each line must be one JSON object' } });
+      send({
+        jsonrpc: '2.0',
+        id: null,
+        error: { code: -32700, message: 'Parse error: each line must be one JSON object' },
+      });
       continue;
     }
     if (request.method === undefined) void handle(request);
@@ -111,7 +120,11 @@ export async function serveJsonRpc(options: RpcServerOptions): Promise<void> {
   if (engine) (await engine.catch(() => undefined))?.free();
 }
 
-async function call(engine: WasmSchemaEngine, method: string, params: Record<string, unknown>): Promise<unknown> {
+async function call(
+  engine: WasmSchemaEngine,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<unknown> {
   const fn = engine[method];
   if (typeof fn !== 'function' || method.startsWith('_') || method === 'free') {
     throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });

@@ -51,7 +51,9 @@ export async function runSchemaEngine(argv: string[], io: EngineIo): Promise<num
     case 'rpc': {
       const datasource = invocation.datasource ?? { url: 'postgresql://missing-datasource/' };
       if (!invocation.datasource) {
-        io.stderr.write(`${formatLogRecord('WARN', { message: 'no --datasource given: database methods will fail' })}\n`);
+        io.stderr.write(
+          `${formatLogRecord('WARN', { message: 'no --datasource given: database methods will fail' })}\n`,
+        );
       }
       await serveJsonRpc({
         datamodelPaths: invocation.datamodelPaths,

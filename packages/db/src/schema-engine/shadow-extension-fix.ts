@@ -25,7 +25,10 @@ function migrationsOf(method: string, params: Params): MigrationList | undefined
 
 const comparesWithSchema = new Set(['createMigration', 'evaluateDataLoss', 'diff']);
 
-export function createShadowExtensionFix(callEngine: CallEngine, listMainExtensions: () => Promise<string[]>) {
+export function createShadowExtensionFix(
+  callEngine: CallEngine,
+  listMainExtensions: () => Promise<string[]>,
+) {
   let reported: string[] | undefined;
   const extensionsByHistory = new Map<string, ReadonlySet<string>>();
 
@@ -35,7 +38,12 @@ export function createShadowExtensionFix(callEngine: CallEngine, listMainExtensi
   };
 
   /** Runs the migrations on a shadow database once, only to learn which extensions they create. */
-  const learnExtensions = async (engine: WasmSchemaEngine, method: string, params: Params, list: MigrationList) => {
+  const learnExtensions = async (
+    engine: WasmSchemaEngine,
+    method: string,
+    params: Params,
+    list: MigrationList,
+  ) => {
     const filters = params.filters ?? { externalTables: [], externalEnums: [] };
     if (method === 'diff') {
       const from = { tag: 'migrations', ...list };
@@ -54,7 +62,11 @@ export function createShadowExtensionFix(callEngine: CallEngine, listMainExtensi
 
     async call(engine: WasmSchemaEngine, method: string, params: Params): Promise<unknown> {
       if (method === 'schemaPush') {
-        return callEngine(engine, method, stripExtensionsFromParams(params, new Set(await listMainExtensions())));
+        return callEngine(
+          engine,
+          method,
+          stripExtensionsFromParams(params, new Set(await listMainExtensions())),
+        );
       }
       const list = migrationsOf(method, params);
       if (!list) return callEngine(engine, method, params);
@@ -65,7 +77,8 @@ export function createShadowExtensionFix(callEngine: CallEngine, listMainExtensi
         recordReported(key);
       }
       const known = extensionsByHistory.get(key);
-      const fixedParams = known && comparesWithSchema.has(method) ? stripExtensionsFromParams(params, known) : params;
+      const fixedParams =
+        known && comparesWithSchema.has(method) ? stripExtensionsFromParams(params, known) : params;
       reported = undefined;
       const result = await callEngine(engine, method, fixedParams);
       recordReported(key);
