@@ -8,7 +8,13 @@ import {
 } from '../metrics/classification.js';
 import { reduceToMalignancy } from '../metrics/malignancy.js';
 import { oneVsRestAuroc } from '../metrics/multiclass-auroc.js';
-import { averagePrecision, binaryAuroc, sensitivityAtSpecificity } from '../metrics/ranking.js';
+import {
+  averagePrecision,
+  binaryAuroc,
+  precisionRecallCurve,
+  rocCurve,
+  sensitivityAtSpecificity,
+} from '../metrics/ranking.js';
 import { createSyntheticPredictions } from '../testing/synthetic-predictions.js';
 import { buildEvaluationReport } from './build-report.js';
 import type { GapReport, MetricEstimate } from './report-types.js';
@@ -208,5 +214,33 @@ describe('input and option validation', () => {
     expect(() => buildEvaluationReport({ ...input, groupBy: ['age'] }, { resamples: 0 })).toThrow(
       /unknown attribute "age"/,
     );
+  });
+});
+
+describe('curves in the report', () => {
+  it('equal the standalone ROC / PR curves (rounded) and are thinned to the maximum', () => {
+    const small = createSyntheticPredictions(60, 13);
+    const r = buildEvaluationReport(
+      {
+        probabilities: small.probabilities,
+        labels: small.labels,
+        numClasses: 7,
+        malignantClasses: [0, 1, 6],
+      },
+      { resamples: 0 },
+    );
+    const view = reduceToMalignancy(small.probabilities, 7, small.labels, [0, 1, 6]);
+    const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);
+    const expectedRoc = rocCurve(view).map((p) => ({
+      threshold: round(p.threshold),
+      fpr: round(p.fpr),
+      tpr: round(p.tpr),
+    }));
+    expect(r.curves.malignancy?.roc).toEqual(expectedRoc);
+    expect(r.curves.malignancy?.pr).toHaveLength(precisionRecallCurve(view).length);
+    const thinned = buildEvaluationReport(input, { resamples: 0, maxCurvePoints: 50 });
+    const roc = thinned.curves.per_class['4'].roc;
+    expect(roc).toHaveLength(50);
+    expect([roc[0].fpr, roc[0].tpr, roc[49].fpr, roc[49].tpr]).toEqual([0, 0, 1, 1]);
   });
 });

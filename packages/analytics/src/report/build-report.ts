@@ -178,10 +178,20 @@ export function buildEvaluationReport(
       malignancy: mal ? expectedCalibrationError(mal.scores, mal.labels, opts.eceBins) : null,
     },
     curves: {
-      malignancy: mal ? { roc: thin(rocCurve(mal)), pr: thin(precisionRecallCurve(mal)) } : null,
+      malignancy: mal
+        ? (() => {
+            // Reuse the order sorted for the bootstrap rather than sorting again.
+            const ranked = { ...mal, order: views[0].malignancyRanking?.order };
+            return { roc: thin(rocCurve(ranked)), pr: thin(precisionRecallCurve(ranked)) };
+          })()
+        : null,
       per_class: Object.fromEntries(
         classNames.map((name, c) => {
-          const oneVsRest = { scores: classColumn(probabilities, k, c), labels: oneVsRestLabels(labels, c) };
+          const oneVsRest = {
+            scores: classColumn(probabilities, k, c),
+            labels: oneVsRestLabels(labels, c),
+            order: views[0].classRankings[c].order,
+          };
           return [name, { roc: thin(rocCurve(oneVsRest)), pr: thin(precisionRecallCurve(oneVsRest)) }];
         }),
       ),
