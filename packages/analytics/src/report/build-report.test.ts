@@ -15,6 +15,7 @@ import {
   rocCurve,
   sensitivityAtSpecificity,
 } from '../metrics/ranking.js';
+import { createRng } from '../stats/random.js';
 import { createSyntheticPredictions } from '../testing/synthetic-predictions.js';
 import { buildEvaluationReport } from './build-report.js';
 import type { GapReport, MetricEstimate } from './report-types.js';
@@ -131,6 +132,40 @@ describe('intervals, small groups and gaps', () => {
     const expected = Math.max(Math.abs(tpr[0] - tpr[1]), Math.abs(fpr[0] - fpr[1]));
     const eod = report.gaps.sex.equalized_odds_difference as MetricEstimate;
     expect(eod.value).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('gap intervals', () => {
+  it('contain the point gap, and include 0 for groups that differ by chance only', () => {
+    const coinRng = createRng(77);
+    const coin = Array.from(data.labels, () => (coinRng.next() < 0.5 ? 'heads' : 'tails'));
+    const r = buildEvaluationReport(
+      { ...input, attributes: { coin }, groupBy: ['coin'] },
+      { resamples: 300 },
+    );
+    for (const metric of ['accuracy', 'balanced_accuracy', 'macro_auroc', 'brier', 'ece']) {
+      const gap = r.gaps.coin[metric] as GapReport;
+      expect(gap.difference_ci_low as number, metric).toBeLessThanOrEqual(gap.difference as number);
+      expect(gap.difference_ci_high as number, metric).toBeGreaterThanOrEqual(gap.difference as number);
+      expect(gap.difference_ci_low as number, metric).toBeLessThan(0);
+    }
+  });
+
+  it('reports a zero gap between groups with identical values', () => {
+    const twin = buildEvaluationReport(
+      {
+        probabilities: Float64Array.from([...data.probabilities, ...data.probabilities]),
+        labels: Int32Array.from([...data.labels, ...data.labels]),
+        numClasses: 7,
+        attributes: {
+          copy: [...Array.from(data.labels, () => 'a'), ...Array.from(data.labels, () => 'b')],
+        },
+        groupBy: ['copy'],
+      },
+      { resamples: 0 },
+    );
+    expect((twin.gaps.copy.accuracy as GapReport).difference).toBe(0);
+    expect((twin.gaps.copy.accuracy as GapReport).ratio).toBe(1);
   });
 });
 

@@ -23,7 +23,11 @@ export function formatColumns(rows: string[][]): string {
   return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ')}`.trimEnd()).join('\n');
 }
 
-function groupRows(groups: Record<string, GroupReport>, withMalignancy: boolean): string[][] {
+function groupRows(
+  groups: Record<string, GroupReport>,
+  withMalignancy: boolean,
+  minGroupSize: number,
+): string[][] {
   const header = [
     'group',
     'n',
@@ -38,7 +42,11 @@ function groupRows(groups: Record<string, GroupReport>, withMalignancy: boolean)
   for (const [value, g] of Object.entries(groups)) {
     const cells = [value, String(g.n), ...(withMalignancy ? [String(g.n_positive ?? '-')] : [])];
     if (g.insufficient) {
-      rows.push([...cells, `too few (n < minimum): no numbers`]);
+      rows.push([
+        ...cells,
+        ...header.slice(cells.length).map(() => '-'),
+        `n < ${minGroupSize}: too few for numbers`,
+      ]);
       continue;
     }
     const e = (name: string) => formatEstimate(g[name] as MetricEstimate, false);
@@ -117,7 +125,7 @@ export function formatReportTable(report: EvaluationReport): string {
     out.push(
       '',
       `By ${column} (groups under n = ${meta.min_group_size} get no numbers; (missing) is not in the gaps)`,
-      formatColumns(groupRows(groups, report.malignancy !== null)),
+      formatColumns(groupRows(groups, report.malignancy !== null, meta.min_group_size)),
     );
     out.push(...gapLines(report.gaps[column] ?? {}));
   }

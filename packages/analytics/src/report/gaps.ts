@@ -8,50 +8,50 @@ export interface NamedView {
   view: ViewSamples;
 }
 
-interface Spread {
+/** The highest and lowest group on the full data (positions in `values`), or null with fewer than two. */
+interface Extremes {
+  high: number;
+  low: number;
   difference: number;
   ratio: number;
-  worst: number;
 }
 
-/** max - min, min / max and the worst group's position over the finite values. */
-function spreadOf(values: number[], lowerIsBetter: boolean): Spread | null {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let minAt = -1;
-  let maxAt = -1;
-  let count = 0;
-  values.forEach((v, i) => {
-    if (!Number.isFinite(v)) return;
-    count++;
-    if (v < min) [min, minAt] = [v, i];
-    if (v > max) [max, maxAt] = [v, i];
-  });
-  if (count < 2) return null;
-  return {
-    difference: max - min,
-    ratio: max > 0 ? min / max : Number.NaN,
-    worst: lowerIsBetter ? maxAt : minAt,
-  };
-}
-
-function seriesOfSpread(
-  groups: NamedView[],
-  valueAt: (view: ViewSamples, b: number) => number,
-  resamples: number,
-): Float64Array {
-  const series = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    series[b] =
-      spreadOf(
-        groups.map((g) => valueAt(g.view, b)),
-        false,
-      )?.difference ?? Number.NaN;
+function extremesOf(values: number[]): Extremes | null {
+  const finite = values.flatMap((v, i) => (Number.isFinite(v) ? [i] : []));
+  if (finite.length < 2) return null;
+  let high = finite[0];
+  let low = finite[1];
+  for (const i of finite) {
+    if (values[i] > values[high]) high = i;
+    if (values[i] < values[low]) low = i;
   }
-  return series;
+  // All equal: any two distinct groups make the (zero) gap.
+  if (high === low) low = finite.find((i) => i !== high) as number;
+  const [max, min] = [values[high], values[low]];
+  return { high, low, difference: max - min, ratio: max > 0 ? min / max : Number.NaN };
 }
 
-/** Max-min gap of one metric across groups, with a bootstrap interval for the difference. */
+type ValueAt = (view: ViewSamples, b: number) => number;
+
+/**
+ * The gap's uncertainty: in every resample, the difference between the SAME two groups that are
+ * highest and lowest on the full data. (Re-taking max - min in each resample would be biased upward
+ * and could never include 0; an interval that includes 0 here means the data do not show which of the
+ * two is worse.)
+ */
+function pairSeries(groups: NamedView[], pair: Extremes, valueAt: ValueAt, resamples: number): Float64Array {
+  return Float64Array.from(
+    { length: resamples },
+    (_, b) => valueAt(groups[pair.high].view, b) - valueAt(groups[pair.low].view, b),
+  );
+}
+
+const pointAt =
+  (slot: number, size: number): ValueAt =>
+  (view, b) =>
+    b < 0 ? view.point[slot] : view.samples[b * size + slot];
+
+/** Max-min gap of one metric across groups, the worst group, and an interval for the gap. */
 export function gapForSlot(
   groups: NamedView[],
   slot: number,
@@ -60,17 +60,17 @@ export function gapForSlot(
   confidence: number,
   lowerIsBetter: boolean,
 ): GapReport {
-  const spread = spreadOf(
-    groups.map((g) => g.view.point[slot]),
-    lowerIsBetter,
-  );
-  const series = seriesOfSpread(groups, (v, b) => v.samples[b * size + slot], resamples);
-  const [low, high] = spread ? percentileInterval(series, confidence) : [Number.NaN, Number.NaN];
+  const valueAt = pointAt(slot, size);
+  const pair = extremesOf(groups.map((g) => valueAt(g.view, -1)));
+  const [low, high] = pair
+    ? percentileInterval(pairSeries(groups, pair, valueAt, resamples), confidence)
+    : [Number.NaN, Number.NaN];
+  const worst = pair ? (lowerIsBetter ? pair.high : pair.low) : -1;
   return {
-    difference: spread ? spread.difference : null,
-    ratio: spread ? finiteOrNull(spread.ratio) : null,
-    worst_group: spread ? groups[spread.worst].name : null,
-    worst_value: spread ? groups[spread.worst].view.point[slot] : null,
+    difference: pair ? pair.difference : null,
+    ratio: pair ? finiteOrNull(pair.ratio) : null,
+    worst_group: pair ? groups[worst].name : null,
+    worst_value: pair ? groups[worst].view.point[slot] : null,
     difference_ci_low: finiteOrNull(low),
     difference_ci_high: finiteOrNull(high),
     groups_compared: groups.filter((g) => Number.isFinite(g.view.point[slot])).length,
@@ -80,7 +80,7 @@ export function gapForSlot(
 /**
  * Fairness of the malignant/benign decision across groups, as Fairlearn defines it:
  * equalized-odds difference = max(TPR gap, FPR gap); demographic-parity difference = selection-rate gap;
- * four-fifths check = lowest / highest selection rate >= 0.8.
+ * four-fifths check = lowest / highest selection rate >= 0.8. Intervals follow the fixed-pair rule above.
  */
 export function fairnessForGroups(
   groups: NamedView[],
@@ -90,56 +90,47 @@ export function fairnessForGroups(
 ): FairnessReport {
   const m = layout.malignancy;
   if (!m) throw new Error('fairness needs the malignancy view');
-  const size = layout.size;
-  const tpr = (v: ViewSamples, b: number) =>
-    b < 0 ? v.point[m.sensitivity] : v.samples[b * size + m.sensitivity];
-  const fpr = (v: ViewSamples, b: number) =>
-    1 - (b < 0 ? v.point[m.specificity] : v.samples[b * size + m.specificity]);
-  const selection = (v: ViewSamples, b: number) =>
-    b < 0 ? v.point[m.selection_rate] : v.samples[b * size + m.selection_rate];
-  const eodAt = (b: number) => {
-    const t = spreadOf(
-      groups.map((g) => tpr(g.view, b)),
-      false,
-    )?.difference;
-    const f = spreadOf(
-      groups.map((g) => fpr(g.view, b)),
-      false,
-    )?.difference;
-    return t === undefined || f === undefined ? Number.NaN : Math.max(t, f);
-  };
-  const eodSeries = Float64Array.from({ length: resamples }, (_, b) => eodAt(b));
-  const tprGap = spreadOf(
-    groups.map((g) => tpr(g.view, -1)),
-    false,
-  );
-  const fprGap = spreadOf(
-    groups.map((g) => fpr(g.view, -1)),
-    false,
-  );
-  const selectionSpread = spreadOf(
-    groups.map((g) => selection(g.view, -1)),
-    false,
-  );
-  const dpdSeries = seriesOfSpread(groups, selection, resamples);
-  const fourFifths = selectionSpread ? finiteOrNull(selectionSpread.ratio) : null;
-  return {
-    equalized_odds_difference: {
+  const tpr = pointAt(m.sensitivity, layout.size);
+  const specificity = pointAt(m.specificity, layout.size);
+  const fpr: ValueAt = (view, b) => 1 - specificity(view, b);
+  const selection = pointAt(m.selection_rate, layout.size);
+  const tprPair = extremesOf(groups.map((g) => tpr(g.view, -1)));
+  const fprPair = extremesOf(groups.map((g) => fpr(g.view, -1)));
+  const selectionPair = extremesOf(groups.map((g) => selection(g.view, -1)));
+  let eod: MetricEstimateWithRates;
+  if (tprPair && fprPair) {
+    const tprSeries = pairSeries(groups, tprPair, tpr, resamples);
+    const fprSeries = pairSeries(groups, fprPair, fpr, resamples);
+    const series = tprSeries.map((t, b) => Math.max(t, fprSeries[b]));
+    eod = {
+      ...estimateFromSeries(Math.max(tprPair.difference, fprPair.difference), series, confidence),
+      tpr_difference: tprPair.difference,
+      fpr_difference: fprPair.difference,
+    };
+  } else {
+    eod = {
       ...estimateFromSeries(
-        eodAt(-1),
-        eodSeries,
+        Number.NaN,
+        new Float64Array(),
         confidence,
-        Number.isFinite(eodAt(-1)) ? undefined : 'fewer than two groups with malignant and benign cases',
+        'fewer than two groups with malignant and benign cases',
       ),
-      tpr_difference: tprGap ? tprGap.difference : null,
-      fpr_difference: fprGap ? fprGap.difference : null,
-    },
-    demographic_parity_difference: estimateFromSeries(
-      selectionSpread?.difference ?? Number.NaN,
-      dpdSeries,
-      confidence,
-      selectionSpread ? undefined : 'fewer than two groups',
-    ),
+      tpr_difference: null,
+      fpr_difference: null,
+    };
+  }
+  const fourFifths = selectionPair ? finiteOrNull(selectionPair.ratio) : null;
+  return {
+    equalized_odds_difference: eod,
+    demographic_parity_difference: selectionPair
+      ? estimateFromSeries(
+          selectionPair.difference,
+          pairSeries(groups, selectionPair, selection, resamples),
+          confidence,
+        )
+      : estimateFromSeries(Number.NaN, new Float64Array(), confidence, 'fewer than two groups'),
     four_fifths: { ratio: fourFifths, passes: fourFifths === null ? null : fourFifths >= 0.8 },
   };
 }
+
+type MetricEstimateWithRates = FairnessReport['equalized_odds_difference'];
