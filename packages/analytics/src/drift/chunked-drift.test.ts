@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../stats/random.js';
 import { countCategories, jensenShannonDistance } from './categorical.js';
-import { estimateBinaryPerformance, estimateMulticlassAccuracy, estimatePerformanceByGroup } from './cbpe.js';
+import {
+  estimateBinaryPerformance,
+  estimateMulticlassAccuracy,
+  estimateMulticlassPerformance,
+  estimateMulticlassPerformanceByGroup,
+  estimatePerformanceByGroup,
+} from './cbpe.js';
 import { chunkedDrift, chunkRanges } from './chunked-drift.js';
 import { numericPsi } from './numeric.js';
 import { predictionDrift } from './prediction-drift.js';
@@ -82,6 +88,25 @@ describe('CBPE', () => {
       if (s >= 0.5 && labels[i]) tp++;
     });
     expect(estimateBinaryPerformance(scores).sensitivity).toBeCloseTo(tp / p, 1);
+  });
+
+  it('multi-class: expected accuracy and per-class sensitivity/specificity (hand-worked)', () => {
+    // case 0: [0.7, 0.2, 0.1] predicted 0; case 1: [0.1, 0.6, 0.3] predicted 1
+    const expected = estimateMulticlassPerformance([0.7, 0.2, 0.1, 0.1, 0.6, 0.3], 3);
+    expect(expected.accuracy).toBeCloseTo(0.65, 12);
+    // class 0: E[TP] 0.7, E[P] 0.8; E[TN] = 1 - 0.1 = 0.9, E[N] = 2 - 0.8 = 1.2
+    expect(expected.perClass[0].sensitivity).toBeCloseTo(0.7 / 0.8, 12);
+    expect(expected.perClass[0].specificity).toBeCloseTo(0.9 / 1.2, 12);
+    // class 2: never predicted -> E[TP] 0; E[TN] = 0.9 + 0.7 = 1.6, E[N] = 2 - 0.4 = 1.6
+    expect(expected.perClass[2]).toEqual({ sensitivity: 0, specificity: 1 });
+    const byGroup = estimateMulticlassPerformanceByGroup(
+      [0.7, 0.2, 0.1, 0.1, 0.6, 0.3],
+      3,
+      { site: ['a', 'b'] },
+      ['site'],
+      { minGroupSize: 1 },
+    );
+    expect((byGroup.site.a as { accuracy: number }).accuracy).toBeCloseTo(0.7, 12);
   });
 
   it('per subgroup, with the minimum-n guard', () => {
