@@ -31,7 +31,10 @@ export function createLabelHead(width: number, embeddings: { dim: number; concep
     for (let j = 0; j < width; j++) weight[j * concepts.length + c] = column[j] / norm;
   });
   const w = tf.tensor2d(weight, [width, concepts.length]);
-  const b = tf.zeros([concepts.length]);
+  // Bias starts at the log-odds of a 1-in-C prior (as RetinaNet's prior init): with 0 the BCE first pushes every
+  // labelled CLS feature away from all concept columns at once, a shared push that collapses features.
+  const prior = 1 / Math.max(2, concepts.length);
+  const b = tf.fill([concepts.length], Math.log(prior / (1 - prior)));
   const weights = {
     'label_head.weight': tf.variable(w, true, `label_head/weight/${nextId()}`),
     'label_head.bias': tf.variable(b, true, `label_head/bias/${nextId()}`),

@@ -36,7 +36,7 @@ export type PretrainConfigInput = Omit<DeepPartial<PretrainConfig>, 'vit'> & { v
 /** Heads sized for the backbone: the paper's 2048/256/65536 for ViT-S/B, small ones for the CPU preset. */
 function defaultHead(vit: VitConfig): HeadSize {
   if (vit.width >= 384) return { hidden: 2048, bottleneck: 256, prototypes: 65536, layers: 3 };
-  return { hidden: 256, bottleneck: 64, prototypes: 256, layers: 3 };
+  return { hidden: 128, bottleneck: 32, prototypes: 64, layers: 3 };
 }
 
 function defaultSchedule(): ScheduleConfig {

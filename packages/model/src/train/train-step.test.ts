@@ -79,7 +79,7 @@ describe('trainStep', () => {
   });
 
   it('rejects a bad config naming the field', () => {
-    expect(() => resolvePretrainConfig({ crops: { localSize: 10 } })).toThrow(/crops.localSize must be a positive multiple of patchSize 4/);
+    expect(() => resolvePretrainConfig({ crops: { localSize: 10 } })).toThrow(/crops.localSize must be a positive multiple of patchSize 8/);
     expect(() => resolvePretrainConfig({ centring: 'none' as never })).toThrow(/centring must be/);
   });
 });

@@ -77,13 +77,13 @@ describe('vitForward', () => {
     const a = createVit('tiny', { seed: 1 });
     const b = createVit('tiny', { seed: 2 });
     const weights = getVitWeights(a);
-    expect(weights['blocks.3.mlp.fc1.weight'].shape).toEqual([96, 192]);
+    expect(weights['blocks.2.mlp.fc1.weight'].shape).toEqual([64, 128]);
     setVitWeights(b, weights);
     expect(getVitWeights(b)['pos_embed'].data).toEqual(weights['pos_embed'].data);
     const { pos_embed: _dropped, ...partial } = weights;
     expect(() => setVitWeights(b, partial)).toThrow(/missing \[pos_embed\]/);
     const wrong = { ...weights, cls_token: { shape: [5], data: new Float32Array(5) } };
-    expect(() => setVitWeights(b, wrong)).toThrow(/cls_token: expected shape \[96\], got \[5\]/);
+    expect(() => setVitWeights(b, wrong)).toThrow(/cls_token: expected shape \[64\], got \[5\]/);
     disposeModel(a);
     disposeModel(b);
   });
@@ -103,7 +103,7 @@ describe('vitForward', () => {
       const { cls, patches } = vitForward(model, x, { training: true, rng: createRng(3) });
       return [cls.shape, patches.shape];
     });
-    expect(out).toEqual([[2, 96], [2, 16, 96]]);
+    expect(out).toEqual([[2, 64], [2, 4, 64]]);
     expect(tf.memory().numTensors).toBe(before);
     disposeModel(model);
   });
