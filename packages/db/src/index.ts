@@ -50,3 +50,7 @@ export {
 export * from './imports.js';
 export * from './curation.js';
 export * from './dataset-versions.js';
+export * from './models.js';
+export * from './evaluations.js';
+export * from './embeddings.js';
+export * from './reports.js';

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { findVersionImages, registerModelVersion, type Prisma } from '@dermino/db';
+import { disposePretrainState, resolvePretrainConfig } from '@dermino/model';
+import { useConfiguredBackend } from '../../backend/use-backend.js';
+import type { JobHandler } from '../../worker/job-handler.js';
+import { describeArtifact, jobFolderKey } from '../shared/artifacts.js';
+import { waitForJobs } from '../shared/dependencies.js';
+import { loadPixels } from '../shared/load-pixels.js';
+import { conceptEmbeddingsFor } from './concept-labels.js';
+import { writeBackboneFiles } from './export-backbone.js';
+import { parsePretrainPayload, type PretrainPayload, pretrainConfigOf } from './pretrain-payload.js';
+import { runPretraining } from './pretrain-loop.js';
+
+const thin = <T>(points: T[], max: number) => (points.length <= max ? points : points.filter((_, i) => i % Math.ceil(points.length / max) === 0 || i === points.length - 1));
+
+/**
+ * Hybrid pretraining on a dataset version. Checkpoints every N steps; a re-delivered job (after a crash) resumes
+ * from its latest checkpoint with the same schedule, and registers its model once (one model per job).
+ */
+export const pretrainJob: JobHandler<PretrainPayload> = {
+  kind: 'PRETRAIN',
+  parsePayload: parsePretrainPayload,
+  async run(context) {
+    const { db, home, job, payload, log, progress } = context;
+    await waitForJobs(context as never, payload.after);
+    const backend = await useConfiguredBackend();
+    await log(`Backend: ${backend.choice}.`);
+    const input = pretrainConfigOf(payload);
+    const vit = resolvePretrainConfig(input).vit;
+    const images = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId, splits: payload.splits });
+    const loaded = await loadPixels(home, images.map((image) => image.storageKey), vit.imageSize, (done, total) =>
+      progress({ step: 0, total: payload.steps, metrics: { phase: 'loading images', done, of: total } }),
+    );
+    for (const failure of loaded.failed.slice(0, 20)) await log(`Image ${images[failure.index].imageId}: ${failure.reason}`, 'warn');
+    const used = loaded.loaded.map((index) => images[index]);
+    if (used.length < 2) throw new Error(`Dataset version ${payload.datasetVersionId} has ${used.length} readable images in ${payload.splits.join('/')}; pretraining needs at least 2.`);
+    const codes = payload.useLabels ? [...new Set(used.flatMap((image) => (image.conceptCode ? [image.conceptCode] : [])))].sort() : [];
+    const labels = codes.length
+      ? {
+          concepts: codes,
+          embeddings: await conceptEmbeddingsFor(db, codes, vit.width),
+          labelOf: Int32Array.from(used, (image) => (image.conceptCode ? codes.indexOf(image.conceptCode) : -1)),
+        }
+      : undefined;
+    const labelled = labels ? labels.labelOf.filter((label) => label >= 0).length : 0;
+    await log(`Pretraining on ${used.length} images (${labelled} labelled, ${codes.length} concepts), ${payload.steps} steps of ${payload.batchSize}.`);
+
+    const folder = jobFolderKey(job.id);
+    const runDir = path.join(home, folder, 'run');
+    const result = await runPretraining({
+      data: { pixels: loaded.pixels, count: used.length, size: vit.imageSize, labels },
+      config: input,
+      steps: payload.steps,
+      batchSize: payload.batchSize,
+      checkpointEvery: payload.checkpointEvery,
+      runDir,
+      async onStep(step, info) {
+        if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0) await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);
+        const remaining = payload.steps - step.step;
+        await progress({
+          step: step.step,
+          total: payload.steps,
+          rate: info.imagesPerSecond,
+          etaSeconds: info.imagesPerSecond > 0 ? (remaining * payload.batchSize) / info.imagesPerSecond : null,
+          metrics: { ...step.losses, lr: step.lr },
+        });
+      },
+    });
+    try {
+      if (result.resumedFrom >= payload.steps) await log(`Training had finished (step ${result.resumedFrom}); registering.`);
+      const weightsKey = path.posix.join(folder, 'backbone.weights');
+      const onnxKey = path.posix.join(folder, 'backbone.onnx');
+      await writeBackboneFiles(result.state, { weights: path.join(home, weightsKey), onnx: path.join(home, onnxKey) }, { 'dermino.job': job.id });
+      const checkpointKey = path.posix.relative(home.split(path.sep).join('/'), result.finalCheckpoint.split(path.sep).join('/'));
+      const artifacts = [
+        await describeArtifact(home, 'backbone-weights', weightsKey),
+        await describeArtifact(home, 'onnx', onnxKey),
+        await describeArtifact(home, 'checkpoint-manifest', path.posix.join(checkpointKey, 'manifest.json')),
+        await describeArtifact(home, 'checkpoint-tensors', path.posix.join(checkpointKey, 'tensors.bin')),
+      ];
+      const last = result.curve.at(-1);
+      const model = await registerModelVersion(db, {
+        name: payload.name,
+        kind: 'BACKBONE',
+        config: JSON.parse(JSON.stringify({ pretrain: result.state.config, steps: payload.steps, batchSize: payload.batchSize, images: used.length, labelled, concepts: codes, splits: payload.splits })) as Prisma.InputJsonValue,
+        datasetVersionId: payload.datasetVersionId,
+        jobId: job.id,
+        metrics: { final: last ?? null, curve: thin(result.curve, 200), imagesPerSecond: result.imagesPerSecond } as unknown as Prisma.InputJsonValue,
+        artifacts,
+      });
+      await log(`Registered backbone ${model.id} (${result.imagesPerSecond.toFixed(1)} images/s).`);
+    } finally {
+      disposePretrainState(result.state);
+    }
+  },
+};

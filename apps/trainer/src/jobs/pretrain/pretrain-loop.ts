@@ -1,0 +1,115 @@
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  type ConceptEmbeddings,
+  createPretrainState,
+  disposePretrainState,
+  type PretrainConfigInput,
+  type PretrainState,
+  type StepLog,
+  trainStep,
+} from '@dermino/model';
+import { createBatchSampler } from './batch-sampler.js';
+import { type CurvePoint, findLatestCheckpoint, restoreRunCheckpoint, saveRunCheckpoint } from './checkpoint-folder.js';
+
+export interface PretrainData {
+  /** [count, size, size, 3] in 0..1. */
+  pixels: Float32Array;
+  count: number;
+  size: number;
+  /** Per image, the index of its concept in `concepts`, or -1 when unlabelled. */
+  labels?: { concepts: string[]; embeddings: ConceptEmbeddings; labelOf: Int32Array };
+}
+
+export interface PretrainRunOptions {
+  data: PretrainData;
+  config: PretrainConfigInput;
+  steps: number;
+  batchSize: number;
+  checkpointEvery: number;
+  /** Folder of the run's checkpoints; an existing one is resumed from its latest checkpoint. */
+  runDir: string;
+  /** Called after every step; may throw to stop (a cancelled job). */
+  onStep?: (log: StepLog, info: { imagesPerSecond: number; resumedFrom: number }) => Promise<void> | void;
+  onCheckpoint?: (step: number, dir: string) => Promise<void> | void;
+}
+
+export interface PretrainRunResult {
+  state: PretrainState;
+  curve: CurvePoint[];
+  resumedFrom: number;
+  finalCheckpoint: string;
+  /** Training images per second over the steps run in this call (data assembly included). */
+  imagesPerSecond: number;
+}
+
+/**
+ * The pretraining loop shared by the PRETRAIN job and `dermino pretrain`: deterministic batches per step, a
+ * checkpoint every N steps and at the end, resume from the latest checkpoint. The caller disposes result.state.
+ */
+export async function runPretraining(options: PretrainRunOptions): Promise<PretrainRunResult> {
+  const { data, steps, batchSize } = options;
+  const latest = await findLatestCheckpoint(options.runDir);
+  let state: PretrainState;
+  let curve: CurvePoint[] = [];
+  if (latest) {
+    ({ state, curve } = await restoreRunCheckpoint(latest.dir));
+  } else {
+    state = createPretrainState(options.config, { conceptEmbeddings: data.labels?.embeddings });
+  }
+  const resumedFrom = state.step;
+  const sampler = createBatchSampler(data.count, batchSize, state.config.seed);
+  const imageLength = data.size * data.size * 3;
+  const concepts = data.labels?.concepts.length ?? 0;
+  const started = performance.now();
+  let finalCheckpoint = latest?.dir ?? '';
+  try {
+    while (state.step < steps) {
+      const indices = sampler(state.step);
+      const batchPixels = new Float32Array(indices.length * imageLength);
+      indices.forEach((index, row) => batchPixels.set(data.pixels.subarray(index * imageLength, (index + 1) * imageLength), row * imageLength));
+      const images = tf.tensor4d(batchPixels, [indices.length, data.size, data.size, 3]);
+      let labels: { targets: tf.Tensor2D; labelSpace: tf.Tensor2D } | undefined;
+      if (data.labels && concepts > 0) {
+        const targets = new Float32Array(indices.length * concepts);
+        const space = new Float32Array(indices.length * concepts);
+        indices.forEach((index, row) => {
+          const label = data.labels!.labelOf[index];
+          if (label < 0) return;
+          targets[row * concepts + label] = 1;
+          space.fill(1, row * concepts, (row + 1) * concepts);
+        });
+        labels = { targets: tf.tensor2d(targets, [indices.length, concepts]), labelSpace: tf.tensor2d(space, [indices.length, concepts]) };
+      }
+      let log: StepLog;
+      try {
+        log = trainStep(state, { images, labels });
+      } finally {
+        tf.dispose(labels ? [images, labels.targets, labels.labelSpace] : [images]);
+      }
+      curve.push({ step: state.step, ...log.losses, lr: log.lr });
+      const seconds = (performance.now() - started) / 1000;
+      await options.onStep?.(log, { imagesPerSecond: ((state.step - resumedFrom) * batchSize) / seconds, resumedFrom });
+      if (state.step % options.checkpointEvery === 0 || state.step === steps) {
+        finalCheckpoint = await saveRunCheckpoint(options.runDir, state, curve);
+        await options.onCheckpoint?.(state.step, finalCheckpoint);
+      }
+    }
+  } catch (error) {
+    disposePretrainState(state);
+    throw error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const imagesPerSecond = state.step > resumedFrom ? ((state.step - resumedFrom) * batchSize) / seconds : 0;
+  return { state, curve, resumedFrom, finalCheckpoint, imagesPerSecond };
+}
+
+/** Schedule "epochs" are tenths of the run, so warm-ups scale with any step budget (overridable in the config). */
+export function scheduleForSteps(steps: number) {
+  return {
+    epochs: 10,
+    stepsPerEpoch: Math.max(1, Math.ceil(steps / 10)),
+    warmupEpochs: 1,
+    teacherTemperatureWarmupEpochs: 3,
+    freezeLastLayerEpochs: 1,
+  };
+}

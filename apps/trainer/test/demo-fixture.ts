@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Db } from '@dermino/db';
+import type {} from '@dermino/db/testing/global-setup';
+import { seedDemoRegistry } from '@dermino/ingest';
+import { inject } from 'vitest';
+import { freezeDemoDatasetVersion } from '../src/pipeline/freeze-demo-version.js';
+
+/** A small pretraining config so a job runs in seconds: 16 px images, 4 px patches, 2 blocks of width 16. */
+export const MICRO_CONFIG = {
+  vit: { imageSize: 16, patchSize: 4, width: 16, depth: 2, heads: 2, mlpRatio: 2, layerScale: 0.1, dropPath: 0 },
+  dinoHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
+  ibotHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
+  crops: { localSize: 8, localCrops: 2 },
+};
+
+/** Shared by every test file of a run (one database per run): the demo registry's images live under this home. */
+export function testHome(): string {
+  return path.join(inject('databaseHome'), 'trainer-home');
+}
+
+/** The real demo seed (small) and the demo dataset version frozen from it, once per test database. */
+export async function demoVersion(db: Db) {
+  await seedDemoRegistry({ db, imagesRoot: path.join(testHome(), 'images'), size: 240, imageSize: 48 });
+  return freezeDemoDatasetVersion(db);
+}
