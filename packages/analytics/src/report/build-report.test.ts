@@ -169,6 +169,27 @@ describe('gap intervals', () => {
   });
 });
 
+describe('malignancy gaps', () => {
+  it('compare only groups with enough malignant and benign cases to show a number', () => {
+    const malignant = new Set([0, 1, 6]);
+    let fewMalignant = 0;
+    let fewBenign = 0;
+    const grp = Array.from(data.labels, (y) => {
+      if (malignant.has(y) && fewMalignant < 3) return (fewMalignant++, 'few');
+      if (!malignant.has(y) && fewBenign < 50) return (fewBenign++, 'few');
+      return 'many';
+    });
+    const r = buildEvaluationReport({ ...input, attributes: { grp }, groupBy: ['grp'] }, { resamples: 20 });
+    expect(r.groups.grp.few.n_positive).toBe(3);
+    expect((r.groups.grp.few.malignancy_sensitivity as MetricEstimate).value).toBeNull();
+    expect((r.gaps.grp.malignancy_sensitivity as GapReport).difference).toBeNull();
+    expect((r.gaps.grp.equalized_odds_difference as MetricEstimate).value).toBeNull();
+    // selection rates need no positives: demographic parity still compares both groups
+    expect((r.gaps.grp.demographic_parity_difference as MetricEstimate).value).not.toBeNull();
+    expect((r.gaps.grp.accuracy as GapReport).groups_compared).toBe(2);
+  });
+});
+
 describe('missing attribute values', () => {
   it('are a group of their own in the table but are left out of the gaps', () => {
     const device = data.attributes.site.map((s, i) =>

@@ -83,6 +83,8 @@ export function buildEvaluationReport(
   for (const grouping of groupings) {
     const groupReports: Record<string, GroupReport> = {};
     const eligible: NamedView[] = [];
+    // Malignancy gaps and fairness compare only groups whose malignancy numbers are shown.
+    const eligibleMalignancy: NamedView[] = [];
     for (const group of grouping.groups) {
       const report: GroupReport = { n: group.indices.length };
       if (cases.malignancy) report.n_positive = malignantCount(group.indices);
@@ -91,7 +93,14 @@ export function buildEvaluationReport(
       } else {
         const view = samples[group.viewIndex];
         // People with no recorded value are shown, but are not a group to compare with the others.
-        if (!isMissingGroup(group.value)) eligible.push({ name: group.value, view });
+        if (!isMissingGroup(group.value)) {
+          eligible.push({ name: group.value, view });
+          const malignantCases = report.n_positive ?? 0;
+          const benignCases = group.indices.length - malignantCases;
+          if (malignantCases >= opts.minClassCases && benignCases >= opts.minClassCases) {
+            eligibleMalignancy.push({ name: group.value, view });
+          }
+        }
         for (const [name, slot] of Object.entries(layout.overall)) {
           const est = estimate(view, slot);
           const overallValue = overall[name].value;
@@ -128,7 +137,7 @@ export function buildEvaluationReport(
     if (layout.malignancy) {
       for (const m of GAP_MALIGNANCY_METRICS) {
         gapReport[`malignancy_${m}`] = gapForSlot(
-          eligible,
+          eligibleMalignancy,
           layout.malignancy[m],
           size,
           opts.resamples,
@@ -136,7 +145,10 @@ export function buildEvaluationReport(
           LOWER_IS_BETTER.has(`malignancy_${m}`),
         );
       }
-      Object.assign(gapReport, fairnessForGroups(eligible, layout, opts.resamples, opts.confidence));
+      Object.assign(
+        gapReport,
+        fairnessForGroups(eligibleMalignancy, eligible, layout, opts.resamples, opts.confidence),
+      );
     }
     gaps[grouping.key] = gapReport;
   }

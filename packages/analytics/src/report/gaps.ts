@@ -81,9 +81,12 @@ export function gapForSlot(
  * Fairness of the malignant/benign decision across groups, as Fairlearn defines it:
  * equalized-odds difference = max(TPR gap, FPR gap); demographic-parity difference = selection-rate gap;
  * four-fifths check = lowest / highest selection rate >= 0.8. Intervals follow the fixed-pair rule above.
+ * TPR and FPR gaps use only `groups` (enough malignant and benign cases to show a number).
  */
 export function fairnessForGroups(
   groups: NamedView[],
+  /** Selection rates need no positives: demographic parity compares every group with a number. */
+  allGroups: NamedView[],
   layout: MetricLayout,
   resamples: number,
   confidence: number,
@@ -96,7 +99,7 @@ export function fairnessForGroups(
   const selection = pointAt(m.selection_rate, layout.size);
   const tprPair = extremesOf(groups.map((g) => tpr(g.view, -1)));
   const fprPair = extremesOf(groups.map((g) => fpr(g.view, -1)));
-  const selectionPair = extremesOf(groups.map((g) => selection(g.view, -1)));
+  const selectionPair = extremesOf(allGroups.map((g) => selection(g.view, -1)));
   let eod: MetricEstimateWithRates;
   if (tprPair && fprPair) {
     const tprSeries = pairSeries(groups, tprPair, tpr, resamples);
@@ -125,7 +128,7 @@ export function fairnessForGroups(
     demographic_parity_difference: selectionPair
       ? estimateFromSeries(
           selectionPair.difference,
-          pairSeries(groups, selectionPair, selection, resamples),
+          pairSeries(allGroups, selectionPair, selection, resamples),
           confidence,
         )
       : estimateFromSeries(Number.NaN, new Float64Array(), confidence, 'fewer than two groups'),
