@@ -1,11 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['../db/src/testing/global-setup.ts'],
+    globalSetup: [fileURLToPath(new URL('../db/src/testing/global-setup.ts', import.meta.url))],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });

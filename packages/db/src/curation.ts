@@ -21,22 +21,6 @@ export interface CurationFilter {
   status?: readonly ImageStatus[];
 }
 
-const annotationSelect = {
-  conceptId: true,
-  confirmation: true,
-  annotator: true,
-  concept: { select: { code: true } },
-} satisfies Prisma.AnnotationSelect;
-
-const curationImageSelect = {
-  id: true,
-  caseId: true,
-  sha256: true,
-  perceptualHash: true,
-  case: { select: { externalId: true, patientId: true, annotations: { select: annotationSelect } } },
-  annotations: { select: annotationSelect },
-} satisfies Prisma.ImageSelect;
-
 export interface CurationAnnotation {
   conceptId: string;
   conceptCode: string;
@@ -83,25 +67,31 @@ async function buildImageWhere(db: DbClient, filter: CurationFilter): Promise<Pr
 
 /** Every image matching the filter with what labelling, splitting and leakage checks need, in id order. */
 export async function findCurationImages(db: DbClient, options: { filter: CurationFilter }): Promise<CurationImage[]> {
-  const rows = await db.image.findMany({
-    where: await buildImageWhere(db, options.filter),
-    orderBy: { id: 'asc' },
-    select: curationImageSelect,
-  });
-  const toAnnotation = (row: (typeof rows)[number]['annotations'][number]): CurationAnnotation => ({
-    conceptId: row.conceptId,
-    conceptCode: row.concept.code,
-    confirmation: row.confirmation,
-    annotator: row.annotator,
-  });
-  return rows.map((row) => ({
-    id: row.id,
-    caseId: row.caseId,
-    lesionId: row.case.externalId,
-    patientId: row.case.patientId,
-    sha256: row.sha256,
-    perceptualHash: row.perceptualHash,
-    annotations: [...row.annotations, ...row.case.annotations].map(toAnnotation),
+  const matching = await db.image.findMany({ where: await buildImageWhere(db, options.filter), select: { id: true } });
+  const ids = matching.map((image) => image.id);
+  if (ids.length === 0) return [];
+  // Two joins with one array parameter each: relation loads would bind one parameter per id.
+  const images = await db.$queryRaw<Omit<CurationImage, 'annotations'>[]>`
+    SELECT image.id, image."caseId", kase."externalId" AS "lesionId", kase."patientId", image.sha256, image."perceptualHash"
+    FROM "Image" image JOIN "Case" kase ON kase.id = image."caseId"
+    WHERE image.id = ANY(${ids}::text[])
+    ORDER BY image.id`;
+  const caseIds = [...new Set(images.map((image) => image.caseId))];
+  const annotations = await db.$queryRaw<(CurationAnnotation & { imageId: string | null; caseId: string | null })[]>`
+    SELECT annotation."imageId", annotation."caseId", annotation."conceptId", concept.code AS "conceptCode",
+           annotation.confirmation::text AS confirmation, annotation.annotator
+    FROM "Annotation" annotation JOIN "DiagnosisConcept" concept ON concept.id = annotation."conceptId"
+    WHERE annotation."imageId" = ANY(${ids}::text[]) OR annotation."caseId" = ANY(${caseIds}::text[])`;
+  const byOwner = new Map<string, CurationAnnotation[]>();
+  for (const { imageId, caseId, ...annotation } of annotations) {
+    const owner = imageId ?? `case:${caseId}`;
+    const list = byOwner.get(owner);
+    if (list) list.push(annotation);
+    else byOwner.set(owner, [annotation]);
+  }
+  return images.map((image) => ({
+    ...image,
+    annotations: [...(byOwner.get(image.id) ?? []), ...(byOwner.get(`case:${image.caseId}`) ?? [])],
   }));
 }
 

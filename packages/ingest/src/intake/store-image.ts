@@ -38,7 +38,7 @@ async function readHeader(input: Buffer, maxPixels: number): Promise<string> {
     // Reads the header only: a decompression bomb is refused before any pixel is decoded.
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw new IntakeError('CORRUPT', `The ${sniffed.toUpperCase()} header is unreadable: ${(error as Error).message}`);
+    throw new IntakeError('CORRUPT', `The image is corrupt or truncated (unreadable ${sniffed.toUpperCase()} header): ${(error as Error).message}`);
   }
   if (metadata.format !== sniffed && !(sniffed === 'tiff' && metadata.format === 'tiff')) {
     throw new IntakeError('CORRUPT', `The file starts like ${sniffed} but decodes as ${metadata.format}.`);
