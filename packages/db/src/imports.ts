@@ -176,3 +176,14 @@ export async function attachStoredImage(
   });
   return result.count === 1;
 }
+
+/** Which of these content hashes the registry already has: an image with one of them is an exact duplicate. */
+export async function findExistingSha256s(db: DbClient, options: { sha256s: readonly string[] }): Promise<Set<string>> {
+  if (options.sha256s.length === 0) return new Set();
+  const rows = await db.image.findMany({
+    where: { sha256: { in: [...new Set(options.sha256s)] } },
+    distinct: ['sha256'],
+    select: { sha256: true },
+  });
+  return new Set(rows.map((row) => row.sha256!));
+}
