@@ -5,7 +5,7 @@ import { preprocessImage } from './preprocess-image';
 export interface EmbedImagesOptions {
   modelPath: string;
   files: string[];
-  /** Images per onnxruntime run (default 16). */
+  /** Images per onnxruntime run (default 8). */
   batchSize?: number;
   onProgress?: (progress: { done: number; total: number; skipped: number }) => void;
   /** Called once per skipped file; defaults to nothing (the skipped list is returned as well). */
@@ -28,7 +28,7 @@ export interface SkippedFile {
  * decoded as images are skipped with a warning, never fatal; a model that cannot be loaded is.
  */
 export async function embedImages(options: EmbedImagesOptions): Promise<{ rows: EmbeddingRow[]; skipped: SkippedFile[] }> {
-  const { files, batchSize = 16, onProgress, onWarning } = options;
+  const { files, batchSize = 8, onProgress, onWarning } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`embedImages: batchSize must be a positive integer, got ${batchSize}`);
   const session = await createInferenceSession({
     modelPath: options.modelPath,
