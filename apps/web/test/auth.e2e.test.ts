@@ -46,6 +46,9 @@ describe('signing in and out', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('dermino_session');
     await expect.poll(() => page.getByTestId('user-role').textContent()).toBe('Manager');
+    // Signed in, the login page sends you on instead of asking again.
+    await page.goto('/login?next=/cases?labelled=yes');
+    await page.waitForURL(/\/cases\?labelled=yes$/);
   });
 
   it('signs out: the cookie is gone and /cases redirects to login again', async () => {

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectImagesLoaded, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
 
@@ -6,19 +6,26 @@ const webUrl = inject('webUrl');
 const cases = inject('e2eCases');
 let browser: Browser;
 
+// Signing in is covered by auth.e2e.test.ts; here one session (its cookie) is reused by every test.
+let session: Awaited<ReturnType<BrowserContext['storageState']>>;
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  const { page } = await openPage(browser, webUrl);
+  await page.goto('/login');
+  await signIn(page, 'clinician@dermino.local', 'dermino-demo');
+  await page.waitForURL(/\/cases$/);
+  session = await page.context().storageState();
+  await page.context().close();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
 async function signedInPage(viewport?: { width: number; height: number }) {
-  const tracked = await openPage(browser, webUrl, viewport);
-  await tracked.page.goto('/login');
-  await signIn(tracked.page, 'clinician@dermino.local', 'dermino-demo');
-  await tracked.page.waitForURL(/\/cases$/);
-  // The redirect after the server action is a client navigation: wait for the list, not just the URL.
+  const tracked = await openPage(browser, webUrl, viewport, session);
+  await tracked.page.goto('/cases');
+  // React reveals the streamed list a moment after the load event: wait for it.
   await tracked.page.getByTestId('total-count').waitFor();
   return tracked;
 }

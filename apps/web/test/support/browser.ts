@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const screenshotDir = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -32,8 +32,9 @@ export async function openPage(
   browser: Browser,
   baseURL: string,
   viewport = { width: 1280, height: 900 },
+  storageState?: BrowserContextOptions['storageState'],
 ): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, viewport });
+  const context = await browser.newContext({ baseURL, viewport, storageState });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

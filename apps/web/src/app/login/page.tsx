@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { safeNextPath } from '@/lib/auth/safe-next-path';
+import { readSessionToken } from '@/lib/auth/session-cookie';
 import styles from './login.module.css';
 import { LoginForm } from './login-form';
 
@@ -12,6 +14,8 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const expired = params.reason === 'expired';
+  // Already signed in: go on. A stale cookie cannot loop: the API rejects it and /auth/expired deletes it.
+  if (!expired && (await readSessionToken())) redirect(safeNextPath(params.next));
   return (
     <main className={styles.page}>
       <div className={styles.card}>
