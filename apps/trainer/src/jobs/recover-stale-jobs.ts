@@ -1,0 +1,35 @@
+import { type Db, findJobs, finishJob, type Queue, queueNameOf } from '@dermino/db';
+
+/**
+ * Hands jobs whose worker died (no heartbeat for `staleAfterSeconds`) back to the queue. pg-boss would only notice
+ * at its expiry (hours, for training), so a worker calls this when it starts: pg-boss counts the lost delivery as a
+ * failed attempt and redelivers after its back-off, or fails the job for good when no retries are left.
+ * Every job writes progress (its heartbeat) at least every few seconds, so any threshold above that is safe.
+ */
+export async function recoverStaleJobs(
+  db: Db,
+  queue: Queue,
+  options: { staleAfterSeconds: number; now?: Date },
+): Promise<{ requeued: string[]; failed: string[] }> {
+  const cutoff = (options.now ?? new Date()).getTime() - options.staleAfterSeconds * 1000;
+  const running = await findJobs(db, { status: ['RUNNING'], take: 1000 });
+  const stale = running.filter((job) => (job.heartbeatAt ?? job.startedAt ?? job.createdAt).getTime() < cutoff);
+  const requeued: string[] = [];
+  const failed: string[] = [];
+  for (const job of stale) {
+    const name = queueNameOf(job.kind);
+    const delivery = await queue.getJobById(name, job.id);
+    if (!delivery || delivery.state !== 'active') continue;
+    const reason = `The worker running this job stopped (no heartbeat since ${(job.heartbeatAt ?? job.startedAt)?.toISOString()}).`;
+    await queue.fail(name, job.id, { message: reason });
+    const after = await queue.getJobById(name, job.id);
+    if (after?.state === 'failed') {
+      await finishJob(db, job.id, { status: 'FAILED', error: `${reason} No retries left.` });
+      failed.push(job.id);
+    } else {
+      await finishJob(db, job.id, { status: 'QUEUED', error: reason });
+      requeued.push(job.id);
+    }
+  }
+  return { requeued, failed };
+}
