@@ -2,6 +2,8 @@ import { isAppError } from '@dermino/db';
 import { Command } from 'commander';
 import { type Env, loadEnv } from '../env.js';
 import { startPlatform } from '../launcher/start-platform.js';
+import { registerDatasetCommands } from './dataset-command.js';
+import { registerImportCommands } from './import-command.js';
 import { registerJobsCommands } from './jobs-command.js';
 import { runWorkerCommand } from './worker-command.js';
 
@@ -18,6 +20,8 @@ program
   .description('Run a trainer worker that takes jobs from the queue')
   .action(() => runWorkerCommand(getEnv()));
 registerJobsCommands(program, getEnv);
+registerImportCommands(program, getEnv);
+registerDatasetCommands(program, getEnv);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(isAppError(error) ? error.message : error);
