@@ -6,7 +6,7 @@ import { createDb, seedConcepts, seedDemoUsers } from '@dermino/db';
 import { startTestDatabase } from '@dermino/db/testing';
 import type { TestProject } from 'vitest/node';
 import { type E2eCase, seedE2eCases } from './support/seed-e2e-cases';
-import { findFreePort, type Service, startService, waitForHttp } from './support/services';
+import { findFreePort, type Service, startService, startWebApp, waitForHttp } from './support/services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -66,25 +66,9 @@ export default async function setup(project: TestProject) {
     services.push(api);
     await waitForHttp(api, `http://127.0.0.1:${apiPort}/healthz`, 90_000);
 
-    const webPort = await findFreePort();
-    const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
-    const web = startService(
-      'web',
-      process.execPath,
-      [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'],
-      {
-        cwd: webDir,
-        env: {
-          ...process.env,
-          DERMINO_API_URL: `http://127.0.0.1:${apiPort}`,
-          NEXT_TELEMETRY_DISABLED: '1',
-          NODE_ENV: 'production',
-        },
-      },
-    );
+    const web = await startWebApp(`http://127.0.0.1:${apiPort}`);
     services.push(web);
-    await waitForHttp(web, `http://127.0.0.1:${webPort}/login`, 60_000);
-    project.provide('webUrl', `http://127.0.0.1:${webPort}`);
+    project.provide('webUrl', web.url);
   } catch (error) {
     await teardown();
     throw error;

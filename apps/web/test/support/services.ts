@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import net from 'node:net';
+import path from 'node:path';
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,4 +82,30 @@ export async function waitForHttp(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${service.name} did not answer ${url} within ${timeoutMs} ms:\n${service.output()}`);
+}
+
+const webDir = path.resolve(import.meta.dirname, '..', '..');
+
+/** `next start` of the existing production build, talking to the API at `apiUrl`. */
+export async function startWebApp(apiUrl: string): Promise<Service & { url: string }> {
+  const port = await findFreePort();
+  const nextPackage = createRequire(import.meta.url).resolve('next/package.json');
+  const nextBin = path.join(path.dirname(nextPackage), 'dist', 'bin', 'next');
+  const web = startService(
+    'web',
+    process.execPath,
+    [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: webDir,
+      env: { ...process.env, DERMINO_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(web, `${url}/login`, 60_000);
+  } catch (error) {
+    await web.stop();
+    throw error;
+  }
+  return { ...web, url };
 }
