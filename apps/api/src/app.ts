@@ -5,6 +5,7 @@ import type { ApiConfig, Context } from './context.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
+import { createApiServices } from './services.js';
 
 export interface StartApiOptions {
   databaseUrl: string;
@@ -24,7 +25,12 @@ export interface RunningApi {
 /** Everything main.ts does except reading the environment, so tests can run the real HTTP server. */
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const db = createDb({ url: options.databaseUrl });
-  const deps = { db, logger: options.logger, config: options.config };
+  const deps = {
+    db,
+    logger: options.logger,
+    config: options.config,
+    services: createApiServices(db, { databaseUrl: options.databaseUrl }),
+  };
   const apollo = createServer(deps);
   await apollo.start();
   const httpServer = createHttpServer(deps, apollo);
@@ -42,6 +48,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await apollo.stop();
+      await deps.services.close();
       await db.$disconnect();
     },
   };

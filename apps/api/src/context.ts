@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppError, Db, UserRecord } from '@dermino/db';
 import { authenticateRequest } from './auth/authenticate-request.js';
+import type { SessionClaims } from './auth/session-token.js';
+import type { ApiServices } from './services.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 
@@ -17,6 +19,8 @@ export interface ApiDeps {
   db: Db;
   logger: Logger;
   config: ApiConfig;
+  /** Per-process state shared by all requests: rate limiters, loaded model sessions. */
+  services: ApiServices;
 }
 
 /** Per request: the signed-in user (or why there is none), a child logger, request-scoped loaders. */
@@ -24,6 +28,9 @@ export interface Context {
   db: Db;
   config: ApiConfig;
   user: UserRecord | null;
+  /** The verified token of the request (for logout and refresh). */
+  session: SessionClaims | null;
+  services: ApiServices;
   authError: AppError | null;
   requestId: string;
   logger: Logger;
@@ -43,6 +50,8 @@ export async function createContext(
     db: deps.db,
     config: deps.config,
     user: auth.user,
+    session: auth.session,
+    services: deps.services,
     authError: auth.error,
     requestId,
     logger: deps.logger.child({ requestId, userId: auth.user?.id ?? null }),

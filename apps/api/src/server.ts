@@ -1,7 +1,10 @@
 import { ApolloServer } from '@apollo/server';
-import { requireSessionPlugin } from './auth/require-session-plugin.js';
+import { buildASTSchema } from 'graphql';
+import { assertPermissionCoverage } from './auth/check-permission-coverage.js';
+import { enforcePermissionsPlugin } from './auth/enforce-permissions-plugin.js';
 import type { ApiDeps, Context } from './context.js';
 import { createFormatError } from './errors/format-error.js';
+import { operationLimitsPlugin } from './limits/operation-limits-plugin.js';
 import { loggingPlugin } from './logging-plugin.js';
 import { resolvers } from './schema/resolvers.js';
 import { loadTypeDefs } from './schema/type-defs.js';
@@ -9,13 +12,21 @@ import { loadTypeDefs } from './schema/type-defs.js';
 /** The GraphQL server, not yet listening: main.ts serves it over HTTP, tests call executeOperation. */
 export function createServer(deps: Pick<ApiDeps, 'config'>): ApolloServer<Context> {
   const development = deps.config.nodeEnv === 'development';
+  const typeDefs = loadTypeDefs();
+  // Fail closed: a field the permission map does not cover is a startup error, not an open door.
+  assertPermissionCoverage(buildASTSchema(typeDefs));
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
+    typeDefs,
     // biome-ignore lint/suspicious/noExplicitAny: codegen's Resolvers type is stricter than Apollo's IResolvers
     resolvers: resolvers as any,
     formatError: createFormatError({ maskUnknown: !development }),
     includeStacktraceInErrorResponses: development,
     introspection: deps.config.nodeEnv !== 'production',
-    plugins: [requireSessionPlugin(), loggingPlugin()],
+    // Apollo's default, stated: GET and simple POSTs need a preflighted header, so a page cannot forge them.
+    csrfPrevention: true,
+    // Bounds parsing and validation work (an alias bomb is quadratic to validate) before any limit below.
+    parseOptions: { maxTokens: 4_000 },
+    // Permissions first: a refused operation learns nothing about its size.
+    plugins: [enforcePermissionsPlugin(), operationLimitsPlugin(), loggingPlugin()],
   });
 }

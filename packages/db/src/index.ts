@@ -54,3 +54,7 @@ export * from './models.js';
 export * from './evaluations.js';
 export * from './embeddings.js';
 export * from './reports.js';
+// API helper: sessions, uploads, similar cases, registry reads
+export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './sessions.js';
+export { findImportRunById, findImportRuns, findJobsOfKinds, isUuid, listUsers, setUserDisabled } from './registry-reads.js';
+export { recordAuditEvents } from './audit-batch.js';

@@ -1,9 +1,11 @@
-import { AppError, type DbClient, getUserById, type UserRecord } from '@dermino/db';
-import { verifySessionToken } from './session-token.js';
+import { AppError, type DbClient, getUserById, isSessionRevoked, type UserRecord } from '@dermino/db';
+import { type SessionClaims, verifySessionToken } from './session-token.js';
 
-export type RequestAuth = { user: UserRecord; error: null } | { user: null; error: AppError | null };
+export type RequestAuth =
+  | { user: UserRecord; session: SessionClaims; error: null }
+  | { user: null; session: null; error: AppError | null };
 
-const ANONYMOUS: RequestAuth = { user: null, error: null };
+const ANONYMOUS: RequestAuth = { user: null, session: null, error: null };
 
 /**
  * Resolves `Authorization: Bearer <token>` to an enabled user. Never throws for a bad token:
@@ -20,21 +22,29 @@ export async function authenticateRequest(
     const error = new AppError('UNAUTHENTICATED', {
       message: 'The Authorization header must be "Bearer <token>" with the token from the login mutation.',
     });
-    return { user: null, error };
+    return { user: null, session: null, error };
   }
-  let sub: string;
+  let session: SessionClaims;
   try {
-    sub = verifySessionToken(match[1], { secret: options.secret, now: options.now }).sub;
+    session = verifySessionToken(match[1], { secret: options.secret, now: options.now });
   } catch (error) {
-    if (error instanceof AppError) return { user: null, error };
+    if (error instanceof AppError) return { user: null, session: null, error };
     throw error;
   }
-  const user = await getUserById(db, { id: sub });
+  const [user, revoked] = await Promise.all([
+    getUserById(db, { id: session.sub }),
+    isSessionRevoked(db, { jti: session.jti }),
+  ]);
+  if (revoked) {
+    const error = new AppError('UNAUTHENTICATED', { message: 'This session was logged out; log in again.' });
+    return { user: null, session: null, error };
+  }
   if (!user || user.disabled) {
     const error = new AppError('UNAUTHENTICATED', {
       message: 'The account of this session no longer exists or is disabled.',
     });
-    return { user: null, error };
+    return { user: null, session: null, error };
   }
-  return { user, error: null };
+  // The role comes from the database, not the token: a demoted user loses access at once.
+  return { user, session, error: null };
 }

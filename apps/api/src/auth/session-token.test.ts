@@ -5,9 +5,9 @@ const secret = 's'.repeat(40);
 const now = new Date('2026-11-26T10:00:00Z');
 
 describe('session tokens', () => {
-  it('round-trips the claims and lasts 8 hours', () => {
+  it('round-trips the claims and lasts 1 hour', () => {
     const { token, expiresAt } = signSessionToken({ sub: 'user-1', role: 'CLINICIAN' }, { secret, now });
-    expect(expiresAt.toISOString()).toBe('2026-11-26T18:00:00.000Z');
+    expect(expiresAt.toISOString()).toBe('2026-11-26T11:00:00.000Z');
     const claims = verifySessionToken(token, { secret, now });
     expect(claims).toMatchObject({
       sub: 'user-1',
@@ -44,7 +44,7 @@ describe('session tokens', () => {
     const { token } = signSessionToken({ sub: 'user-1', role: 'DATA' }, { secret, now });
     const later = new Date(now.getTime() + SESSION_LIFETIME_SECONDS * 1000);
     expect(() => verifySessionToken(token, { secret, now: later })).toThrow(
-      'The session expired at 2026-11-26T18:00:00.000Z; log in again.',
+      'The session expired at 2026-11-26T11:00:00.000Z; log in again.',
     );
   });
 

@@ -1,7 +1,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppError, type Role } from '@dermino/db';
 
-export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
+/** Short-lived: a stolen token is useful for an hour at most; refreshSession extends a live one. */
+export const SESSION_LIFETIME_SECONDS = 60 * 60;
 const ROLES: readonly Role[] = ['ADMIN', 'MANAGER', 'DATA', 'CLINICIAN'];
 
 export interface SessionClaims {

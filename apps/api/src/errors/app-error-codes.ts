@@ -1,4 +1,5 @@
-import type { AppErrorCode } from '@dermino/db';
+import type { AppError, AppErrorCode } from '@dermino/db';
+import { RateLimitedError } from './rate-limited-error.js';
 
 /** GraphQL `extensions.code` and HTTP status for each AppError code (Apollo's names where it has one). */
 export const APP_ERROR_CODES: Record<AppErrorCode, { code: string; status: number }> = {
@@ -11,3 +12,9 @@ export const APP_ERROR_CODES: Record<AppErrorCode, { code: string; status: numbe
   DATABASE_INCOMPATIBLE: { code: 'DATABASE_INCOMPATIBLE', status: 503 },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', status: 500 },
 };
+
+/** The client-facing code and status of an AppError (a rate limit is a 429 of its own). */
+export function mapAppError(error: AppError): { code: string; status: number } {
+  if (error instanceof RateLimitedError) return { code: 'RATE_LIMITED', status: 429 };
+  return APP_ERROR_CODES[error.code];
+}

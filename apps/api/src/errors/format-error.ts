@@ -1,14 +1,14 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, isAppError, Prisma } from '@dermino/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { APP_ERROR_CODES } from './app-error-codes.js';
+import { mapAppError } from './app-error-codes.js';
 
 const MASKED_MESSAGE = 'Internal server error';
 
 /** For errors raised outside resolvers (plugins), where Apollo does not go through formatError's unwrapping. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (!isAppError(error)) return error instanceof GraphQLError ? error : new GraphQLError(String(error));
-  const mapped = APP_ERROR_CODES[error.code];
+  const mapped = mapAppError(error);
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: { ...error.details, code: mapped.code, http: { status: mapped.status } },
@@ -40,7 +40,7 @@ export function createFormatError(options: { maskUnknown: boolean }) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { ...original.details, code: APP_ERROR_CODES[original.code].code },
+        extensions: { ...original.details, code: mapAppError(original).code },
       };
     }
     const code = formatted.extensions?.code;

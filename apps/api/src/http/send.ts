@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { isAppError } from '@dermino/db';
-import { APP_ERROR_CODES } from '../errors/app-error-codes.js';
+import { mapAppError } from '../errors/app-error-codes.js';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -10,7 +10,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 /** Non-GraphQL routes answer errors as `{ error: { code, message } }` with the matching status. */
 export function sendError(res: ServerResponse, error: unknown, maskUnknown: boolean): void {
   if (isAppError(error)) {
-    const mapped = APP_ERROR_CODES[error.code];
+    const mapped = mapAppError(error);
     sendJson(res, mapped.status, { error: { code: mapped.code, message: error.message } });
     return;
   }

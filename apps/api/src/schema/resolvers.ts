@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { login } from './auth/resolvers/Mutation/login.js';
 import { logout } from './auth/resolvers/Mutation/logout.js';
+import { refreshSession } from './auth/resolvers/Mutation/refreshSession.js';
 import { me } from './auth/resolvers/Query/me.js';
 import { DateTime } from './base/resolvers/DateTime.js';
 import { health } from './base/resolvers/Query/health.js';
@@ -12,11 +13,67 @@ import { cases } from './cases/resolvers/Query/cases.js';
 import { DiagnosisConcept } from './concepts/resolvers/DiagnosisConcept.js';
 import { concepts } from './concepts/resolvers/Query/concepts.js';
 import { datasets } from './datasets/resolvers/Query/datasets.js';
+import { models } from './registry/resolvers/Query/models.js';
+import { model } from './registry/resolvers/Query/model.js';
+import { modelByAlias } from './registry/resolvers/Query/modelByAlias.js';
+import { evaluations } from './registry/resolvers/Query/evaluations.js';
+import { evaluation } from './registry/resolvers/Query/evaluation.js';
+import { driftReports } from './registry/resolvers/Query/driftReports.js';
+import { dataAudits } from './registry/resolvers/Query/dataAudits.js';
+import { importRuns } from './registry/resolvers/Query/importRuns.js';
+import { importRun } from './registry/resolvers/Query/importRun.js';
+import { jobs } from './registry/resolvers/Query/jobs.js';
+import { job } from './registry/resolvers/Query/job.js';
+import { auditEvents } from './registry/resolvers/Query/auditEvents.js';
+import { users } from './registry/resolvers/Query/users.js';
+import { promoteModel } from './registry/resolvers/Mutation/promoteModel.js';
+import { enqueueJob } from './registry/resolvers/Mutation/enqueueJob.js';
+import { cancelJob } from './registry/resolvers/Mutation/cancelJob.js';
+import { createUser } from './registry/resolvers/Mutation/createUser.js';
+import { setUserDisabled } from './registry/resolvers/Mutation/setUserDisabled.js';
+import { Evaluation } from './registry/resolvers/Evaluation.js';
+import { ImportRun } from './registry/resolvers/ImportRun.js';
+import { JSON } from './registry/resolvers/JSON.js';
+import { ModelVersion } from './registry/resolvers/ModelVersion.js';
 
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { health, me, cases, case: caseById, caseFacets, concepts, datasets },
-  Mutation: { login, logout },
+  Query: {
+    health,
+    me,
+    cases,
+    case: caseById,
+    caseFacets,
+    concepts,
+    datasets,
+    models,
+    model,
+    modelByAlias,
+    evaluations,
+    evaluation,
+    driftReports,
+    dataAudits,
+    importRuns,
+    importRun,
+    jobs,
+    job,
+    auditEvents,
+    users,
+  },
+  Mutation: {
+    login,
+    logout,
+    refreshSession,
+    promoteModel,
+    enqueueJob,
+    cancelJob,
+    createUser,
+    setUserDisabled,
+  },
+  JSON,
+  ModelVersion,
+  Evaluation,
+  ImportRun,
   Case,
   Image,
   DiagnosisConcept,

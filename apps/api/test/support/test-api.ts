@@ -7,6 +7,7 @@ import { signSessionToken } from '../../src/auth/session-token.js';
 import { type ApiDeps, createContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
+import { createApiServices, type ServiceOptions } from '../../src/services.js';
 
 export const TEST_SECRET = 'test-session-secret-0123456789abcdef';
 
@@ -30,7 +31,7 @@ async function seedShared(db: Db): Promise<void> {
 
 /** The real Apollo server on the run's embedded Postgres, called with executeOperation. */
 export async function createTestApi(
-  options: { nodeEnv?: 'development' | 'production' | 'test'; home?: string } = {},
+  options: { nodeEnv?: 'development' | 'production' | 'test'; home?: string; services?: ServiceOptions } = {},
 ) {
   const db = createDb({ url: inject('databaseUrl') });
   await seedShared(db);
@@ -43,6 +44,7 @@ export async function createTestApi(
       nodeEnv: options.nodeEnv ?? 'test',
       version: 'test',
     },
+    services: createApiServices(db, { databaseUrl: inject('databaseUrl'), ...options.services }),
   };
   const server = createServer(deps);
   await server.start();
@@ -74,6 +76,7 @@ export async function createTestApi(
     tokenFor,
     async close() {
       await server.stop();
+      await deps.services.close();
       await db.$disconnect();
     },
   };

@@ -1,10 +1,12 @@
-import { AppError, findCases, MAX_CASE_PAGE_SIZE } from '@dermino/db';
+import { AppError, findCases, MAX_CASE_PAGE_SIZE, recordAuditEvents } from '@dermino/db';
+import { requireUser } from '../../../../context.js';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
 import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-export const cases: QueryResolvers['cases'] = async (_parent, args, { db }) => {
+export const cases: QueryResolvers['cases'] = async (_parent, args, context) => {
+  const { db } = context;
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_CASE_PAGE_SIZE) {
     throw new AppError('BAD_INPUT', {
@@ -14,6 +16,16 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, { db }) => {
   }
   const after = args.after ? decodeCaseCursor(args.after) : null;
   const page = await findCases(db, { filter: args.filter, first, after });
+  // Every case read is audited, list pages too (one insert per page).
+  await recordAuditEvents(
+    db,
+    page.cases.map((found) => ({
+      userId: requireUser(context).id,
+      action: 'case.list',
+      entityType: 'Case',
+      entityId: found.id,
+    })),
+  );
   const edges = page.cases.map((node) => ({ cursor: encodeCaseCursor(node), node }));
   return {
     edges,

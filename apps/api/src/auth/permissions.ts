@@ -1,0 +1,103 @@
+import type { Role } from '@dermino/db';
+
+/**
+ * Who may ask for a field: a list of roles, or 'public' (no session needed: only login, whose whole answer,
+ * the token and the user who just proved the password, is public).
+ */
+export type Access = readonly Role[] | 'public';
+
+export const EVERYONE: readonly Role[] = ['CLINICIAN', 'DATA', 'MANAGER', 'ADMIN'];
+/** Those who read the registry beyond single cases: datasets and their versions. */
+export const REGISTRY: readonly Role[] = ['DATA', 'MANAGER', 'ADMIN'];
+/** Imports, annotations, curation, freezing versions, data audits. */
+export const DATA_TEAM: readonly Role[] = ['DATA', 'ADMIN'];
+/** Models, evaluations, bias, drift, every job, promotion. */
+export const MANAGERS: readonly Role[] = ['MANAGER', 'ADMIN'];
+export const ADMINS: readonly Role[] = ['ADMIN'];
+
+export interface TypeRule {
+  /** Default for the type's fields; root types have none, so every root field is listed on purpose. */
+  type?: Access;
+  fields?: Record<string, Access>;
+}
+
+/**
+ * The one permission map, checked for the whole operation before any resolver runs
+ * (enforce-permissions-plugin.ts). createServer refuses to start when an object type or a root field of the
+ * schema is missing here, so a new field cannot be served by accident.
+ */
+export const PERMISSIONS: Record<string, TypeRule> = {
+  Query: {
+    fields: {
+      health: EVERYONE,
+      me: EVERYONE,
+      cases: EVERYONE,
+      case: EVERYONE,
+      caseFacets: EVERYONE,
+      concepts: EVERYONE,
+      datasets: REGISTRY,
+      models: MANAGERS,
+      model: MANAGERS,
+      modelByAlias: MANAGERS,
+      evaluations: MANAGERS,
+      evaluation: MANAGERS,
+      driftReports: MANAGERS,
+      dataAudits: DATA_TEAM,
+      importRuns: DATA_TEAM,
+      importRun: DATA_TEAM,
+      // Row-level: each role sees the job kinds of auth/job-kinds.ts.
+      jobs: [...DATA_TEAM, 'MANAGER'],
+      job: [...DATA_TEAM, 'MANAGER'],
+      auditEvents: ADMINS,
+      users: ADMINS,
+    },
+  },
+  Mutation: {
+    fields: {
+      login: 'public',
+      logout: EVERYONE,
+      refreshSession: EVERYONE,
+      promoteModel: MANAGERS,
+      enqueueJob: [...DATA_TEAM, 'MANAGER'],
+      cancelJob: [...DATA_TEAM, 'MANAGER'],
+      createUser: ADMINS,
+      setUserDisabled: ADMINS,
+    },
+  },
+  Health: { type: EVERYONE },
+  PageInfo: { type: EVERYONE },
+  User: { type: EVERYONE, fields: { disabled: ADMINS } },
+  LoginPayload: { type: 'public' },
+  CaseConnection: { type: EVERYONE },
+  CaseEdge: { type: EVERYONE },
+  CaseFacets: { type: EVERYONE },
+  Case: { type: EVERYONE },
+  Patient: { type: EVERYONE },
+  Image: { type: EVERYONE },
+  ImageQuality: { type: EVERYONE },
+  Annotation: { type: EVERYONE },
+  DiagnosisConcept: { type: EVERYONE },
+  Dataset: { type: REGISTRY },
+  DatasetVersion: { type: REGISTRY },
+  ModelVersion: { type: MANAGERS },
+  ModelArtifact: { type: MANAGERS },
+  ModelAlias: { type: MANAGERS },
+  Evaluation: { type: MANAGERS },
+  DriftReport: { type: MANAGERS },
+  DataAudit: { type: DATA_TEAM },
+  ImportRun: { type: DATA_TEAM },
+  ImportProblem: { type: DATA_TEAM },
+  Job: { type: [...DATA_TEAM, 'MANAGER'] },
+  AuditEvent: { type: ADMINS },
+};
+
+/** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */
+export function accessOf(typeName: string, fieldName: string): Access | undefined {
+  const rule = PERMISSIONS[typeName];
+  return rule?.fields?.[fieldName] ?? rule?.type;
+}
+
+export function isAllowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  return role !== null && access.includes(role);
+}

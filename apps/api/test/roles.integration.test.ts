@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@dermino/db';
+import { findAuditEvents } from '@dermino/db';
+import { createTestCase, createTestUser } from '@dermino/db/testing';
+import { buildASTSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTypeDefs } from '../src/schema/type-defs.js';
+import { createTestApi, errorCodes, type TestApi } from './support/test-api.js';
+
+const ROLES: Role[] = ['CLINICIAN', 'DATA', 'MANAGER', 'ADMIN'];
+const ALL = ROLES;
+const REGISTRY: Role[] = ['DATA', 'MANAGER', 'ADMIN'];
+const DATA: Role[] = ['DATA', 'ADMIN'];
+const JOBS: Role[] = ['DATA', 'MANAGER', 'ADMIN'];
+const MANAGERS: Role[] = ['MANAGER', 'ADMIN'];
+const ADMINS: Role[] = ['ADMIN'];
+const missing = randomUUID();
+
+/**
+ * Every operation of the schema with the roles that may run it, written out here on purpose (not read from
+ * the permission map): a change to the map that is not also made here fails this test. Arguments are chosen
+ * so that an allowed call has no lasting effect (unknown ids, invalid input).
+ */
+const OPERATIONS: { field: string; query: string; variables?: Record<string, unknown>; allowed: Role[] }[] = [
+  { field: 'Query.health', query: '{ health { ok } }', allowed: ALL },
+  { field: 'Query.me', query: '{ me { id role } }', allowed: ALL },
+  { field: 'Query.cases', query: '{ cases(first: 1) { totalCount } }', allowed: ALL },
+  { field: 'Query.case', query: `{ case(id: "${missing}") { id } }`, allowed: ALL },
+  { field: 'Query.caseFacets', query: '{ caseFacets { sites } }', allowed: ALL },
+  { field: 'Query.concepts', query: '{ concepts { code } }', allowed: ALL },
+  { field: 'Query.datasets', query: '{ datasets { id } }', allowed: REGISTRY },
+  { field: 'Query.models', query: '{ models(first: 1) { id } }', allowed: MANAGERS },
+  { field: 'Query.model', query: `{ model(id: "${missing}") { id } }`, allowed: MANAGERS },
+  {
+    field: 'Query.modelByAlias',
+    query: '{ modelByAlias(alias: "no-such-alias") { id } }',
+    allowed: MANAGERS,
+  },
+  { field: 'Query.evaluations', query: '{ evaluations(first: 1) { id } }', allowed: MANAGERS },
+  { field: 'Query.evaluation', query: `{ evaluation(id: "${missing}") { id } }`, allowed: MANAGERS },
+  { field: 'Query.driftReports', query: '{ driftReports(first: 1) { id } }', allowed: MANAGERS },
+  { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { id } }', allowed: DATA },
+  { field: 'Query.importRuns', query: '{ importRuns(first: 1) { id } }', allowed: DATA },
+  { field: 'Query.importRun', query: `{ importRun(id: "${missing}") { id } }`, allowed: DATA },
+  { field: 'Query.jobs', query: '{ jobs(first: 1) { id } }', allowed: JOBS },
+  { field: 'Query.job', query: `{ job(id: "${missing}") { id } }`, allowed: JOBS },
+  {
+    field: 'Query.auditEvents',
+    query: `{ auditEvents(entityType: "Case", entityId: "${missing}") { id } }`,
+    allowed: ADMINS,
+  },
+  { field: 'Query.users', query: '{ users { email } }', allowed: ADMINS },
+  { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
+  { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
+  {
+    field: 'Mutation.promoteModel',
+    query: `mutation { promoteModel(input: { modelId: "${missing}", alias: "champion" }) { id } }`,
+    allowed: MANAGERS,
+  },
+  {
+    field: 'Mutation.enqueueJob',
+    query: 'mutation($p: JSON!) { enqueueJob(input: { kind: QUALITY, payload: $p }) { id } }',
+    variables: { p: [] },
+    allowed: JOBS,
+  },
+  { field: 'Mutation.cancelJob', query: `mutation { cancelJob(id: "${missing}") { id } }`, allowed: JOBS },
+  {
+    field: 'Mutation.createUser',
+    query:
+      'mutation { createUser(input: { email: "not-an-email", name: "x", role: ADMIN, password: "p" }) { id } }',
+    allowed: ADMINS,
+  },
+  {
+    field: 'Mutation.setUserDisabled',
+    query: `mutation { setUserDisabled(id: "${missing}", disabled: true) { id } }`,
+    allowed: ADMINS,
+  },
+];
+
+let api: TestApi;
+const users = {} as Record<Role, { id: string; role: Role }>;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  for (const role of ROLES) users[role] = await createTestUser(api.db, { role });
+});
+afterAll(() => api?.close());
+
+describe('roles: every operation against every role', () => {
+  it('the table lists every root field of the schema (login is public and tested in auth)', () => {
+    const schema = buildASTSchema(loadTypeDefs());
+    const fields = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
+      Object.keys(type.getFields()).map((name) => `${type.name}.${name}`),
+    );
+    expect(OPERATIONS.map((op) => op.field).sort()).toEqual(
+      fields.filter((f) => f !== 'Mutation.login').sort(),
+    );
+  });
+
+  const rows = OPERATIONS.flatMap((op) =>
+    ROLES.map((role) => ({ ...op, role, allowed: op.allowed.includes(role) })),
+  );
+  it.each(rows)('$field as $role: allowed=$allowed', async ({ query, variables, role, allowed, field }) => {
+    const result = await api.execute(query, variables, { token: api.tokenFor(users[role]) });
+    const codes = errorCodes(result);
+    if (allowed) {
+      expect(codes).not.toContain('FORBIDDEN');
+      expect(codes).not.toContain('UNAUTHENTICATED');
+    } else {
+      expect(codes).toEqual(['FORBIDDEN']);
+      expect(result.errors?.[0].message).toContain(`Your role ${role} may not use ${field}`);
+      // Refused before any resolver ran: no data at all, not a partial answer.
+      expect(result.data).toBeUndefined();
+    }
+  });
+
+  it.each(OPERATIONS)('$field without a session: UNAUTHENTICATED', async ({ query, variables }) => {
+    const result = await api.execute(query, variables);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('roles: nested fields and fragments', () => {
+  it('refuses a field an allowed root hides deeper down (User.disabled is for admins)', async () => {
+    const clinician = await api.execute(
+      '{ me { email disabled } }',
+      {},
+      { token: api.tokenFor(users.CLINICIAN) },
+    );
+    expect(errorCodes(clinician)).toEqual(['FORBIDDEN']);
+    expect(clinician.errors?.[0].message).toContain('User.disabled (ADMIN)');
+    const admin = await api.execute('{ me { disabled } }', {}, { token: api.tokenFor(users.ADMIN) });
+    expect(admin.data).toEqual({ me: { disabled: false } });
+  });
+
+  it('refuses a forbidden field inside a named fragment and an inline fragment', async () => {
+    const token = api.tokenFor(users.DATA);
+    const named = await api.execute(
+      'query { ...F } fragment F on Query { models(first: 1) { id } }',
+      {},
+      { token },
+    );
+    expect(errorCodes(named)).toEqual(['FORBIDDEN']);
+    const inline = await api.execute('query { ... on Query { users { id } } }', {}, { token });
+    expect(errorCodes(inline)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses the whole operation when one of its fields is forbidden (no partial data)', async () => {
+    const result = await api.execute(
+      '{ me { id } users { id } }',
+      {},
+      { token: api.tokenFor(users.MANAGER) },
+    );
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    expect(result.data).toBeUndefined();
+  });
+
+  it('checks only the operation that runs, not another one in the same document', async () => {
+    const result = await api.execute(
+      'query Mine { me { id } } query Theirs { users { id } }',
+      {},
+      { token: api.tokenFor(users.CLINICIAN) },
+    );
+    // Without operationName graphql refuses to pick; with it, only Mine is checked.
+    expect(result.errors?.[0].message).toMatch(/operation name/i);
+  });
+
+  it('limits the job kinds the data team sees and queues (row level)', async () => {
+    const token = api.tokenFor(users.DATA);
+    const result = await api.execute('{ jobs(kind: PRETRAIN) { id } }', {}, { token });
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    expect(result.errors?.[0].message).toMatch(/may not run or see PRETRAIN jobs/);
+    const enqueue = await api.execute(
+      'mutation($p: JSON!) { enqueueJob(input: { kind: FINETUNE, payload: $p }) { id } }',
+      { p: {} },
+      { token },
+    );
+    expect(errorCodes(enqueue)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('case reads are audited', () => {
+  it('records a case.list event for every case of a page a clinician reads, and case.read for one case', async () => {
+    const created = await createTestCase(api.db, { site: 'scalp' });
+    const token = api.tokenFor(users.CLINICIAN);
+    const page = await api.execute(
+      'query($f: CaseFilter) { cases(first: 5, filter: $f) { edges { node { id } } } }',
+      { f: { source: [created.source] } },
+      { token },
+    );
+    expect(page.data?.cases.edges).toEqual([{ node: { id: created.id } }]);
+    const listed = await findAuditEvents(api.db, { entityType: 'Case', entityId: created.id, action: 'case.list' });
+    expect(listed.map((event) => event.userId)).toEqual([users.CLINICIAN.id]);
+    await api.execute(`{ case(id: "${created.id}") { id } }`, {}, { token });
+    const read = await findAuditEvents(api.db, { entityType: 'Case', entityId: created.id, action: 'case.read' });
+    expect(read.map((event) => event.userId)).toEqual([users.CLINICIAN.id]);
+  });
+});
