@@ -86,9 +86,13 @@ export async function createDatasetVersion(
           select: { id: true, version: true },
         });
         for (let start = 0; start < options.items.length; start += INSERT_CHUNK) {
-          await tx.datasetVersionItem.createMany({
-            data: options.items.slice(start, start + INSERT_CHUNK).map((item) => ({ ...item, datasetVersionId: version.id })),
-          });
+          const chunk = options.items.slice(start, start + INSERT_CHUNK);
+          // unnest: one parameter per column instead of one per value.
+          await tx.$executeRaw`
+            INSERT INTO "DatasetVersionItem" ("datasetVersionId", "imageId", "conceptId", split)
+            SELECT ${version.id}, image_id, concept_id, split::"Split"
+            FROM unnest(${chunk.map((item) => item.imageId)}::text[], ${chunk.map((item) => item.conceptId)}::text[],
+                        ${chunk.map((item) => item.split)}::text[]) AS input(image_id, concept_id, split)`;
         }
         await tx.auditEvent.create({
           data: {

@@ -52,9 +52,9 @@ async function readHeader(input: Buffer, maxPixels: number): Promise<string> {
   return sniffed;
 }
 
+/** intake.json is written last: present means the folder is complete, and one read answers both questions. */
 async function readFacts(folder: string): Promise<Facts | null> {
   try {
-    await fs.access(path.join(folder, 'thumb.webp'));
     return JSON.parse(await fs.readFile(path.join(folder, FACTS_FILE), 'utf8')) as Facts;
   } catch {
     return null;
@@ -74,10 +74,10 @@ async function writeVariants(folder: string, original: Buffer, raw: Buffer, info
   await Promise.all([
     fs.writeFile(path.join(folder, 'original.png'), original),
     fs.writeFile(path.join(folder, 'working.webp'), working),
-    fs.writeFile(path.join(folder, FACTS_FILE), JSON.stringify(facts)),
+    fs.writeFile(path.join(folder, 'thumb.webp'), thumb ?? working),
   ]);
-  // Thumbnail last: its presence marks a complete folder.
-  await fs.writeFile(path.join(folder, 'thumb.webp'), thumb ?? working);
+  // Facts last: their presence marks a complete folder.
+  await fs.writeFile(path.join(folder, FACTS_FILE), JSON.stringify(facts));
 }
 
 async function storeDecoded(
