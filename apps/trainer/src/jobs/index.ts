@@ -1,4 +1,6 @@
 import type { JobHandler } from '../worker/job-handler.js';
+import { auditJob } from './audit/audit-job.js';
+import { driftJob } from './drift/drift-job.js';
 import { embedJob } from './embed/embed-job.js';
 import { evaluateJob } from './evaluate/evaluate-job.js';
 import { finetuneJob } from './finetune/finetune-job.js';
@@ -11,4 +13,6 @@ export const jobHandlers: JobHandler[] = [
   finetuneJob as JobHandler,
   evaluateJob as JobHandler,
   embedJob as JobHandler,
+  driftJob as JobHandler,
+  auditJob as JobHandler,
 ];

@@ -18,6 +18,7 @@ import { childEnv, type Env } from '../env.js';
 import { createProgressBar } from '../progress/progress-bar.js';
 import type { ManagedChild } from './children.js';
 import { enqueueQualityIfNeeded } from './enqueue-quality.js';
+import { enqueueDemoPipelineIfNeeded } from '../pipeline/enqueue-demo-pipeline.js';
 import { ensureSessionSecret } from './secret.js';
 import { startServices } from './services.js';
 
@@ -94,6 +95,7 @@ export async function startPlatform(env: Env): Promise<void> {
       bar.stop(`Demo registry: ${result.images} images${result.alreadyComplete ? ' (already seeded)' : ''}.`);
     }
     await enqueueQualityIfNeeded(db, database.url);
+    await enqueueDemoPipelineIfNeeded(db, database.url);
     await services.webReady;
   } catch (error) {
     if (abort.signal.aborted) return;

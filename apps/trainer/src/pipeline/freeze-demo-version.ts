@@ -4,6 +4,7 @@ import { HOSPITAL_SITES } from '@dermino/synth';
 
 export const DEMO_DATASET = 'synthetic-demo';
 const META_KEY = 'demo-dataset-version';
+export const DEMO_FILTER = { source: [...HOSPITAL_SITES] };
 const SPLIT = { train: 0.7, val: 0.15, test: 0.15 };
 
 /** A patient's split from a hash of its id: all images of a patient (and so of each lesion) share one side. */
@@ -19,7 +20,7 @@ export function splitOfPatient(patientId: string, seed = 0): Split {
 export async function freezeDemoDatasetVersion(db: Db): Promise<FrozenDatasetVersion> {
   const known = await getMeta<{ id: string }>(db, META_KEY);
   if (known) return getDatasetVersionById(db, { id: known.id });
-  const filter = { source: [...HOSPITAL_SITES] };
+  const filter = DEMO_FILTER;
   const images = await findCurationImages(db, { filter });
   const version = await createDatasetVersion(db, {
     datasetName: DEMO_DATASET,

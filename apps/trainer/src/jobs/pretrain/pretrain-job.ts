@@ -47,6 +47,7 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
 
     const folder = jobFolderKey(job.id);
     const runDir = path.join(home, folder, 'run');
+    let lastProgress = 0;
     const result = await runPretraining({
       data: { pixels: loaded.pixels, count: used.length, size: vit.imageSize, labels },
       config: input,
@@ -56,6 +57,9 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       runDir,
       async onStep(step, info) {
         if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0) await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);
+        // At most one progress write a second (the last step always): the dashboard polls, it needs no more.
+        if (Date.now() - lastProgress < 1000 && step.step < payload.steps) return;
+        lastProgress = Date.now();
         const remaining = payload.steps - step.step;
         await progress({
           step: step.step,

@@ -1,0 +1,96 @@
+import { findEmbeddings, findRegistryImages, listConcepts, saveDriftReport } from '@dermino/db';
+import { z } from 'zod';
+import type { JobHandler } from '../../worker/job-handler.js';
+import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
+import { scoreImages } from '../shared/score-images.js';
+import { driftAlerts } from './drift-alerts.js';
+import { type DriftRows, windowStatistics } from './window-stats.js';
+
+const payloadSchema = z
+  .object({
+    /** The classifier whose inputs and outputs are watched. */
+    model: modelRefSchema,
+    /** Months at the start that form the reference window. */
+    referenceMonths: z.number().int().min(2).max(120).default(3),
+    maxPerWindow: z.number().int().min(20).max(100_000).default(300),
+    permutations: z.number().int().min(10).max(10_000).default(200),
+    seed: z.number().int().min(0).default(0),
+    after: afterSchema,
+  })
+  .strict();
+
+type DriftPayload = z.infer<typeof payloadSchema>;
+
+/** Reference months vs each later month: metadata, image quality, embeddings, predictions and CBPE, with alerts. */
+export const driftJob: JobHandler<DriftPayload> = {
+  kind: 'DRIFT',
+  parsePayload: (raw) => payloadSchema.parse(raw),
+  async run(context) {
+    const { db, home, job, payload, log, progress } = context;
+    await waitForJobs(context as never, payload.after);
+    const model = await resolveModel(context as never, payload.model);
+    if (model.kind !== 'CLASSIFIER') throw new Error(`Model ${model.id} is not a classifier; drift watches a classifier's inputs and outputs.`);
+    const images = (await findRegistryImages(db)).filter((image) => image.capturedAt !== null);
+    const months = [...new Set(images.map((image) => image.capturedAt!.toISOString().slice(0, 7)))].sort();
+    if (months.length <= payload.referenceMonths) {
+      throw new Error(`Images span ${months.length} month(s); drift needs more than the ${payload.referenceMonths} reference months.`);
+    }
+    const total = images.length + months.length;
+    const scored = await scoreImages(home, model, images.map((i) => i.storageKey), (done) => progress({ step: done, total }));
+    const used = scored.scored.map((index) => images[index]);
+    if (scored.failed.length) await log(`${scored.failed.length} images could not be scored; left out.`, 'warn');
+    // pgvector is the source of truth for embeddings when the backbone's are stored; else the served model's own.
+    let embeddings = scored.embeddings;
+    if (model.parentId) {
+      const stored = new Map((await findEmbeddings(db, { modelVersionId: model.parentId })).map((row) => [row.imageId, row.vector]));
+      if (used.every((image) => stored.has(image.imageId))) embeddings = Float32Array.from(used.flatMap((image) => stored.get(image.imageId)!));
+      else await log('Not every image has a stored embedding of the backbone; using the embeddings computed now.');
+    }
+    const classes = (model.classes as string[]) ?? [];
+    const malignant = new Set((await listConcepts(db)).filter((c) => c.malignant).map((c) => c.code));
+    const data: DriftRows = {
+      month: used.map((image) => image.capturedAt!.toISOString().slice(0, 7)),
+      metadata: {
+        device: used.map((i) => i.device ?? '(none)'),
+        source: used.map((i) => i.source),
+        modality: used.map((i) => i.modality),
+        site: used.map((i) => i.site),
+        sex: used.map((i) => i.sex),
+        skin_type: used.map((i) => i.skinType),
+        age_band: used.map((i) => i.ageBand ?? '(none)'),
+      },
+      quality: {
+        brightness: used.map((i) => i.quality.brightness),
+        contrast: used.map((i) => i.quality.contrast),
+        colorCast: used.map((i) => i.quality.colorCast),
+        blurVariance: used.map((i) => i.quality.blurVariance),
+      },
+      probabilities: scored.probabilities,
+      classes: classes.length,
+      malignantClasses: classes.flatMap((code, index) => (malignant.has(code) ? [index] : [])),
+      embeddings,
+      dims: scored.dims,
+    };
+    const referenceSet = new Set(months.slice(0, payload.referenceMonths));
+    const reference = data.month.flatMap((month, i) => (referenceSet.has(month) ? [i] : []));
+    const windows = [];
+    for (const [index, month] of months.entries()) {
+      const current = data.month.flatMap((m, i) => (m === month ? [i] : []));
+      if (current.length === 0) continue;
+      windows.push({ window: month, reference: referenceSet.has(month), stats: windowStatistics(data, reference, current, payload) });
+      await progress({ step: used.length + index + 1, total, metrics: { window: month } });
+    }
+    const alerts = driftAlerts(windows.filter((w) => w.reference), windows.filter((w) => !w.reference));
+    const referenceDates = used.filter((image) => referenceSet.has(image.capturedAt!.toISOString().slice(0, 7))).map((image) => image.capturedAt!.getTime());
+    const report = await saveDriftReport(db, {
+      modelVersionId: model.id,
+      jobId: job.id,
+      referenceFrom: new Date(Math.min(...referenceDates)),
+      referenceTo: new Date(Math.max(...referenceDates)),
+      windows: JSON.parse(JSON.stringify(windows.map(({ window, reference: isReference, stats }) => ({ window, reference: isReference, ...stats })))),
+      alerts: JSON.parse(JSON.stringify(alerts)),
+    });
+    await progress({ step: total, total, metrics: { windows: windows.length, alerts: alerts.length } });
+    await log(`Drift report ${report.id}: ${windows.length} monthly windows, ${alerts.length} alerts.`);
+  },
+};

@@ -1,0 +1,74 @@
+import { type Db, enqueueJob, type JobKind, type Queue } from '@dermino/db';
+
+/** The compute budget of the demo pipeline; the default suits a 2-core CPU (pretraining about 5 minutes). */
+export interface DemoBudget {
+  preset: 'tiny' | 'vit-s16' | 'vit-b16';
+  /** PretrainConfigInput overrides (tests use a micro model). */
+  config: Record<string, unknown>;
+  steps: number;
+  batchSize: number;
+  checkpointEvery: number;
+  labelFractions: number[];
+  resamples: number;
+  permutations: number;
+  maxPerWindow: number;
+}
+
+// tiny on wasm: about 1.3 s per step of 32 images on this class of machine (BENCHMARKS.md), so 200 steps ~ 4-5 min.
+export const DEMO_BUDGET: DemoBudget = {
+  preset: 'tiny',
+  config: {},
+  steps: 200,
+  batchSize: 32,
+  checkpointEvery: 20,
+  labelFractions: [0.1, 1],
+  resamples: 1000,
+  permutations: 200,
+  maxPerWindow: 300,
+};
+
+export interface DemoPipelineJobs {
+  pretrain: string;
+  finetunes: { method: 'linear' | 'knn'; labelFraction: number; job: string }[];
+  evaluates: string[];
+  embed: string;
+  drift: string;
+  audit: string;
+}
+
+/**
+ * Enqueues the whole chain at once: later jobs name earlier ones (`fromJob`, `after`) and wait for them, so the
+ * dashboard shows every step queued from the start and any worker can take any job.
+ */
+export async function enqueueDemoPipeline(
+  db: Db,
+  queue: Queue,
+  options: { datasetVersionId: string; budget?: DemoBudget; createdBy?: string; driftAfter?: string[] },
+): Promise<DemoPipelineJobs> {
+  const budget = options.budget ?? DEMO_BUDGET;
+  const { datasetVersionId } = options;
+  const send = async (kind: JobKind, payload: unknown) => (await enqueueJob(db, queue, { kind, payload, createdBy: options.createdBy ?? 'demo-pipeline' })).id;
+  const pretrain = await send('PRETRAIN', {
+    datasetVersionId,
+    name: `demo-${budget.preset}`,
+    preset: budget.preset,
+    config: budget.config,
+    steps: budget.steps,
+    batchSize: budget.batchSize,
+    checkpointEvery: budget.checkpointEvery,
+  });
+  const variants = [...budget.labelFractions.map((labelFraction) => ({ method: 'linear' as const, labelFraction })), { method: 'knn' as const, labelFraction: 1 }];
+  const finetunes = [];
+  for (const variant of variants) {
+    finetunes.push({ ...variant, job: await send('FINETUNE', { backbone: { fromJob: pretrain }, datasetVersionId, ...variant }) });
+  }
+  const evaluates = [];
+  for (const finetune of finetunes) {
+    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples }));
+  }
+  const embed = await send('EMBED', { model: { fromJob: pretrain } });
+  const fullLabels = finetunes.find((f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions))!;
+  const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow });
+  const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
+  return { pretrain, finetunes, evaluates, embed, drift, audit };
+}
