@@ -17,6 +17,7 @@ export function CaseCard({ summary, priority }: { summary: CaseSummary; priority
           <span className={styles.thumbBadge}>
             <DiagnosisBadge concept={diagnosis} />
           </span>
+          <span className={`badge ${styles.imageCount}`}>{pluralize(summary.images.length, 'image')}</span>
           {firstImage ? (
             // A plain <img>: the proxy already serves a 160 px webp, so there is nothing left to optimise.
             // biome-ignore lint/performance/noImgElement: see above
@@ -39,9 +40,7 @@ export function CaseCard({ summary, priority }: { summary: CaseSummary; priority
             {formatLabel(summary.site)} · {summary.source}
           </p>
           <p className={`${styles.cardMeta} mono`}>{summary.patient.pseudonym}</p>
-          <p className={styles.cardMeta}>
-            {skinType} · {pluralize(summary.images.length, 'image')}
-          </p>
+          <p className={styles.cardMeta}>{skinType}</p>
         </div>
       </Link>
     </li>
