@@ -189,10 +189,18 @@ describe('case reads are audited', () => {
       { token },
     );
     expect(page.data?.cases.edges).toEqual([{ node: { id: created.id } }]);
-    const listed = await findAuditEvents(api.db, { entityType: 'Case', entityId: created.id, action: 'case.list' });
+    const listed = await findAuditEvents(api.db, {
+      entityType: 'Case',
+      entityId: created.id,
+      action: 'case.list',
+    });
     expect(listed.map((event) => event.userId)).toEqual([users.CLINICIAN.id]);
     await api.execute(`{ case(id: "${created.id}") { id } }`, {}, { token });
-    const read = await findAuditEvents(api.db, { entityType: 'Case', entityId: created.id, action: 'case.read' });
+    const read = await findAuditEvents(api.db, {
+      entityType: 'Case',
+      entityId: created.id,
+      action: 'case.read',
+    });
     expect(read.map((event) => event.userId)).toEqual([users.CLINICIAN.id]);
   });
 });

@@ -24,6 +24,7 @@ export interface OperationSize {
 
 /** Arguments that bound how many items a list field returns. */
 const PAGE_ARGUMENTS = ['first', 'k', 'take'];
+const MAX_COUNTED_PAGE = 1000;
 
 function pageSize(
   field: FieldNode,
@@ -38,7 +39,8 @@ function pageSize(
     if (!argument) continue;
     const node = field.arguments?.find((arg) => arg.name.value === name);
     const value = node ? valueFromAST(node.value, argument.type, variables) : argument.defaultValue;
-    return typeof value === 'number' && value > 0 ? value : 1;
+    // Clamped: a page beyond any resolver's maximum is refused by that resolver, naming the argument.
+    return typeof value === 'number' && value > 0 ? Math.min(value, MAX_COUNTED_PAGE) : 1;
   }
   return 1;
 }

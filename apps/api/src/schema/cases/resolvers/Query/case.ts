@@ -1,11 +1,12 @@
-import { getCaseById, recordAuditEvent } from '@dermino/db';
+import { getCaseById, isUuid, recordAuditEvent } from '@dermino/db';
 import { requireUser } from '../../../../context.js';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
 
 // "case" is a reserved word, hence the export name; the map in schema/resolvers.ts names the field.
 export const caseById: QueryResolvers['case'] = async (_parent, { id }, context) => {
   const user = requireUser(context);
-  const found = await getCaseById(context.db, { id });
+  // Ids are UUIDs: anything else is simply not found, without a query.
+  const found = isUuid(id) ? await getCaseById(context.db, { id }) : null;
   if (!found) return null;
   await recordAuditEvent(context.db, {
     userId: user.id,

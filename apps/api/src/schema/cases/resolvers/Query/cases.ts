@@ -1,6 +1,7 @@
 import { AppError, findCases, MAX_CASE_PAGE_SIZE, recordAuditEvents } from '@dermino/db';
 import { requireUser } from '../../../../context.js';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
+import { checkCaseFilter } from '../../check-case-filter.js';
 import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -14,6 +15,7 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, context) => 
       details: { argument: 'first' },
     });
   }
+  checkCaseFilter(args.filter);
   const after = args.after ? decodeCaseCursor(args.after) : null;
   const page = await findCases(db, { filter: args.filter, first, after });
   // Every case read is audited, list pages too (one insert per page).
