@@ -43,7 +43,7 @@ export function readOnnxMetadataProps(bytes: Uint8Array, source = 'model'): Reco
       reader.skipType(wireType);
     }
   } catch (error) {
-    throw new Error(`${source} is not an ONNX model (protobuf parse failed: ${(error as Error).message})`);
+    throw new Error(`${source} is not an ONNX model, or is truncated (protobuf parse failed: ${(error as Error).message})`);
   }
   if (!hasGraph || !hasIrVersion) throw new Error(`${source} is not an ONNX model (no ir_version or graph field)`);
   return props;

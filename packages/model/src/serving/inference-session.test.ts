@@ -68,7 +68,7 @@ describe('createInferenceSession', () => {
     }
   });
 
-  it('rejects files that are not ONNX, missing files and ONNX models without DermINO metadata', async () => {
+  it('rejects files that are not ONNX, missing or truncated files and ONNX models without DermINO metadata', async () => {
     const dir = await createTempDir();
     const notOnnx = join(dir, 'weights.onnx');
     await writeFile(notOnnx, 'this is a text file, not a protobuf');
@@ -77,6 +77,10 @@ describe('createInferenceSession', () => {
     await writeFile(png, await createTestImage(1));
     await expect(createInferenceSession({ modelPath: png })).rejects.toThrow(/image\.onnx is not an ONNX model/);
     await expect(createInferenceSession({ modelPath: join(dir, 'missing.onnx') })).rejects.toThrow(/missing\.onnx: cannot read model file \(ENOENT\)/);
+    const complete = exportTinyModel().bytes;
+    const cut = join(dir, 'cut.onnx');
+    await writeFile(cut, complete.subarray(0, complete.length - 100));
+    await expect(createInferenceSession({ modelPath: cut })).rejects.toThrow(/cut\.onnx is not an ONNX model, or is truncated/);
     const foreign = exportVitToOnnx({ config: tinyServingConfig, weights: createRandomVitWeights(tinyServingConfig) });
     const stripped = await import('../onnx/onnx-proto').then(({ onnx }) => {
       const model = onnx.ModelProto.decode(foreign);
