@@ -135,3 +135,51 @@ export async function getModelVersionByAlias(db: DbClient, options: { alias: str
   if (!row) throw new AppError('NOT_FOUND', { message: `No model has the alias ${options.alias}.`, details: { argument: 'alias' } });
   return row.modelVersion;
 }
+
+export interface ModelLineage {
+  model: ModelVersionRecord;
+  /** Parent, grandparent... up to the pretrained backbone. */
+  ancestors: ModelVersionRecord[];
+  datasetVersion: { id: string; version: number; datasetName: string; contentHash: string; createdAt: Date } | null;
+  job: { id: string; kind: string; status: string; payload: unknown; createdBy: string | null; finishedAt: Date | null } | null;
+  evaluations: { id: string; datasetVersionId: string; split: string; jobId: string | null; createdAt: Date }[];
+  driftReports: { id: string; jobId: string | null; createdAt: Date }[];
+}
+
+/** Dataset version -> job -> model (and its ancestors) -> evaluations and drift reports, for one model. */
+export async function getModelLineage(db: DbClient, options: { id: string }): Promise<ModelLineage> {
+  const model = await getModelVersionById(db, options);
+  const ancestors: ModelVersionRecord[] = [];
+  for (let parentId = model.parentId; parentId && ancestors.length < 20; ) {
+    const parent = await getModelVersionById(db, { id: parentId });
+    ancestors.push(parent);
+    parentId = parent.parentId;
+  }
+  const [datasetVersion, job, evaluations, driftReports] = await Promise.all([
+    model.datasetVersionId
+      ? db.datasetVersion.findUnique({
+          where: { id: model.datasetVersionId },
+          select: { id: true, version: true, contentHash: true, createdAt: true, dataset: { select: { name: true } } },
+        })
+      : null,
+    model.jobId
+      ? db.job.findUnique({ where: { id: model.jobId }, select: { id: true, kind: true, status: true, payload: true, createdBy: true, finishedAt: true } })
+      : null,
+    db.evaluation.findMany({
+      where: { modelVersionId: model.id },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, datasetVersionId: true, split: true, jobId: true, createdAt: true },
+    }),
+    db.driftReport.findMany({ where: { modelVersionId: model.id }, orderBy: { createdAt: 'desc' }, select: { id: true, jobId: true, createdAt: true } }),
+  ]);
+  return {
+    model,
+    ancestors,
+    datasetVersion: datasetVersion
+      ? { id: datasetVersion.id, version: datasetVersion.version, datasetName: datasetVersion.dataset.name, contentHash: datasetVersion.contentHash, createdAt: datasetVersion.createdAt }
+      : null,
+    job,
+    evaluations,
+    driftReports,
+  };
+}

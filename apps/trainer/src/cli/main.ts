@@ -6,6 +6,12 @@ import { registerDatasetCommands } from './dataset-command.js';
 import { registerImportCommands } from './import-command.js';
 import { registerJobsCommands } from './jobs-command.js';
 import { runWorkerCommand } from './worker-command.js';
+import { registerTrainCommand } from './train-command.js';
+import { registerModelsCommands } from './models-command.js';
+import { registerPretrainCommand } from './pretrain-command.js';
+import { registerExportCommand } from './export-command.js';
+import { registerEmbedCommand } from './embed-command.js';
+import { registerEvaluateFileCommand } from './evaluate-file-command.js';
 
 let env: Env | undefined;
 const getEnv = () => (env ??= loadEnv());
@@ -20,6 +26,12 @@ program
   .description('Run a trainer worker that takes jobs from the queue')
   .action(() => runWorkerCommand(getEnv()));
 registerJobsCommands(program, getEnv);
+registerTrainCommand(program, getEnv);
+registerModelsCommands(program, getEnv);
+registerPretrainCommand(program, getEnv);
+registerExportCommand(program, getEnv);
+registerEmbedCommand(program, getEnv);
+registerEvaluateFileCommand(program, getEnv);
 registerImportCommands(program, getEnv);
 registerDatasetCommands(program, getEnv);
 
