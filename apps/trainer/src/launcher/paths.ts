@@ -7,10 +7,13 @@ export const apiDir = path.join(repoRoot, 'apps/api');
 export const webDir = path.join(repoRoot, 'apps/web');
 export const trainerDir = path.join(repoRoot, 'apps/trainer');
 
+// Output of test runs and tools, not sources of the build.
+const IGNORED = new Set(['node_modules', 'test', 'test-results', 'README.md']);
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'test') continue;
+    if (IGNORED.has(entry.name) || entry.name.startsWith('.') || entry.name.endsWith('.tsbuildinfo')) continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
