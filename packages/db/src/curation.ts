@@ -40,7 +40,9 @@ export interface CurationImage {
 }
 
 async function buildImageWhere(db: DbClient, filter: CurationFilter): Promise<Prisma.ImageWhereInput> {
-  const and: Prisma.ImageWhereInput[] = [{ status: { in: filter.status?.length ? [...filter.status] : ['READY'] } }];
+  const and: Prisma.ImageWhereInput[] = [
+    { status: { in: filter.status?.length ? [...filter.status] : ['READY'] } },
+  ];
   const on = (where: Prisma.AnnotationWhereInput): Prisma.ImageWhereInput => ({
     OR: [{ annotations: { some: where } }, { case: { annotations: { some: where } } }],
   });
@@ -66,8 +68,14 @@ async function buildImageWhere(db: DbClient, filter: CurationFilter): Promise<Pr
 }
 
 /** Every image matching the filter with what labelling, splitting and leakage checks need, in id order. */
-export async function findCurationImages(db: DbClient, options: { filter: CurationFilter }): Promise<CurationImage[]> {
-  const matching = await db.image.findMany({ where: await buildImageWhere(db, options.filter), select: { id: true } });
+export async function findCurationImages(
+  db: DbClient,
+  options: { filter: CurationFilter },
+): Promise<CurationImage[]> {
+  const matching = await db.image.findMany({
+    where: await buildImageWhere(db, options.filter),
+    select: { id: true },
+  });
   const ids = matching.map((image) => image.id);
   if (ids.length === 0) return [];
   // Two joins with one array parameter each: relation loads would bind one parameter per id.
@@ -77,7 +85,9 @@ export async function findCurationImages(db: DbClient, options: { filter: Curati
     WHERE image.id = ANY(${ids}::text[])
     ORDER BY image.id`;
   const caseIds = [...new Set(images.map((image) => image.caseId))];
-  const annotations = await db.$queryRaw<(CurationAnnotation & { imageId: string | null; caseId: string | null })[]>`
+  const annotations = await db.$queryRaw<
+    (CurationAnnotation & { imageId: string | null; caseId: string | null })[]
+  >`
     SELECT annotation."imageId", annotation."caseId", annotation."conceptId", concept.code AS "conceptCode",
            annotation.confirmation::text AS confirmation, annotation.annotator
     FROM "Annotation" annotation JOIN "DiagnosisConcept" concept ON concept.id = annotation."conceptId"
@@ -96,6 +106,9 @@ export async function findCurationImages(db: DbClient, options: { filter: Curati
 }
 
 /** How many images match, for a preview before freezing. */
-export async function countCurationImages(db: DbClient, options: { filter: CurationFilter }): Promise<number> {
+export async function countCurationImages(
+  db: DbClient,
+  options: { filter: CurationFilter },
+): Promise<number> {
   return db.image.count({ where: await buildImageWhere(db, options.filter) });
 }

@@ -60,7 +60,9 @@ export async function createDatasetVersion(
   },
 ): Promise<FrozenDatasetVersion> {
   if (options.items.length === 0) {
-    throw new AppError('BAD_INPUT', { message: 'No images match the filter: a dataset version cannot be empty.' });
+    throw new AppError('BAD_INPUT', {
+      message: 'No images match the filter: a dataset version cannot be empty.',
+    });
   }
   const contentHash = hashDatasetVersionItems(options.items);
   try {
@@ -72,7 +74,10 @@ export async function createDatasetVersion(
           update: {},
           select: { id: true },
         });
-        const latest = await tx.datasetVersion.aggregate({ where: { datasetId: dataset.id }, _max: { version: true } });
+        const latest = await tx.datasetVersion.aggregate({
+          where: { datasetId: dataset.id },
+          _max: { version: true },
+        });
         const version = await tx.datasetVersion.create({
           data: {
             datasetId: dataset.id,
@@ -99,7 +104,13 @@ export async function createDatasetVersion(
             action: 'dataset.freeze',
             entityType: 'DatasetVersion',
             entityId: version.id,
-            details: { dataset: options.datasetName, version: version.version, items: options.items.length, contentHash, createdBy: options.createdBy ?? null },
+            details: {
+              dataset: options.datasetName,
+              version: version.version,
+              items: options.items.length,
+              contentHash,
+              createdBy: options.createdBy ?? null,
+            },
           },
         });
         return version.id;
@@ -109,22 +120,41 @@ export async function createDatasetVersion(
     return getDatasetVersionById(db, { id });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('CONFLICT', { message: `Another version of ${options.datasetName} was frozen at the same time; retry.`, cause: error });
+      throw new AppError('CONFLICT', {
+        message: `Another version of ${options.datasetName} was frozen at the same time; retry.`,
+        cause: error,
+      });
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-      throw new AppError('BAD_INPUT', { message: 'A dataset version item names an unknown image or concept.', cause: error });
+      throw new AppError('BAD_INPUT', {
+        message: 'A dataset version item names an unknown image or concept.',
+        cause: error,
+      });
     }
     throw error;
   }
 }
 
-export async function getDatasetVersionById(db: DbClient, options: { id: string }): Promise<FrozenDatasetVersion> {
-  const row = await db.datasetVersion.findUnique({ where: { id: options.id }, select: datasetVersionSelect }).catch((error: unknown) => {
-    // A malformed id is a bad argument, not a crash.
-    if (error instanceof Prisma.PrismaClientKnownRequestError || error instanceof Prisma.PrismaClientValidationError) return null;
-    throw error;
-  });
-  if (!row) throw new AppError('NOT_FOUND', { message: `No dataset version with id ${options.id}.`, details: { argument: 'version' } });
+export async function getDatasetVersionById(
+  db: DbClient,
+  options: { id: string },
+): Promise<FrozenDatasetVersion> {
+  const row = await db.datasetVersion
+    .findUnique({ where: { id: options.id }, select: datasetVersionSelect })
+    .catch((error: unknown) => {
+      // A malformed id is a bad argument, not a crash.
+      if (
+        error instanceof Prisma.PrismaClientKnownRequestError ||
+        error instanceof Prisma.PrismaClientValidationError
+      )
+        return null;
+      throw error;
+    });
+  if (!row)
+    throw new AppError('NOT_FOUND', {
+      message: `No dataset version with id ${options.id}.`,
+      details: { argument: 'version' },
+    });
   return toRecord(row);
 }
 

@@ -1,5 +1,13 @@
-import type { DbClient, Prisma } from './client.js';
-import type { Confirmation, ImageStatus, ImportStatus, Modality, Sex, SkinType } from './client.js';
+import type {
+  Confirmation,
+  DbClient,
+  ImageStatus,
+  ImportStatus,
+  Modality,
+  Prisma,
+  Sex,
+  SkinType,
+} from './client.js';
 import { AppError } from './errors.js';
 import type { ConceptSeed } from './seed/concepts.js';
 
@@ -24,14 +32,19 @@ export interface ImportProblemInput {
 }
 
 /** Inserts the missing concepts parents-first in one read and one insert per missing concept. */
-export async function ensureConcepts(db: DbClient, options: { concepts: readonly ConceptSeed[] }): Promise<Map<string, string>> {
+export async function ensureConcepts(
+  db: DbClient,
+  options: { concepts: readonly ConceptSeed[] },
+): Promise<Map<string, string>> {
   const existing = await db.diagnosisConcept.findMany({ select: { id: true, code: true } });
   const idByCode = new Map(existing.map((concept) => [concept.code, concept.id]));
   for (const concept of options.concepts) {
     if (idByCode.has(concept.code)) continue;
     const parentId = concept.parent ? idByCode.get(concept.parent) : undefined;
     if (concept.parent && !parentId) {
-      throw new AppError('BAD_INPUT', { message: `Concept ${concept.code} names unknown parent ${concept.parent}.` });
+      throw new AppError('BAD_INPUT', {
+        message: `Concept ${concept.code} names unknown parent ${concept.parent}.`,
+      });
     }
     const created = await db.diagnosisConcept.create({
       data: { code: concept.code, name: concept.name, malignant: concept.malignant ?? null, parentId },
@@ -58,7 +71,11 @@ export async function findResumableImportRun(
   options: { kind: string; sourceKey: string },
 ): Promise<ImportRunRecord | null> {
   return db.importRun.findFirst({
-    where: { kind: options.kind, status: 'RUNNING', sourceFiles: { path: ['key'], equals: options.sourceKey } },
+    where: {
+      kind: options.kind,
+      status: 'RUNNING',
+      sourceFiles: { path: ['key'], equals: options.sourceKey },
+    },
     orderBy: { startedAt: 'desc' },
     select: importRunSelect,
   });
@@ -146,7 +163,7 @@ export interface ImportBatchRow {
   annotations: { conceptId: string; annotator: string; confirmation: Confirmation }[];
 }
 
-export { writeImportBatch, type WriteImportBatchResult } from './import-batch.js';
+export { type WriteImportBatchResult, writeImportBatch } from './import-batch.js';
 
 /** Images registered before their file arrived (e.g. Fitzpatrick17k URLs), oldest first. */
 export async function findPendingImages(
@@ -154,7 +171,11 @@ export async function findPendingImages(
   options: { source: string; take?: number; afterId?: string },
 ): Promise<{ id: string; sourceImageId: string | null; remoteUrl: string | null }[]> {
   return db.image.findMany({
-    where: { source: options.source, status: 'PENDING', id: options.afterId ? { gt: options.afterId } : undefined },
+    where: {
+      source: options.source,
+      status: 'PENDING',
+      id: options.afterId ? { gt: options.afterId } : undefined,
+    },
     orderBy: { id: 'asc' },
     take: options.take ?? 1000,
     select: { id: true, sourceImageId: true, remoteUrl: true },
@@ -178,7 +199,10 @@ export async function attachStoredImage(
 }
 
 /** Which of these content hashes the registry already has: an image with one of them is an exact duplicate. */
-export async function findExistingSha256s(db: DbClient, options: { sha256s: readonly string[] }): Promise<Set<string>> {
+export async function findExistingSha256s(
+  db: DbClient,
+  options: { sha256s: readonly string[] },
+): Promise<Set<string>> {
   if (options.sha256s.length === 0) return new Set();
   const rows = await db.image.findMany({
     where: { sha256: { in: [...new Set(options.sha256s)] } },

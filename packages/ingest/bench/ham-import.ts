@@ -1,12 +1,12 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import { createDb } from '@dermino/db';
 import { startTestDatabase } from '@dermino/db/testing';
 import sharp from 'sharp';
 import { readCsvFile } from '../src/csv/read-csv.js';
-import { runImport } from '../src/import/run-import.js';
 import { mapConcurrent } from '../src/import/map-concurrent.js';
+import { runImport } from '../src/import/run-import.js';
 import { prepareHam10000Import } from '../src/sources/ham10000.js';
 
 export interface HamBenchResult {
@@ -40,7 +40,9 @@ export async function benchHamImport(files: { metadata: string; pixels: string }
     const pixels = await readCsvFile(files.pixels, { label: 'pixels' });
     await mapConcurrent(pixels.rows, 4, (row) => {
       const raw = Buffer.from(pixels.header.slice(0, 64).map((name) => Number(row.values[name])));
-      return sharp(raw, { raw: { width: 8, height: 8, channels: 1 } }).png().toBuffer();
+      return sharp(raw, { raw: { width: 8, height: 8, channels: 1 } })
+        .png()
+        .toBuffer();
     });
     const referenceSeconds = (performance.now() - referenceStart) / 1000;
     return {

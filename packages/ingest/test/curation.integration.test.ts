@@ -13,21 +13,47 @@ beforeAll(async () => {
   db = openTestDb();
   await seedConcepts(db);
   source = uniqueName('clinic');
-  const readers = (concepts: string[]) => concepts.map((concept, index) => ({ concept, image: 0, annotator: `reader-${index}` }));
+  const readers = (concepts: string[]) =>
+    concepts.map((concept, index) => ({ concept, image: 0, annotator: `reader-${index}` }));
   // Histopathology overrules two readers; a reader majority; a reader tie; an unlabelled image.
-  await createTestCase(db, { source, site: 'back', patient: { sex: 'FEMALE', skinType: 'V', ageBand: '40-49' }, annotations: [...readers(['nv', 'nv']), { concept: 'mel', image: 0, confirmation: 'HISTOPATHOLOGY', annotator: 'lab' }] });
-  await createTestCase(db, { source, site: 'arm', patient: { sex: 'MALE', skinType: 'II' }, images: [{ device: 'iphone' }], annotations: readers(['bcc', 'bcc', 'bkl']) });
-  await createTestCase(db, { source, site: 'arm', patient: { sex: 'MALE', skinType: 'II' }, annotations: readers(['nv', 'mel']) });
+  await createTestCase(db, {
+    source,
+    site: 'back',
+    patient: { sex: 'FEMALE', skinType: 'V', ageBand: '40-49' },
+    annotations: [
+      ...readers(['nv', 'nv']),
+      { concept: 'mel', image: 0, confirmation: 'HISTOPATHOLOGY', annotator: 'lab' },
+    ],
+  });
+  await createTestCase(db, {
+    source,
+    site: 'arm',
+    patient: { sex: 'MALE', skinType: 'II' },
+    images: [{ device: 'iphone' }],
+    annotations: readers(['bcc', 'bcc', 'bkl']),
+  });
+  await createTestCase(db, {
+    source,
+    site: 'arm',
+    patient: { sex: 'MALE', skinType: 'II' },
+    annotations: readers(['nv', 'mel']),
+  });
   await createTestCase(db, { source, site: 'leg' });
   const patient = await createTestPatient(db, { source, skinType: 'VI' });
   for (let lesion = 0; lesion < 12; lesion++) {
-    await createTestCase(db, { source, patientId: patient.id, images: [{}, {}], annotations: [{ concept: lesion % 2 ? 'nv' : 'df', confirmation: 'FOLLOW_UP' }] });
+    await createTestCase(db, {
+      source,
+      patientId: patient.id,
+      images: [{}, {}],
+      annotations: [{ concept: lesion % 2 ? 'nv' : 'df', confirmation: 'FOLLOW_UP' }],
+    });
   }
 });
 afterAll(() => db.$disconnect());
 
 describe('curation filters', () => {
-  const count = async (filter: Parameters<typeof findCurationImages>[1]['filter']) => (await findCurationImages(db, { filter: { source: [source], ...filter } })).length;
+  const count = async (filter: Parameters<typeof findCurationImages>[1]['filter']) =>
+    (await findCurationImages(db, { filter: { source: [source], ...filter } })).length;
 
   it('filter by diagnosis subtree, confirmation, site, skin type, sex, age band, device and labels', async () => {
     expect(await count({})).toBe(28);
@@ -49,7 +75,14 @@ describe('curation filters', () => {
 
 describe('freezing a version', () => {
   it('adjudicates labels, leaves ties out for review and keeps a patient on one side', async () => {
-    const summary = await freezeDatasetVersion({ db, name: uniqueName('curated'), filter: { source: [source] }, ratios: parseSplitRatios('50/25/25'), groupBy: 'patient', seed: 7 });
+    const summary = await freezeDatasetVersion({
+      db,
+      name: uniqueName('curated'),
+      filter: { source: [source] },
+      ratios: parseSplitRatios('50/25/25'),
+      groupBy: 'patient',
+      seed: 7,
+    });
     expect(summary.ties).toHaveLength(1);
     expect(summary.ties[0].candidates).toEqual(['mel', 'nv']);
     expect(summary.images).toBe(27);
@@ -61,16 +94,30 @@ describe('freezing a version', () => {
   });
 
   it('with a diagnosis filter keeps only images whose adjudicated label is in the subtree', async () => {
-    const summary = await freezeDatasetVersion({ db, name: uniqueName('malignant'), filter: { source: [source], diagnosis: ['mel'] }, ratios: parseSplitRatios('70/30'), groupBy: 'lesion', seed: 1 });
+    const summary = await freezeDatasetVersion({
+      db,
+      name: uniqueName('malignant'),
+      filter: { source: [source], diagnosis: ['mel'] },
+      ratios: parseSplitRatios('70/30'),
+      groupBy: 'lesion',
+      seed: 1,
+    });
     // The first image has two nv readers but histopathology says mel: it is in; the tie image is out.
     expect(summary.images).toBe(1);
     expect(Object.keys(summary.byLabel)).toEqual(['mel']);
   });
 
   it('refuses an empty version', async () => {
-    await expect(freezeDatasetVersion({ db, name: uniqueName('empty'), filter: { source: [uniqueName('nothing')] }, ratios: parseSplitRatios('70/15/15'), groupBy: 'lesion', seed: 1 })).rejects.toThrow(
-      'No images match the filter',
-    );
+    await expect(
+      freezeDatasetVersion({
+        db,
+        name: uniqueName('empty'),
+        filter: { source: [uniqueName('nothing')] },
+        ratios: parseSplitRatios('70/15/15'),
+        groupBy: 'lesion',
+        seed: 1,
+      }),
+    ).rejects.toThrow('No images match the filter');
   });
 });
 
@@ -92,11 +139,20 @@ describe('leakage check', () => {
       ],
     });
     const check = await checkDatasetVersionLeakage(db, { versionId: version.id });
-    expect(check).toMatchObject({ clean: false, intact: true, counts: { lesion: 1, patient: 1, duplicate: 1 } });
-    expect(check.leaks.find((leak) => leak.kind === 'lesion')).toMatchObject({ key: a.caseId, splits: ['TEST', 'TRAIN'] });
+    expect(check).toMatchObject({
+      clean: false,
+      intact: true,
+      counts: { lesion: 1, patient: 1, duplicate: 1 },
+    });
+    expect(check.leaks.find((leak) => leak.kind === 'lesion')).toMatchObject({
+      key: a.caseId,
+      splits: ['TEST', 'TRAIN'],
+    });
   });
 
   it('says which version is unknown', async () => {
-    await expect(checkDatasetVersionLeakage(db, { versionId: 'no-such-version' })).rejects.toThrow('No dataset version with id no-such-version.');
+    await expect(checkDatasetVersionLeakage(db, { versionId: 'no-such-version' })).rejects.toThrow(
+      'No dataset version with id no-such-version.',
+    );
   });
 });

@@ -17,15 +17,27 @@ beforeAll(() => {
 afterAll(() => db.$disconnect());
 
 async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(isAppError(error), String(error)).toBe(true);
   return error as Error;
 }
 
-async function importSubset(subset: { metadata: string; pixels?: string; images?: string }, options: { strict?: boolean; batchSize?: number } = {}) {
+async function importSubset(
+  subset: { metadata: string; pixels?: string; images?: string },
+  options: { strict?: boolean; batchSize?: number } = {},
+) {
   const source = uniqueName('ham');
-  const files = subset.images ? { metadata: subset.metadata, images: subset.images } : { metadata: subset.metadata, pixels: subset.pixels };
-  const summary = await runImport(await prepareHam10000Import({ ...files, source }), { db, imagesRoot, ...options });
+  const files = subset.images
+    ? { metadata: subset.metadata, images: subset.images }
+    : { metadata: subset.metadata, pixels: subset.pixels };
+  const summary = await runImport(await prepareHam10000Import({ ...files, source }), {
+    db,
+    imagesRoot,
+    ...options,
+  });
   return { source, summary };
 }
 
@@ -34,12 +46,17 @@ describe('file-level problems stop the import before anything is written', () =>
     const subset = writeHamSubset(3);
     fs.writeFileSync(subset.metadata, 'lesion_id,image_id,age\nHAM_1,ISIC_1,40\n');
     const error = await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }));
-    expect(error.message).toContain('is missing columns dx, dx_type, sex, localization (found: lesion_id, image_id, age)');
+    expect(error.message).toContain(
+      'is missing columns dx, dx_type, sex, localization (found: lesion_id, image_id, age)',
+    );
   });
 
   it('names the line and byte of a file that is not UTF-8', async () => {
     const subset = writeHamSubset(3);
-    const latin1 = Buffer.concat([fs.readFileSync(subset.metadata), Buffer.from('HAM_9,ISIC_9,nv,histo,40.0,male,r\xe9gion\n', 'latin1')]);
+    const latin1 = Buffer.concat([
+      fs.readFileSync(subset.metadata),
+      Buffer.from('HAM_9,ISIC_9,nv,histo,40.0,male,r\xe9gion\n', 'latin1'),
+    ]);
     fs.writeFileSync(subset.metadata, latin1);
     const error = await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }));
     expect(error.message).toMatch(/is not UTF-8 text: byte 0xe9 at line 5, column 34/);
@@ -48,22 +65,28 @@ describe('file-level problems stop the import before anything is written', () =>
   it('refuses an empty metadata file and a missing one', async () => {
     const subset = writeHamSubset(2);
     fs.writeFileSync(subset.metadata, '');
-    expect((await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message).toContain('is empty');
+    expect(
+      (await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message,
+    ).toContain('is empty');
     const missing = path.join(subset.dir, 'nope.csv');
-    expect((await errorOf(prepareHam10000Import({ metadata: missing, pixels: subset.pixels }))).message).toBe(`Cannot read --metadata ${missing}: no such file.`);
+    expect((await errorOf(prepareHam10000Import({ metadata: missing, pixels: subset.pixels }))).message).toBe(
+      `Cannot read --metadata ${missing}: no such file.`,
+    );
   });
 
   it('refuses broken CSV quoting with its line', async () => {
     const subset = writeHamSubset(2);
     fs.appendFileSync(subset.metadata, 'HAM_9,"ISIC_9,nv,histo,40.0,male,back\n');
-    expect((await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message).toMatch(/is not valid CSV/);
+    expect(
+      (await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message,
+    ).toMatch(/is not valid CSV/);
   });
 
   it('refuses pixels that do not line up with the metadata', async () => {
     const subset = writeHamSubset(5, (_metadata, pixels) => pixels.pop());
-    expect((await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message).toContain(
-      'has 4 rows but --metadata has 5',
-    );
+    expect(
+      (await errorOf(prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels }))).message,
+    ).toContain('has 4 rows but --metadata has 5');
   });
 
   it('wants exactly one of images and pixels', async () => {
@@ -85,7 +108,11 @@ describe('row-level problems are skipped and reported with row and field', () =>
     const { source, summary } = await importSubset(subset);
     const firstId = subset.rows[0].split(',')[1];
     expect(summary.problems).toEqual([
-      { row: 3, field: 'dx', reason: 'unknown diagnosis "naevus" (HAM10000 dx is one of akiec, bcc, bkl, df, mel, nv, vasc)' },
+      {
+        row: 3,
+        field: 'dx',
+        reason: 'unknown diagnosis "naevus" (HAM10000 dx is one of akiec, bcc, bkl, df, mel, nv, vasc)',
+      },
       { row: 5, field: 'image_id', reason: `duplicate image_id ${firstId} (first at row 2)` },
       { row: 7, field: 'age', reason: 'age "two hundred" is not a number from 0 to 120' },
       { row: 9, field: 'pixel0000', reason: 'pixels row 9: pixel0000 "300" is not an integer from 0 to 255' },
@@ -139,7 +166,10 @@ describe('row-level problems are skipped and reported with row and field', () =>
     fs.copyFileSync(path.join(folder, `${ids[0]}.jpg`), path.join(folder, `${ids[2]}.jpg`));
     const { source, summary } = await importSubset({ metadata: subset.metadata, images: folder });
     expect(summary.counts).toMatchObject({ imported: 3, duplicates: 1 });
-    const images = await db.image.findMany({ where: { source }, select: { sourceImageId: true, storageKey: true } });
+    const images = await db.image.findMany({
+      where: { source },
+      select: { sourceImageId: true, storageKey: true },
+    });
     const key = (id: string) => images.find((image) => image.sourceImageId === id)!.storageKey;
     expect(key(ids[2])).toBe(key(ids[0]));
     expect(key(ids[1])).not.toBe(key(ids[0]));
@@ -152,11 +182,20 @@ describe('--strict', () => {
       metadata[20] = metadata[20].replace(/,(nv|bkl|mel|bcc|akiec|df|vasc),/, ',blue,');
     });
     const source = uniqueName('ham');
-    const prepared = await prepareHam10000Import({ metadata: subset.metadata, pixels: subset.pixels, source });
+    const prepared = await prepareHam10000Import({
+      metadata: subset.metadata,
+      pixels: subset.pixels,
+      source,
+    });
     const error = await errorOf(runImport(prepared, { db, imagesRoot, strict: true, batchSize: 10 }));
-    expect(error.message).toMatch(/^Row 22 \(dx\): unknown diagnosis "blue" .* With --strict nothing was imported \(run .+\)\.$/);
+    expect(error.message).toMatch(
+      /^Row 22 \(dx\): unknown diagnosis "blue" .* With --strict nothing was imported \(run .+\)\.$/,
+    );
     expect(await countSource(db, source)).toEqual({ patients: 0, cases: 0, images: 0, annotations: 0 });
-    const run = await db.importRun.findFirstOrThrow({ where: { sourceFiles: { path: ['source'], equals: source } }, include: { problems: true } });
+    const run = await db.importRun.findFirstOrThrow({
+      where: { sourceFiles: { path: ['source'], equals: source } },
+      include: { problems: true },
+    });
     expect(run.status).toBe('FAILED');
     expect(run.problems.map((problem) => problem.row)).toEqual([22]);
   });
@@ -187,18 +226,34 @@ describe('an interrupted import', () => {
       onProgress: ({ done }) => {
         if (done >= 200) controller.abort(new Error('operator pressed Ctrl-C'));
       },
-    }).then(() => null, (error: Error) => error);
+    }).then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(interrupted?.message).toBe('operator pressed Ctrl-C');
     const partial = await countSource(db, source);
     expect(partial.images).toBeGreaterThanOrEqual(200);
     expect(partial.images).toBeLessThan(400);
-    const run = await db.importRun.findFirstOrThrow({ where: { sourceFiles: { path: ['source'], equals: source } } });
+    const run = await db.importRun.findFirstOrThrow({
+      where: { sourceFiles: { path: ['source'], equals: source } },
+    });
     expect([run.status, run.cursor]).toEqual(['RUNNING', partial.images]);
 
     const resumed = await runImport(await prepare(), { db, imagesRoot, batchSize: 100 });
     expect(resumed).toMatchObject({ runId: run.id, resumed: true });
-    expect(resumed.counts).toMatchObject({ rows: 400, imported: 400, skipped: 0, alreadyPresent: 0, annotations: 400 });
+    expect(resumed.counts).toMatchObject({
+      rows: 400,
+      imported: 400,
+      skipped: 0,
+      alreadyPresent: 0,
+      annotations: 400,
+    });
     const lesions = new Set(subset.rows.map((line) => line.split(',')[0])).size;
-    expect(await countSource(db, source)).toEqual({ patients: lesions, cases: lesions, images: 400, annotations: 400 });
+    expect(await countSource(db, source)).toEqual({
+      patients: lesions,
+      cases: lesions,
+      images: 400,
+      annotations: 400,
+    });
   });
 });

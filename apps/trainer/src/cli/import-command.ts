@@ -23,18 +23,27 @@ interface CommonOptions {
   batchSize?: string;
 }
 
-type Prepare = (options: Record<string, string | undefined>, db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<PreparedImport>;
+type Prepare = (
+  options: Record<string, string | undefined>,
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+) => Promise<PreparedImport>;
 
 const resolve = (file: string | undefined) => (file ? path.resolve(file) : undefined);
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new AppError('BAD_INPUT', { message: `${name} must be a positive integer; got "${value}".` });
+  if (!Number.isInteger(number) || number < 1)
+    throw new AppError('BAD_INPUT', { message: `${name} must be a positive integer; got "${value}".` });
   return number;
 }
 
-async function runImportCommand(env: Env, title: string, options: CommonOptions & Record<string, string | undefined>, prepare: Prepare) {
+async function runImportCommand(
+  env: Env,
+  title: string,
+  options: CommonOptions & Record<string, string | undefined>,
+  prepare: Prepare,
+) {
   const database = await openDatabase(env);
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('interrupted'));
@@ -79,17 +88,28 @@ function withCommonOptions(command: Command): Command {
 }
 
 export function registerImportCommands(program: Command, env: () => Env): void {
-  const command = program.command('import').description('Import images and metadata into the registry (resumable, idempotent)');
-  withCommonOptions(command.command('ham10000').description('HAM10000 metadata with an image folder or an hmnist pixel CSV'))
+  const command = program
+    .command('import')
+    .description('Import images and metadata into the registry (resumable, idempotent)');
+  withCommonOptions(
+    command.command('ham10000').description('HAM10000 metadata with an image folder or an hmnist pixel CSV'),
+  )
     .requiredOption('--metadata <csv>', 'HAM10000_metadata.csv')
     .option('--images <dir>', 'folder of <image_id>.jpg')
     .option('--pixels <csv>', 'hmnist_<s>_<s>_<L|RGB>.csv (row i = metadata row i)')
     .action((options) =>
       runImportCommand(env(), 'Importing HAM10000', options, (o) =>
-        prepareHam10000Import({ metadata: resolve(o.metadata)!, images: resolve(o.images), pixels: resolve(o.pixels), source: o.source }),
+        prepareHam10000Import({
+          metadata: resolve(o.metadata)!,
+          images: resolve(o.images),
+          pixels: resolve(o.pixels),
+          source: o.source,
+        }),
       ),
     );
-  withCommonOptions(command.command('isic').description('ISIC archive metadata CSV with a folder of <isic_id>.jpg'))
+  withCommonOptions(
+    command.command('isic').description('ISIC archive metadata CSV with a folder of <isic_id>.jpg'),
+  )
     .requiredOption('--metadata <csv>', 'ISIC metadata CSV')
     .requiredOption('--images <dir>', 'folder of <isic_id>.jpg')
     .action((options) =>
@@ -97,12 +117,20 @@ export function registerImportCommands(program: Command, env: () => Env): void {
         prepareIsicImport({ metadata: resolve(o.metadata)!, images: resolve(o.images)!, source: o.source }),
       ),
     );
-  withCommonOptions(command.command('fitzpatrick17k').description('Fitzpatrick17k CSV: pending images by URL, files by md5 name when given'))
+  withCommonOptions(
+    command
+      .command('fitzpatrick17k')
+      .description('Fitzpatrick17k CSV: pending images by URL, files by md5 name when given'),
+  )
     .requiredOption('--metadata <csv>', 'fitzpatrick17k.csv')
     .option('--images <dir>', 'folder of <md5hash>.jpg, also completes images left pending by earlier runs')
     .action((options) =>
       runImportCommand(env(), 'Importing Fitzpatrick17k', options, (o) =>
-        prepareFitzpatrick17kImport({ metadata: resolve(o.metadata)!, images: resolve(o.images), source: o.source }),
+        prepareFitzpatrick17kImport({
+          metadata: resolve(o.metadata)!,
+          images: resolve(o.images),
+          source: o.source,
+        }),
       ),
     );
   command
@@ -116,7 +144,10 @@ export function registerImportCommands(program: Command, env: () => Env): void {
     .option('--json', 'print a machine-readable summary')
     .action((options) =>
       runImportCommand(env(), 'Importing CSV', options, async (o, db) =>
-        prepareGenericCsvImport({ mapping: resolve(o.mapping)!, metadata: resolve(o.metadata)!, images: resolve(o.images)! }, await listConcepts(db)),
+        prepareGenericCsvImport(
+          { mapping: resolve(o.mapping)!, metadata: resolve(o.metadata)!, images: resolve(o.images)! },
+          await listConcepts(db),
+        ),
       ),
     );
 }

@@ -12,12 +12,14 @@ export function printImportSummary(summary: ImportSummary): void {
   for (const [note, value] of Object.entries(summary.notes)) lines.push(`  ${note}: ${value}`);
   if (counts.skipped > 0) {
     lines.push('Skipped rows by reason:');
-    for (const [reason, count] of Object.entries(summary.reasons)) lines.push(`  ${String(count).padStart(6)}  ${reason}`);
+    for (const [reason, count] of Object.entries(summary.reasons))
+      lines.push(`  ${String(count).padStart(6)}  ${reason}`);
     lines.push('First problems (row = line in the CSV, header is line 1):');
     for (const problem of summary.problems.slice(0, 10)) {
       lines.push(`  row ${problem.row}${problem.field ? ` (${problem.field})` : ''}: ${problem.reason}`);
     }
-    if (summary.problems.length < counts.skipped || counts.skipped > 10) lines.push('  (all problems: --json, or the ImportProblem rows of the run)');
+    if (summary.problems.length < counts.skipped || counts.skipped > 10)
+      lines.push('  (all problems: --json, or the ImportProblem rows of the run)');
   }
   console.log(lines.join('\n'));
 }

@@ -26,7 +26,8 @@ export function decodeUtf8(bytes: Buffer, what: string): string {
     const stream = new TextDecoder('utf-8', { fatal: true });
     let column = 0;
     try {
-      for (; column < lineBytes.length; column++) stream.decode(lineBytes.subarray(column, column + 1), { stream: true });
+      for (; column < lineBytes.length; column++)
+        stream.decode(lineBytes.subarray(column, column + 1), { stream: true });
     } catch {
       // The decoder notices a cut-short sequence at the byte after it: point at the sequence's lead byte.
       while (column > 0 && lineBytes[column] < 0xc0 && lineBytes[column - 1] >= 0x80) column--;

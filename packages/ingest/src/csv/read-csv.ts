@@ -33,14 +33,24 @@ async function readBytes(path: string, label: string): Promise<Buffer> {
     return await fs.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new AppError('BAD_INPUT', { message: `Cannot read ${label} ${path}: ${why}.`, details: { argument: label } });
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new AppError('BAD_INPUT', {
+      message: `Cannot read ${label} ${path}: ${why}.`,
+      details: { argument: label },
+    });
   }
 }
 
 function parseRecords(text: string, path: string, label: string) {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as {
+    return parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -60,11 +70,14 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
   if (bytes.length === 0) throw new AppError('BAD_INPUT', { message: `${label} ${path} is empty.` });
   const text = decodeUtf8(bytes, `${label} ${path}`);
   const records = parseRecords(text, path, label);
-  if (records.length === 0) throw new AppError('BAD_INPUT', { message: `${label} ${path} has no header row.` });
+  if (records.length === 0)
+    throw new AppError('BAD_INPUT', { message: `${label} ${path} has no header row.` });
   const header = records[0].record.map((name) => name.trim());
   const duplicated = header.filter((name, index) => header.indexOf(name) !== index);
   if (duplicated.length > 0) {
-    throw new AppError('BAD_INPUT', { message: `${label} ${path} repeats column ${duplicated.join(', ')} in its header.` });
+    throw new AppError('BAD_INPUT', {
+      message: `${label} ${path} repeats column ${duplicated.join(', ')} in its header.`,
+    });
   }
   const missing = (options.requiredColumns ?? []).filter((column) => !header.includes(column));
   if (missing.length > 0) {
@@ -84,8 +97,16 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
       values[name] = record[index] ?? '';
     });
     const shapeProblem =
-      record.length === header.length ? undefined : `has ${record.length} fields where the header has ${header.length}`;
+      record.length === header.length
+        ? undefined
+        : `has ${record.length} fields where the header has ${header.length}`;
     return { line: info.lines, values, shapeProblem };
   });
-  return { path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, header, rows };
+  return {
+    path,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    header,
+    rows,
+  };
 }

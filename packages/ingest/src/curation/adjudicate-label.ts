@@ -43,7 +43,13 @@ export function adjudicateLabel(votes: readonly LabelVote[]): Adjudication {
     const candidates = top.map((entry) => entry.vote.conceptCode).sort();
     if (top.length > 1) return { conceptId: null, conceptCode: null, basis: tier[0], tie: true, candidates };
     const winner = top[0].vote;
-    return { conceptId: winner.conceptId, conceptCode: winner.conceptCode, basis: winner.confirmation, tie: false, candidates };
+    return {
+      conceptId: winner.conceptId,
+      conceptCode: winner.conceptCode,
+      basis: winner.confirmation,
+      tie: false,
+      candidates,
+    };
   }
   return { conceptId: null, conceptCode: null, basis: null, tie: false, candidates: [] };
 }

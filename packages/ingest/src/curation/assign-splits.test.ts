@@ -6,7 +6,8 @@ function cohort(): SplitItem[] {
   const items: SplitItem[] = [];
   for (let lesion = 0; lesion < 600; lesion++) {
     const label = lesion % 10 < 6 ? 'nv' : lesion % 10 < 9 ? 'mel' : 'df';
-    for (let image = 0; image < 1 + (lesion % 3); image++) items.push({ id: `${lesion}-${image}`, group: `L${lesion}`, stratum: label });
+    for (let image = 0; image < 1 + (lesion % 3); image++)
+      items.push({ id: `${lesion}-${image}`, group: `L${lesion}`, stratum: label });
   }
   return items;
 }
@@ -17,7 +18,15 @@ describe('assignSplits', () => {
   it('never puts one group on two sides and keeps class shares close to the whole', () => {
     const items = cohort();
     const splits = assignSplits(items, { ratios, seed: 1 });
-    const leakage = findLeakage(items.map((item) => ({ imageId: item.id, split: splits.get(item.id)!, caseId: item.group, patientId: item.group, sha256: null })));
+    const leakage = findLeakage(
+      items.map((item) => ({
+        imageId: item.id,
+        split: splits.get(item.id)!,
+        caseId: item.group,
+        patientId: item.group,
+        sha256: null,
+      })),
+    );
     expect(leakage.counts.lesion).toBe(0);
     for (const label of ['nv', 'mel', 'df']) {
       const ofLabel = items.filter((item) => item.stratum === label);
@@ -28,7 +37,10 @@ describe('assignSplits', () => {
 
   it('keeps exact duplicates of different groups together', () => {
     const items = cohort();
-    items.push({ id: 'copy', group: 'L-new', stratum: 'nv', sha256: 'same' }, { id: 'orig', group: 'L0', stratum: 'nv', sha256: 'same' });
+    items.push(
+      { id: 'copy', group: 'L-new', stratum: 'nv', sha256: 'same' },
+      { id: 'orig', group: 'L0', stratum: 'nv', sha256: 'same' },
+    );
     const splits = assignSplits(items, { ratios, seed: 3 });
     expect(splits.get('copy')).toBe(splits.get('orig'));
     expect(splits.get('orig')).toBe(splits.get('0-0'));

@@ -7,10 +7,14 @@ export const SPLITS: readonly Split[] = ['TRAIN', 'VAL', 'TEST'];
 export function parseSplitRatios(text: string): SplitRatios {
   const parts = text.split('/').map((part) => Number(part.trim()));
   if (parts.length < 2 || parts.length > 3 || parts.some((part) => !Number.isFinite(part) || part < 0)) {
-    throw new AppError('BAD_INPUT', { message: `--split "${text}" must be two or three non-negative numbers like 70/15/15.`, details: { argument: 'split' } });
+    throw new AppError('BAD_INPUT', {
+      message: `--split "${text}" must be two or three non-negative numbers like 70/15/15.`,
+      details: { argument: 'split' },
+    });
   }
   const total = parts.reduce((sum, part) => sum + part, 0);
-  if (total <= 0 || parts[0] === 0) throw new AppError('BAD_INPUT', { message: `--split "${text}" needs a training share above 0.` });
+  if (total <= 0 || parts[0] === 0)
+    throw new AppError('BAD_INPUT', { message: `--split "${text}" needs a training share above 0.` });
   const [train, val, test = 0] = parts.map((part) => part / total);
   return { TRAIN: train, VAL: val, TEST: test };
 }
@@ -73,7 +77,10 @@ function majorityStratum(items: readonly SplitItem[]): string {
  * Stratified group split: groups (joined by exact duplicates) are dealt, per stratum, largest first and in seeded
  * random order among equals, to the split furthest below its target share of that stratum.
  */
-export function assignSplits(items: readonly SplitItem[], options: { ratios: SplitRatios; seed: number }): Map<string, Split> {
+export function assignSplits(
+  items: readonly SplitItem[],
+  options: { ratios: SplitRatios; seed: number },
+): Map<string, Split> {
   const next = random(options.seed);
   const byStratum = new Map<string, SplitItem[][]>();
   for (const group of components(items)) {
@@ -90,7 +97,9 @@ export function assignSplits(items: readonly SplitItem[], options: { ratios: Spl
     const filled: Record<Split, number> = { TRAIN: 0, VAL: 0, TEST: 0 };
     for (const { group } of groups) {
       const split = SPLITS.reduce((best, candidate) =>
-        options.ratios[candidate] * total - filled[candidate] > options.ratios[best] * total - filled[best] ? candidate : best,
+        options.ratios[candidate] * total - filled[candidate] > options.ratios[best] * total - filled[best]
+          ? candidate
+          : best,
       );
       filled[split] += group.length;
       for (const item of group) assignment.set(item.id, split);

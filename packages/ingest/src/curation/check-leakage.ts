@@ -1,4 +1,9 @@
-import { type DbClient, findDatasetVersionItems, getDatasetVersionById, verifyDatasetVersion } from '@dermino/db';
+import {
+  type DbClient,
+  findDatasetVersionItems,
+  getDatasetVersionById,
+  verifyDatasetVersion,
+} from '@dermino/db';
 import { findLeakage, type LeakageReport } from './find-leakage.js';
 
 export interface LeakageCheck extends LeakageReport {
@@ -10,7 +15,10 @@ export interface LeakageCheck extends LeakageReport {
 }
 
 /** Leakage of a frozen version: lesions, patients or exact duplicates on more than one side of its split. */
-export async function checkDatasetVersionLeakage(db: DbClient, options: { versionId: string }): Promise<LeakageCheck> {
+export async function checkDatasetVersionLeakage(
+  db: DbClient,
+  options: { versionId: string },
+): Promise<LeakageCheck> {
   const version = await getDatasetVersionById(db, { id: options.versionId });
   const [items, verification] = await Promise.all([
     findDatasetVersionItems(db, { datasetVersionId: version.id }),

@@ -33,7 +33,10 @@ const KEYS: Record<LeakKind, (item: LeakageItem) => string | null> = {
 };
 
 /** Lesions, patients and exact duplicates (same sha256) that appear in more than one split. */
-export function findLeakage(items: readonly LeakageItem[], options: { maxListed?: number } = {}): LeakageReport {
+export function findLeakage(
+  items: readonly LeakageItem[],
+  options: { maxListed?: number } = {},
+): LeakageReport {
   const report: LeakageReport = {
     images: items.length,
     splits: { TRAIN: 0, VAL: 0, TEST: 0 },
@@ -57,7 +60,8 @@ export function findLeakage(items: readonly LeakageItem[], options: { maxListed?
       if (splits.length < 2) continue;
       report.counts[kind]++;
       report.clean = false;
-      if (listed++ < (options.maxListed ?? 20)) report.leaks.push({ kind, key, splits: splits.sort(), imageIds: group.map((item) => item.imageId) });
+      if (listed++ < (options.maxListed ?? 20))
+        report.leaks.push({ kind, key, splits: splits.sort(), imageIds: group.map((item) => item.imageId) });
     }
   }
   return report;

@@ -1,11 +1,11 @@
 import {
   type CurationFilter,
   createDatasetVersion,
-  type Db,
   type DatasetVersionItemInput,
+  type Db,
+  type FrozenDatasetVersion,
   findConceptIdsWithDescendants,
   findCurationImages,
-  type FrozenDatasetVersion,
   type Split,
 } from '@dermino/db';
 import { adjudicateLabel } from './adjudicate-label.js';
@@ -36,7 +36,9 @@ export interface FreezeSummary {
 }
 
 const serialiseFilter = (filter: CurationFilter) =>
-  JSON.parse(JSON.stringify(filter, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)));
+  JSON.parse(
+    JSON.stringify(filter, (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)),
+  );
 
 /**
  * Freezes a version from a filter: the matching images, each with its adjudicated label and a seeded split
@@ -46,7 +48,9 @@ export async function freezeDatasetVersion(options: FreezeDatasetVersionOptions)
   const { db, filter } = options;
   const images = await findCurationImages(db, { filter });
   // A diagnosis filter keeps images whose adjudicated label is in the subtree, not any image with a stray vote for it.
-  const allowed = filter.diagnosis?.length ? new Set(await findConceptIdsWithDescendants(db, { codes: filter.diagnosis })) : null;
+  const allowed = filter.diagnosis?.length
+    ? new Set(await findConceptIdsWithDescendants(db, { codes: filter.diagnosis }))
+    : null;
   const ties: FreezeSummary['ties'] = [];
   const kept = [];
   for (const image of images) {
@@ -71,7 +75,12 @@ export async function freezeDatasetVersion(options: FreezeDatasetVersionOptions)
   const version = await createDatasetVersion(db, {
     datasetName: options.name,
     filter: serialiseFilter(filter),
-    splitConfig: { ratios: options.ratios, groupBy: options.groupBy, seed: options.seed, method: 'stratified-group-greedy' },
+    splitConfig: {
+      ratios: options.ratios,
+      groupBy: options.groupBy,
+      seed: options.seed,
+      method: 'stratified-group-greedy',
+    },
     createdBy: options.createdBy,
     note: options.note,
     items,
@@ -86,7 +95,21 @@ export async function freezeDatasetVersion(options: FreezeDatasetVersionOptions)
     bySplit[split]++;
   }
   const leakage = findLeakage(
-    kept.map(({ image }) => ({ imageId: image.id, split: splits.get(image.id)!, caseId: image.caseId, patientId: image.patientId, sha256: image.sha256 })),
+    kept.map(({ image }) => ({
+      imageId: image.id,
+      split: splits.get(image.id)!,
+      caseId: image.caseId,
+      patientId: image.patientId,
+      sha256: image.sha256,
+    })),
   );
-  return { version, images: kept.length, bySplit, byLabel, ties, unlabelled: kept.filter(({ label }) => !label.conceptId).length, leakage };
+  return {
+    version,
+    images: kept.length,
+    bySplit,
+    byLabel,
+    ties,
+    unlabelled: kept.filter(({ label }) => !label.conceptId).length,
+    leakage,
+  };
 }

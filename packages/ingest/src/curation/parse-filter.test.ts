@@ -5,13 +5,32 @@ describe('parseFilterExpressions', () => {
   it('reads every key', () => {
     expect(
       parseFilterExpressions([
-        'diagnosis=mel,nv', 'confirmation=histopathology', 'site=Back', 'skin-type=V,VI', 'sex=female', 'age-band=40-49',
-        'source=ham10000', 'device=dermlite', 'from=2024-01-01', 'to=2025-01-01', 'labelled=true', 'min-blur=12.5',
+        'diagnosis=mel,nv',
+        'confirmation=histopathology',
+        'site=Back',
+        'skin-type=V,VI',
+        'sex=female',
+        'age-band=40-49',
+        'source=ham10000',
+        'device=dermlite',
+        'from=2024-01-01',
+        'to=2025-01-01',
+        'labelled=true',
+        'min-blur=12.5',
       ]),
     ).toEqual({
-      diagnosis: ['mel', 'nv'], confirmation: ['HISTOPATHOLOGY'], site: ['back'], skinType: ['V', 'VI'], sex: ['FEMALE'],
-      ageBand: ['40-49'], source: ['ham10000'], device: ['dermlite'], capturedFrom: new Date('2024-01-01'),
-      capturedTo: new Date('2025-01-01'), labelled: true, minBlurVariance: 12.5,
+      diagnosis: ['mel', 'nv'],
+      confirmation: ['HISTOPATHOLOGY'],
+      site: ['back'],
+      skinType: ['V', 'VI'],
+      sex: ['FEMALE'],
+      ageBand: ['40-49'],
+      source: ['ham10000'],
+      device: ['dermlite'],
+      capturedFrom: new Date('2024-01-01'),
+      capturedTo: new Date('2025-01-01'),
+      labelled: true,
+      minBlurVariance: 12.5,
     });
   });
 

@@ -8,17 +8,33 @@ const ENUMS = {
 } as const;
 
 export const FILTER_KEYS = [
-  'diagnosis', 'confirmation', 'site', 'skin-type', 'sex', 'age-band', 'source', 'device', 'from', 'to', 'labelled', 'min-blur', 'status',
+  'diagnosis',
+  'confirmation',
+  'site',
+  'skin-type',
+  'sex',
+  'age-band',
+  'source',
+  'device',
+  'from',
+  'to',
+  'labelled',
+  'min-blur',
+  'status',
 ] as const;
 
 function bad(expression: string, why: string): never {
-  throw new AppError('BAD_INPUT', { message: `--filter ${expression}: ${why}.`, details: { argument: 'filter' } });
+  throw new AppError('BAD_INPUT', {
+    message: `--filter ${expression}: ${why}.`,
+    details: { argument: 'filter' },
+  });
 }
 
 function enumList<T extends string>(expression: string, values: string[], allowed: readonly T[]): T[] {
   const upper = values.map((value) => value.toUpperCase().replace(/-/g, '_'));
   const unknown = upper.filter((value) => !(allowed as readonly string[]).includes(value));
-  if (unknown.length > 0) bad(expression, `unknown value ${unknown.join(', ')} (expected ${allowed.join(', ')})`);
+  if (unknown.length > 0)
+    bad(expression, `unknown value ${unknown.join(', ')} (expected ${allowed.join(', ')})`);
   return upper as T[];
 }
 
@@ -36,10 +52,14 @@ export function parseFilterExpressions(expressions: readonly string[]): Curation
     const match = /^([a-z-]+)=(.*)$/.exec(expression.trim());
     if (!match) bad(expression, `expected key=value with key one of ${FILTER_KEYS.join(', ')}`);
     const [, key, rawValue] = match;
-    if (!(FILTER_KEYS as readonly string[]).includes(key)) bad(expression, `unknown key ${key} (expected ${FILTER_KEYS.join(', ')})`);
+    if (!(FILTER_KEYS as readonly string[]).includes(key))
+      bad(expression, `unknown key ${key} (expected ${FILTER_KEYS.join(', ')})`);
     if (seen.has(key)) bad(expression, `${key} is given twice; list values with commas instead`);
     seen.add(key);
-    const values = rawValue.split(',').map((value) => value.trim()).filter(Boolean);
+    const values = rawValue
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (values.length === 0) bad(expression, 'no value');
     if (key === 'confirmation') filter.confirmation = enumList(expression, values, ENUMS.confirmation);
     else if (key === 'skin-type') filter.skinType = enumList(expression, values, ENUMS['skin-type']);

@@ -11,7 +11,11 @@ import type { BatchContext } from './run-import.js';
 export async function attachPendingImages(context: BatchContext, counts: ImportCounts): Promise<void> {
   const { prepared, options, runId } = context;
   const folder = prepared.attachFrom!;
-  const rowOf = new Map(prepared.rows.flatMap((result) => (result.ok ? [[result.row.image.sourceImageId, result.row.row] as const] : [])));
+  const rowOf = new Map(
+    prepared.rows.flatMap((result) =>
+      result.ok ? [[result.row.image.sourceImageId, result.row.row] as const] : [],
+    ),
+  );
   let afterId: string | undefined;
   for (;;) {
     options.signal?.throwIfAborted();
@@ -29,12 +33,20 @@ export async function attachPendingImages(context: BatchContext, counts: ImportC
         if (stored && (await attachStoredImage(options.db, { imageId: image.id, stored }))) counts.attached++;
       } catch (error) {
         if (!isIntakeError(error)) throw error;
-        problems.push({ row: rowOf.get(image.sourceImageId!) ?? 0, field: 'image', reason: `${error.message} (${image.sourceImageId})` });
+        problems.push({
+          row: rowOf.get(image.sourceImageId!) ?? 0,
+          field: 'image',
+          reason: `${error.message} (${image.sourceImageId})`,
+        });
       }
     });
     await recordImportProblems(options.db, { importRunId: runId, problems });
     counts.skipped += problems.length;
     await updateImportRun(options.db, { id: runId, counts: { ...counts } });
-    options.onProgress?.({ phase: 'attach', done: counts.attached, total: counts.attached + page.length - withFile.length });
+    options.onProgress?.({
+      phase: 'attach',
+      done: counts.attached,
+      total: counts.attached + page.length - withFile.length,
+    });
   }
 }

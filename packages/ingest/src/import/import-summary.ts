@@ -53,7 +53,10 @@ export function reasonKind(problem: RowProblem): string {
   return problem.field ? `${problem.field}: ${reason}` : reason;
 }
 
-export function countReasons(problems: readonly RowProblem[], into: Record<string, number> = {}): Record<string, number> {
+export function countReasons(
+  problems: readonly RowProblem[],
+  into: Record<string, number> = {},
+): Record<string, number> {
   for (const problem of problems) into[reasonKind(problem)] = (into[reasonKind(problem)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(into).sort((a, b) => b[1] - a[1]));
 }

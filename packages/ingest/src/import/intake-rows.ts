@@ -29,9 +29,15 @@ export async function intakeRows(rows: readonly MappedRow[], options: IntakeOpti
     try {
       return { mapped, stored: await intakePixels(mapped.pixels, options), problem: null };
     } catch (error) {
-      const reason = isIntakeError(error) ? error.message : `cannot read the image: ${(error as Error).message}`;
+      const reason = isIntakeError(error)
+        ? error.message
+        : `cannot read the image: ${(error as Error).message}`;
       const where = mapped.pixels.kind === 'file' ? ` (${mapped.pixels.path})` : '';
-      return { mapped: null, stored: null, problem: { row: mapped.row, field: 'image', reason: `${reason}${where}` } satisfies RowProblem };
+      return {
+        mapped: null,
+        stored: null,
+        problem: { row: mapped.row, field: 'image', reason: `${reason}${where}` } satisfies RowProblem,
+      };
     }
   });
   const result: IntakeResult = { rows: [], problems: [] };
@@ -42,7 +48,11 @@ export async function intakeRows(rows: readonly MappedRow[], options: IntakeOpti
   return result;
 }
 
-export function toBatchRow(mapped: MappedRow, stored: StoredImage | null, conceptIds: Map<string, string>): ImportBatchRow {
+export function toBatchRow(
+  mapped: MappedRow,
+  stored: StoredImage | null,
+  conceptIds: Map<string, string>,
+): ImportBatchRow {
   return {
     patient: mapped.patient,
     case: mapped.case,

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import {
   ALL_CONCEPTS,
   AppError,
+  createImportRun,
   type Db,
   type DbClient,
-  createImportRun,
   ensureConcepts,
   findExistingSha256s,
   findExistingSourceImageIds,
@@ -57,7 +57,9 @@ export async function prepareBatch(context: BatchContext, rows: PreparedImport['
   const todo = mapped.filter((row) => !present.has(row.image.sourceImageId));
   const intake = await intakeRows(todo, context.options);
   problems.push(...intake.problems);
-  const known = await findExistingSha256s(db, { sha256s: intake.rows.flatMap((row) => (row.stored ? [row.stored.sha256] : [])) });
+  const known = await findExistingSha256s(db, {
+    sha256s: intake.rows.flatMap((row) => (row.stored ? [row.stored.sha256] : [])),
+  });
   let duplicates = 0;
   for (const { stored } of intake.rows) {
     if (!stored) continue;
@@ -69,8 +71,17 @@ export async function prepareBatch(context: BatchContext, rows: PreparedImport['
   return { problems, batchRows, alreadyPresent: present.size, duplicates };
 }
 
-export async function writeBatch(db: DbClient, context: BatchContext, batch: Awaited<ReturnType<typeof prepareBatch>>, counts: ImportCounts) {
-  const written = await writeImportBatch(db, { source: context.prepared.source, importRunId: context.runId, rows: batch.batchRows });
+export async function writeBatch(
+  db: DbClient,
+  context: BatchContext,
+  batch: Awaited<ReturnType<typeof prepareBatch>>,
+  counts: ImportCounts,
+) {
+  const written = await writeImportBatch(db, {
+    source: context.prepared.source,
+    importRunId: context.runId,
+    rows: batch.batchRows,
+  });
   await recordImportProblems(db, { importRunId: context.runId, problems: batch.problems });
   counts.imported += written.images;
   counts.alreadyPresent += batch.alreadyPresent + (batch.batchRows.length - written.images);
@@ -82,11 +93,29 @@ export async function writeBatch(db: DbClient, context: BatchContext, batch: Awa
   counts.cases += written.cases;
 }
 
-async function startRun(prepared: PreparedImport, options: RunImportOptions, sourceKey: string): Promise<{ run: ImportRunRecord; resumed: boolean }> {
-  const resumable = options.strict ? null : await findResumableImportRun(options.db, { kind: prepared.kind, sourceKey });
+async function startRun(
+  prepared: PreparedImport,
+  options: RunImportOptions,
+  sourceKey: string,
+): Promise<{ run: ImportRunRecord; resumed: boolean }> {
+  const resumable = options.strict
+    ? null
+    : await findResumableImportRun(options.db, { kind: prepared.kind, sourceKey });
   if (resumable) return { run: resumable, resumed: true };
-  const sourceFiles = { key: sourceKey, source: prepared.source, strict: Boolean(options.strict), files: prepared.files.map((file) => ({ ...file })) };
-  return { run: await createImportRun(options.db, { kind: prepared.kind, createdBy: options.createdBy, sourceFiles }), resumed: false };
+  const sourceFiles = {
+    key: sourceKey,
+    source: prepared.source,
+    strict: Boolean(options.strict),
+    files: prepared.files.map((file) => ({ ...file })),
+  };
+  return {
+    run: await createImportRun(options.db, {
+      kind: prepared.kind,
+      createdBy: options.createdBy,
+      sourceFiles,
+    }),
+    resumed: false,
+  };
 }
 
 /**
@@ -103,18 +132,20 @@ async function runBatches(context: BatchContext, cursor: number, counts: ImportC
     const batch = await prepareBatch(context, prepared.rows.slice(start, end));
     await writing;
     options.signal?.throwIfAborted();
-    writing = options.db.$transaction(
-      async (tx) => {
-        const next = { ...counts };
-        await writeBatch(tx, context, batch, next);
-        await updateImportRun(tx, { id: runId, cursor: end, counts: { ...next } });
-        return next;
-      },
-      { timeout: 120_000, maxWait: 60_000 },
-    ).then((next) => {
-      Object.assign(counts, next);
-      options.onProgress?.({ phase: 'rows', done: end, total: prepared.rows.length });
-    });
+    writing = options.db
+      .$transaction(
+        async (tx) => {
+          const next = { ...counts };
+          await writeBatch(tx, context, batch, next);
+          await updateImportRun(tx, { id: runId, cursor: end, counts: { ...next } });
+          return next;
+        },
+        { timeout: 120_000, maxWait: 60_000 },
+      )
+      .then((next) => {
+        Object.assign(counts, next);
+        options.onProgress?.({ phase: 'rows', done: end, total: prepared.rows.length });
+      });
     // A failed write must surface even if the next intake is still running.
     writing.catch(() => {});
   }
@@ -129,11 +160,18 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   const started = Date.now();
   const { db } = options;
   const conceptIds = await ensureConcepts(db, { concepts: ALL_CONCEPTS });
-  const unknownConcept = prepared.rows.find((result) => result.ok && result.row.labels.some((label) => !conceptIds.has(label.conceptCode)));
-  if (unknownConcept?.ok) throw new AppError('INTERNAL', { message: `Row ${unknownConcept.row.row} maps to a concept that does not exist.` });
+  const unknownConcept = prepared.rows.find(
+    (result) => result.ok && result.row.labels.some((label) => !conceptIds.has(label.conceptCode)),
+  );
+  if (unknownConcept?.ok)
+    throw new AppError('INTERNAL', {
+      message: `Row ${unknownConcept.row.row} maps to a concept that does not exist.`,
+    });
   const { run, resumed } = await startRun(prepared, options, sourceKeyOf(prepared));
   const context: BatchContext = { prepared, options, conceptIds, runId: run.id, seenSha256: new Set() };
-  const counts: ImportCounts = resumed ? { ...emptyCounts(), ...(run.counts as Partial<ImportCounts>) } : emptyCounts();
+  const counts: ImportCounts = resumed
+    ? { ...emptyCounts(), ...(run.counts as Partial<ImportCounts>) }
+    : emptyCounts();
   counts.rows = prepared.rows.length;
   if (options.strict) {
     await runStrictImport(context, counts);

@@ -9,9 +9,14 @@ describe('perceptualHashOfRaw', () => {
       const pixels = noisePixels(64, 64, seed);
       const info = { width: 64, height: 64, channels: 3 } as const;
       const viaCode = await perceptualHashOfRaw(pixels, info);
-      const grey = await sharp(pixels, { raw: info }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer();
+      const grey = await sharp(pixels, { raw: info })
+        .greyscale()
+        .resize(9, 8, { fit: 'fill' })
+        .raw()
+        .toBuffer();
       let bits = '';
-      for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) bits += grey[y * 9 + x] < grey[y * 9 + x + 1] ? '1' : '0';
+      for (let y = 0; y < 8; y++)
+        for (let x = 0; x < 8; x++) bits += grey[y * 9 + x] < grey[y * 9 + x + 1] ? '1' : '0';
       const viaSharp = BigInt(`0b${bits}`).toString(16).padStart(16, '0');
       expect(hammingDistance(viaCode, viaSharp)).toBeLessThanOrEqual(6);
     }

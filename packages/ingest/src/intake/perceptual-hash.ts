@@ -64,7 +64,9 @@ const SMALL_IMAGE_PIXELS = 64 * 64;
  */
 export async function perceptualHashOfRaw(pixels: Buffer, info: RawInfo): Promise<string> {
   if (info.width * info.height <= SMALL_IMAGE_PIXELS) return dHashOf(greyAreaResize(pixels, info));
-  return dHashOf(await sharp(pixels, { raw: info }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer());
+  return dHashOf(
+    await sharp(pixels, { raw: info }).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
+  );
 }
 
 export function hammingDistance(a: string, b: string): number {

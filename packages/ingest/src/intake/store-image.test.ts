@@ -83,21 +83,35 @@ describe('storeImage refuses bad files with a reason', () => {
 });
 
 describe('storeImage stores clean copies', () => {
-  it.each(['jpeg', 'png', 'webp', 'tiff'] as const)('accepts %s and writes three variants', async (format) => {
-    const stored = await storeImage(await makeImage(format, 40, 30, 3), { root });
-    expect(stored).toMatchObject({ width: 40, height: 30, format, existed: false });
-    const folder = path.join(root, stored.storageKey);
-    expect(fs.readdirSync(folder).sort()).toEqual(['intake.json', 'original.png', 'thumb.webp', 'working.webp']);
-  });
+  it.each(['jpeg', 'png', 'webp', 'tiff'] as const)(
+    'accepts %s and writes three variants',
+    async (format) => {
+      const stored = await storeImage(await makeImage(format, 40, 30, 3), { root });
+      expect(stored).toMatchObject({ width: 40, height: 30, format, existed: false });
+      const folder = path.join(root, stored.storageKey);
+      expect(fs.readdirSync(folder).sort()).toEqual([
+        'intake.json',
+        'original.png',
+        'thumb.webp',
+        'working.webp',
+      ]);
+    },
+  );
 
   it('strips EXIF with GPS and applies the orientation', async () => {
     const jpeg = await sharp(noisePixels(60, 20, 5), { raw: { width: 60, height: 20, channels: 3 } })
-      .withExif({ IFD0: { Make: 'SecretCam', Artist: 'Dr Jane Doe' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 12/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'SecretCam', Artist: 'Dr Jane Doe' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 12/1 0/1' },
+      })
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
     const before = await sharp(jpeg).metadata();
-    expect([before.orientation, before.exif?.includes('GPS') || before.exif?.length]).toEqual([6, expect.anything()]);
+    expect([before.orientation, before.exif?.includes('GPS') || before.exif?.length]).toEqual([
+      6,
+      expect.anything(),
+    ]);
     expect(jpeg.includes('SecretCam')).toBe(true);
     const stored = await storeImage(jpeg, { root });
     // Orientation 6 = rotate 90 degrees: the stored image is portrait.
@@ -145,12 +159,15 @@ describe('storeRawImage', () => {
     const file = path.join(root, first.storageKey, 'original.png');
     expect((await sharp(file).metadata()).channels).toBe(1);
     expect((await sharp(file).extractChannel(0).raw().toBuffer()).equals(pixels)).toBe(true);
-    expect(await storeRawImage(pixels, { width: 8, height: 8, channels: 1 }, { root })).toEqual({ ...first, existed: true });
+    expect(await storeRawImage(pixels, { width: 8, height: 8, channels: 1 }, { root })).toEqual({
+      ...first,
+      existed: true,
+    });
   });
 
   it('refuses pixel counts that do not match the size', async () => {
-    await expect(storeRawImage(Buffer.alloc(63), { width: 8, height: 8, channels: 1 }, { root })).rejects.toThrow(
-      'Expected 64 pixel values, got 63.',
-    );
+    await expect(
+      storeRawImage(Buffer.alloc(63), { width: 8, height: 8, channels: 1 }, { root }),
+    ).rejects.toThrow('Expected 64 pixel values, got 63.');
   });
 });

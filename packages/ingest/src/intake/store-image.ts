@@ -38,16 +38,23 @@ async function readHeader(input: Buffer, maxPixels: number): Promise<string> {
     // Reads the header only: a decompression bomb is refused before any pixel is decoded.
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw new IntakeError('CORRUPT', `The image is corrupt or truncated (unreadable ${sniffed.toUpperCase()} header): ${(error as Error).message}`);
+    throw new IntakeError(
+      'CORRUPT',
+      `The image is corrupt or truncated (unreadable ${sniffed.toUpperCase()} header): ${(error as Error).message}`,
+    );
   }
   if (metadata.format !== sniffed && !(sniffed === 'tiff' && metadata.format === 'tiff')) {
     throw new IntakeError('CORRUPT', `The file starts like ${sniffed} but decodes as ${metadata.format}.`);
   }
   const width = metadata.width ?? 0;
   const height = metadata.height ?? 0;
-  if (width < 1 || height < 1) throw new IntakeError('CORRUPT', `The image header gives no size (${width}x${height}).`);
+  if (width < 1 || height < 1)
+    throw new IntakeError('CORRUPT', `The image header gives no size (${width}x${height}).`);
   if (width * height > maxPixels) {
-    throw new IntakeError('TOO_LARGE', `The image is ${width}x${height} pixels, above the limit of ${maxPixels} pixels.`);
+    throw new IntakeError(
+      'TOO_LARGE',
+      `The image is ${width}x${height} pixels, above the limit of ${maxPixels} pixels.`,
+    );
   }
   return sniffed;
 }
@@ -68,7 +75,9 @@ async function writeVariants(folder: string, original: Buffer, raw: Buffer, info
   const [working, thumb] = await Promise.all([
     sharp(raw, input).resize(WORKING_SIZE, WORKING_SIZE, fit).webp({ quality: 90 }).toBuffer(),
     // An image that already fits the thumbnail needs no second encode.
-    small ? null : sharp(raw, input).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, fit).webp({ quality: 80 }).toBuffer(),
+    small
+      ? null
+      : sharp(raw, input).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, fit).webp({ quality: 80 }).toBuffer(),
   ]);
   await fs.mkdir(folder, { recursive: true });
   await Promise.all([
@@ -120,7 +129,11 @@ export async function storeImage(input: Buffer, options: StoreImageOptions): Pro
   } catch (error) {
     throw new IntakeError('CORRUPT', `The image is corrupt or truncated: ${(error as Error).message}`);
   }
-  const info: RawInfo = { width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels };
+  const info: RawInfo = {
+    width: decoded.info.width,
+    height: decoded.info.height,
+    channels: decoded.info.channels,
+  };
   const encode = () => sharp(decoded.data, { raw: info }).png({ compressionLevel: 6 }).toBuffer();
   return storeDecoded(sha256, encode, decoded.data, info, format, options.root);
 }
@@ -129,21 +142,39 @@ export async function storeImage(input: Buffer, options: StoreImageOptions): Pro
  * Intake of raw pixels (e.g. a row of a HAM10000 pixel CSV): stored exactly like a decoded file; the sha256 is
  * that of the lossless PNG written as the original.
  */
-export async function storeRawImage(pixels: Buffer, info: RawInfo, options: StoreImageOptions): Promise<StoredImage> {
+export async function storeRawImage(
+  pixels: Buffer,
+  info: RawInfo,
+  options: StoreImageOptions,
+): Promise<StoredImage> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const { width, height, channels } = info;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || ![1, 3, 4].includes(channels)) {
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 1 ||
+    height < 1 ||
+    ![1, 3, 4].includes(channels)
+  ) {
     throw new IntakeError('CORRUPT', `Raw pixels need a positive width and height and 1, 3 or 4 channels.`);
   }
   if (width * height > maxPixels) {
-    throw new IntakeError('TOO_LARGE', `The image is ${width}x${height} pixels, above the limit of ${maxPixels} pixels.`);
+    throw new IntakeError(
+      'TOO_LARGE',
+      `The image is ${width}x${height} pixels, above the limit of ${maxPixels} pixels.`,
+    );
   }
   if (pixels.length !== width * height * channels) {
-    throw new IntakeError('CORRUPT', `Expected ${width * height * channels} pixel values, got ${pixels.length}.`);
+    throw new IntakeError(
+      'CORRUPT',
+      `Expected ${width * height * channels} pixel values, got ${pixels.length}.`,
+    );
   }
   const encoder = sharp(pixels, { raw: info });
   // libvips would widen one channel to sRGB; a greyscale source stays greyscale.
-  const original = await (channels === 1 ? encoder.toColourspace('b-w') : encoder).png({ compressionLevel: 6 }).toBuffer();
+  const original = await (channels === 1 ? encoder.toColourspace('b-w') : encoder)
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   const sha256 = createHash('sha256').update(original).digest('hex');
   return storeDecoded(sha256, async () => original, pixels, info, 'raw', options.root);
 }

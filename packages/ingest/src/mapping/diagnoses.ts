@@ -32,7 +32,7 @@ export const ISIC_DIAGNOSES: Record<string, string> = {
   'actinic keratosis': 'akiec',
   'solar or actinic keratosis': 'akiec',
   'squamous cell carcinoma in situ': 'akiec',
-  "squamous cell carcinoma in situ, bowens disease": 'akiec',
+  'squamous cell carcinoma in situ, bowens disease': 'akiec',
   'squamous cell carcinoma': 'scc',
   'squamous cell carcinoma, nos': 'scc',
   'pigmented benign keratosis': 'bkl',
@@ -66,7 +66,9 @@ export function mapIsicDiagnosis(raw: string): Mapped<string | null> {
   const name = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   if (ISIC_UNSPECIFIC.has(name)) return { ok: true, value: null };
   const code = ISIC_DIAGNOSES[name];
-  return code ? { ok: true, value: code } : { ok: false, reason: `unknown diagnosis "${raw}" (no ISIC mapping)` };
+  return code
+    ? { ok: true, value: code }
+    : { ok: false, reason: `unknown diagnosis "${raw}" (no ISIC mapping)` };
 }
 
 const FITZPATRICK_CODES = new Map(FITZPATRICK_LABELS.map(([label]) => [label, fitzpatrickLabelCode(label)]));

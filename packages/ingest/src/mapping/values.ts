@@ -6,8 +6,15 @@ const ok = <T>(value: T): Mapped<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Mapped<T> => ({ ok: false, reason });
 
 const SEXES: Record<string, Sex> = {
-  male: 'MALE', m: 'MALE', female: 'FEMALE', f: 'FEMALE', other: 'OTHER',
-  unknown: 'UNKNOWN', '': 'UNKNOWN', na: 'UNKNOWN', 'n/a': 'UNKNOWN',
+  male: 'MALE',
+  m: 'MALE',
+  female: 'FEMALE',
+  f: 'FEMALE',
+  other: 'OTHER',
+  unknown: 'UNKNOWN',
+  '': 'UNKNOWN',
+  na: 'UNKNOWN',
+  'n/a': 'UNKNOWN',
 };
 
 export function mapSex(raw: string): Mapped<Sex> {
@@ -20,7 +27,8 @@ export function mapAgeBand(raw: string): Mapped<string | null> {
   const text = raw.trim();
   if (text === '' || /^(unknown|na|n\/a)$/i.test(text)) return ok(null);
   const age = Number(text);
-  if (!Number.isFinite(age) || age < 0 || age > 120) return fail(`age "${raw}" is not a number from 0 to 120`);
+  if (!Number.isFinite(age) || age < 0 || age > 120)
+    return fail(`age "${raw}" is not a number from 0 to 120`);
   const low = Math.floor(age / 10) * 10;
   return ok(`${low}-${low + 9}`);
 }
@@ -29,7 +37,10 @@ const ROMAN: SkinType[] = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
 /** Fitzpatrick skin type from 1-6, I-VI or "type III"; -1 and blanks are unknown. */
 export function mapSkinType(raw: string): Mapped<SkinType> {
-  const text = raw.trim().toUpperCase().replace(/^(TYPE|FST)\s*/, '');
+  const text = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^(TYPE|FST)\s*/, '');
   if (text === '' || text === '-1' || text === 'UNKNOWN' || text === 'NA') return ok('UNKNOWN');
   const roman = ROMAN.indexOf(text as SkinType);
   if (roman >= 0) return ok(ROMAN[roman]);
@@ -47,16 +58,24 @@ export function mapSite(raw: string): string {
 export function mapId(raw: string, field: string): Mapped<string> {
   const id = raw.trim();
   if (id === '') return fail(`${field} is empty`);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(id)) return fail(`${field} "${raw}" has characters other than A-Z a-z 0-9 . _ -`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(id))
+    return fail(`${field} "${raw}" has characters other than A-Z a-z 0-9 . _ -`);
   return ok(id);
 }
 
 const CONFIRMATIONS: Record<string, Confirmation> = {
-  histo: 'HISTOPATHOLOGY', histopathology: 'HISTOPATHOLOGY', consensus: 'CONSENSUS',
-  'single image expert consensus': 'CONSENSUS', follow_up: 'FOLLOW_UP', 'follow-up': 'FOLLOW_UP',
-  'serial imaging showing no change': 'FOLLOW_UP', confocal: 'CONFOCAL',
-  'confocal microscopy with consensus dermoscopy': 'CONFOCAL', single_reader: 'SINGLE_READER',
-  'single reader': 'SINGLE_READER', model: 'MODEL',
+  histo: 'HISTOPATHOLOGY',
+  histopathology: 'HISTOPATHOLOGY',
+  consensus: 'CONSENSUS',
+  'single image expert consensus': 'CONSENSUS',
+  follow_up: 'FOLLOW_UP',
+  'follow-up': 'FOLLOW_UP',
+  'serial imaging showing no change': 'FOLLOW_UP',
+  confocal: 'CONFOCAL',
+  'confocal microscopy with consensus dermoscopy': 'CONFOCAL',
+  single_reader: 'SINGLE_READER',
+  'single reader': 'SINGLE_READER',
+  model: 'MODEL',
 };
 
 export function mapConfirmation(raw: string, fallback: Confirmation): Mapped<Confirmation> {
@@ -80,5 +99,7 @@ export function mapDate(raw: string): Mapped<Date | null> {
   const text = raw.trim();
   if (text === '') return ok(null);
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? fail(`"${raw}" is not a date (use ISO 8601, e.g. 2024-03-01)`) : ok(date);
+  return Number.isNaN(date.getTime())
+    ? fail(`"${raw}" is not a date (use ISO 8601, e.g. 2024-03-01)`)
+    : ok(date);
 }

@@ -32,7 +32,9 @@ export const columnMappingSchema = z
     defaults: z
       .object({
         modality: z.enum(['DERMOSCOPIC', 'CLINICAL']).default('CLINICAL'),
-        confirmation: z.enum(['HISTOPATHOLOGY', 'CONSENSUS', 'FOLLOW_UP', 'CONFOCAL', 'SINGLE_READER', 'MODEL']).default('SINGLE_READER'),
+        confirmation: z
+          .enum(['HISTOPATHOLOGY', 'CONSENSUS', 'FOLLOW_UP', 'CONFOCAL', 'SINGLE_READER', 'MODEL'])
+          .default('SINGLE_READER'),
         annotator: z.string().min(1).optional(),
       })
       .strict()
@@ -48,18 +50,27 @@ export async function readColumnMapping(path: string): Promise<ColumnMapping> {
   try {
     text = await fs.readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('BAD_INPUT', { message: `Cannot read --mapping ${path}: ${(error as Error).message}` });
+    throw new AppError('BAD_INPUT', {
+      message: `Cannot read --mapping ${path}: ${(error as Error).message}`,
+    });
   }
   let raw: unknown;
   try {
     raw = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new AppError('BAD_INPUT', { message: `--mapping ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message}` });
+    throw new AppError('BAD_INPUT', {
+      message: `--mapping ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
+    });
   }
   const parsed = columnMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new AppError('BAD_INPUT', { message: `--mapping ${path} is invalid:\n  ${problems.join('\n  ')}`, details: { problems } });
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new AppError('BAD_INPUT', {
+      message: `--mapping ${path} is invalid:\n  ${problems.join('\n  ')}`,
+      details: { problems },
+    });
   }
   return parsed.data;
 }

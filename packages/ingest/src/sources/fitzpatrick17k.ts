@@ -6,13 +6,24 @@ import { RowMapper, refuseDuplicateIds } from './row-helpers.js';
 import type { PreparedImport, RowResult } from './types.js';
 
 export const FITZPATRICK_SOURCE = 'fitzpatrick17k';
-const COLUMNS = ['md5hash', 'fitzpatrick_scale', 'label', 'nine_partition_label', 'three_partition_label', 'url'];
+const COLUMNS = [
+  'md5hash',
+  'fitzpatrick_scale',
+  'label',
+  'nine_partition_label',
+  'three_partition_label',
+  'url',
+];
 
 /**
  * Fitzpatrick17k ships URLs, not images: each row becomes a case with a PENDING image that keeps its URL. With
  * `images`, files named `<md5hash>.<ext>` are taken in at once and pending images of earlier runs are completed.
  */
-export async function prepareFitzpatrick17kImport(files: { metadata: string; images?: string; source?: string }): Promise<PreparedImport> {
+export async function prepareFitzpatrick17kImport(files: {
+  metadata: string;
+  images?: string;
+  source?: string;
+}): Promise<PreparedImport> {
   const source = files.source ?? FITZPATRICK_SOURCE;
   const table = await readCsvFile(files.metadata, { label: '--metadata', requiredColumns: COLUMNS });
   const folder = files.images ? await indexImageFolder(files.images) : undefined;
@@ -20,7 +31,8 @@ export async function prepareFitzpatrick17kImport(files: { metadata: string; ima
   const rows: RowResult[] = table.rows.map((row) => {
     const m = new RowMapper(row);
     const md5 = m.value('md5hash').trim().toLowerCase();
-    if (!/^[0-9a-f]{32}$/.test(md5)) m.fail('md5hash', `md5hash "${m.value('md5hash')}" is not 32 hex digits`);
+    if (!/^[0-9a-f]{32}$/.test(md5))
+      m.fail('md5hash', `md5hash "${m.value('md5hash')}" is not 32 hex digits`);
     const skinType = m.take('fitzpatrick_scale', mapSkinType(m.value('fitzpatrick_scale')));
     const code = m.take('label', mapFitzpatrickLabel(m.value('label')));
     const url = m.value('url').trim();
@@ -44,7 +56,9 @@ export async function prepareFitzpatrick17kImport(files: { metadata: string; ima
           remoteUrl: url || null,
           status: file ? 'READY' : 'PENDING',
         },
-        labels: wronglyLabelled ? [] : [{ conceptCode: code, confirmation: 'SINGLE_READER', annotator: source }],
+        labels: wronglyLabelled
+          ? []
+          : [{ conceptCode: code, confirmation: 'SINGLE_READER', annotator: source }],
         pixels: file ?? { kind: 'none' },
       },
     };

@@ -22,7 +22,8 @@ export interface HamPixels {
 function infoFromHeader(header: string[], path: string): RawInfo {
   const count = header.length - 1;
   const wellFormed =
-    header[count] === 'label' && header.slice(0, count).every((name, index) => name === `pixel${String(index).padStart(4, '0')}`);
+    header[count] === 'label' &&
+    header.slice(0, count).every((name, index) => name === `pixel${String(index).padStart(4, '0')}`);
   const grey = Math.round(Math.sqrt(count));
   const colour = Math.round(Math.sqrt(count / 3));
   if (wellFormed && grey * grey === count) return { width: grey, height: grey, channels: 1 };
@@ -42,20 +43,27 @@ export async function readHamPixels(path: string, metadataRows: number): Promise
   }
   const count = table.header.length - 1;
   const rows = table.rows.map((row): HamPixelRow => {
-    if (row.shapeProblem) return { line: row.line, problem: { field: null, reason: `the row ${row.shapeProblem}` } };
+    if (row.shapeProblem)
+      return { line: row.line, problem: { field: null, reason: `the row ${row.shapeProblem}` } };
     const pixels = Buffer.alloc(count);
     for (let index = 0; index < count; index++) {
       const name = table.header[index];
       const text = row.values[name];
       const value = Number(text);
       if (text === '' || !Number.isInteger(value) || value < 0 || value > 255) {
-        return { line: row.line, problem: { field: name, reason: `${name} "${text}" is not an integer from 0 to 255` } };
+        return {
+          line: row.line,
+          problem: { field: name, reason: `${name} "${text}" is not an integer from 0 to 255` },
+        };
       }
       pixels[index] = value;
     }
     const label = HMNIST_LABELS[Number(row.values.label)];
     if (!label || row.values.label === '') {
-      return { line: row.line, problem: { field: 'label', reason: `label "${row.values.label}" is not 0-6` } };
+      return {
+        line: row.line,
+        problem: { field: 'label', reason: `label "${row.values.label}" is not 0-6` },
+      };
     }
     return { line: row.line, label, pixels };
   });

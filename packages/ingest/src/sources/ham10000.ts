@@ -27,7 +27,9 @@ export interface Ham10000Files {
 export async function prepareHam10000Import(files: Ham10000Files): Promise<PreparedImport> {
   const source = files.source ?? HAM_SOURCE;
   if (Boolean(files.images) === Boolean(files.pixels)) {
-    throw new AppError('BAD_INPUT', { message: 'Give exactly one of --images <folder> or --pixels <csv> for HAM10000.' });
+    throw new AppError('BAD_INPUT', {
+      message: 'Give exactly one of --images <folder> or --pixels <csv> for HAM10000.',
+    });
   }
   const table = await readCsvFile(files.metadata, { label: '--metadata', requiredColumns: COLUMNS });
   const folder = files.images ? await indexImageFolder(files.images) : null;
@@ -47,7 +49,8 @@ export async function prepareHam10000Import(files: Ham10000Files): Promise<Prepa
     }
     if (pixels) {
       const pixelRow = pixels.rows[index];
-      if (pixelRow.problem) m.fail(pixelRow.problem.field, `pixels row ${pixelRow.line}: ${pixelRow.problem.reason}`);
+      if (pixelRow.problem)
+        m.fail(pixelRow.problem.field, `pixels row ${pixelRow.line}: ${pixelRow.problem.reason}`);
       else if (dx && pixelRow.label !== dx) {
         m.fail('dx', `dx ${dx} disagrees with the pixels row ${pixelRow.line} label ${pixelRow.label}`);
       } else located = { kind: 'pixels', pixels: pixelRow.pixels!, info: pixels.info };
@@ -59,7 +62,14 @@ export async function prepareHam10000Import(files: Ham10000Files): Promise<Prepa
         row: row.line,
         patient: { pseudonym: `${source}:${lesionId}`, sex, ageBand, skinType: 'UNKNOWN' },
         case: { externalId: lesionId, site: mapSite(m.value('localization')) },
-        image: { sourceImageId: imageId, modality: 'DERMOSCOPIC', device: null, capturedAt: null, remoteUrl: null, status: 'READY' },
+        image: {
+          sourceImageId: imageId,
+          modality: 'DERMOSCOPIC',
+          device: null,
+          capturedAt: null,
+          remoteUrl: null,
+          status: 'READY',
+        },
         labels: [{ conceptCode: dx, confirmation, annotator: source }],
         pixels: located!,
       },

@@ -1,6 +1,14 @@
 import { readCsvFile } from '../csv/read-csv.js';
 import { mapIsicDiagnosis } from '../mapping/diagnoses.js';
-import { mapAgeBand, mapConfirmation, mapId, mapModality, mapSex, mapSite, mapSkinType } from '../mapping/values.js';
+import {
+  mapAgeBand,
+  mapConfirmation,
+  mapId,
+  mapModality,
+  mapSex,
+  mapSite,
+  mapSkinType,
+} from '../mapping/values.js';
 import { indexImageFolder, locateImage } from './image-folder.js';
 import { RowMapper, refuseDuplicateIds } from './row-helpers.js';
 import type { PreparedImport, RowResult } from './types.js';
@@ -18,7 +26,11 @@ function diagnosisOf(m: RowMapper, header: string[]): string | null {
   return null;
 }
 
-export async function prepareIsicImport(files: { metadata: string; images: string; source?: string }): Promise<PreparedImport> {
+export async function prepareIsicImport(files: {
+  metadata: string;
+  images: string;
+  source?: string;
+}): Promise<PreparedImport> {
   const source = files.source ?? ISIC_SOURCE;
   const table = await readCsvFile(files.metadata, {
     label: '--metadata',
@@ -30,10 +42,17 @@ export async function prepareIsicImport(files: { metadata: string; images: strin
     const m = new RowMapper(row);
     const isicId = m.take('isic_id', mapId(m.value('isic_id'), 'isic_id'));
     // Without a lesion id each image is its own lesion; without a patient id each lesion its own patient.
-    const lesionId = m.value('lesion_id') ? m.take('lesion_id', mapId(m.value('lesion_id'), 'lesion_id')) : isicId;
-    const patientId = m.value('patient_id') ? m.take('patient_id', mapId(m.value('patient_id'), 'patient_id')) : `lesion-${lesionId}`;
+    const lesionId = m.value('lesion_id')
+      ? m.take('lesion_id', mapId(m.value('lesion_id'), 'lesion_id'))
+      : isicId;
+    const patientId = m.value('patient_id')
+      ? m.take('patient_id', mapId(m.value('patient_id'), 'patient_id'))
+      : `lesion-${lesionId}`;
     const code = diagnosisOf(m, table.header);
-    const confirmation = m.take('diagnosis_confirm_type', mapConfirmation(m.value('diagnosis_confirm_type'), 'SINGLE_READER'));
+    const confirmation = m.take(
+      'diagnosis_confirm_type',
+      mapConfirmation(m.value('diagnosis_confirm_type'), 'SINGLE_READER'),
+    );
     const sex = m.take('sex', mapSex(m.value('sex')));
     const ageBand = m.take('age_approx', mapAgeBand(m.value('age_approx')));
     const skinType = m.take('fitzpatrick_skin_type', mapSkinType(m.value('fitzpatrick_skin_type')));
@@ -47,8 +66,17 @@ export async function prepareIsicImport(files: { metadata: string; images: strin
         row: row.line,
         patient: { pseudonym: `${source}:${patientId}`, sex, ageBand, skinType },
         case: { externalId: lesionId, site: mapSite(m.value('anatom_site_general')) },
-        image: { sourceImageId: isicId, modality, device: null, capturedAt: null, remoteUrl: null, status: 'READY' },
-        labels: code ? [{ conceptCode: code, confirmation, annotator: m.value('attribution') || source }] : [],
+        image: {
+          sourceImageId: isicId,
+          modality,
+          device: null,
+          capturedAt: null,
+          remoteUrl: null,
+          status: 'READY',
+        },
+        labels: code
+          ? [{ conceptCode: code, confirmation, annotator: m.value('attribution') || source }]
+          : [],
         pixels: pixels!,
       },
     };

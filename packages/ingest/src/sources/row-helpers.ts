@@ -7,7 +7,8 @@ export class RowMapper {
   problem: RowProblem | null = null;
 
   constructor(readonly row: CsvRow) {
-    if (row.shapeProblem) this.problem = { row: row.line, field: null, reason: `the row ${row.shapeProblem}` };
+    if (row.shapeProblem)
+      this.problem = { row: row.line, field: null, reason: `the row ${row.shapeProblem}` };
   }
 
   take<T>(field: string, mapped: Mapped<T>): T {
@@ -35,6 +36,9 @@ export function refuseDuplicateIds(results: RowResult[], field: string): RowResu
       firstRow.set(id, result.row.row);
       return result;
     }
-    return { ok: false, problem: { row: result.row.row, field, reason: `duplicate ${field} ${id} (first at row ${first})` } };
+    return {
+      ok: false,
+      problem: { row: result.row.row, field, reason: `duplicate ${field} ${id} (first at row ${first})` },
+    };
   });
 }

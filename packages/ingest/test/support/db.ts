@@ -4,7 +4,9 @@ import { createDb, type Db } from '@dermino/db';
 import type {} from '@dermino/db/testing/global-setup';
 import { inject } from 'vitest';
 
-export const SHARED_DATA = path.resolve(fileURLToPath(new URL('../../../../../shared/data', import.meta.url)));
+export const SHARED_DATA = path.resolve(
+  fileURLToPath(new URL('../../../../../shared/data', import.meta.url)),
+);
 export const HAM_METADATA = path.join(SHARED_DATA, 'ham10000/HAM10000_metadata.csv');
 export const HAM_PIXELS = path.join(SHARED_DATA, 'ham10000/hmnist_8_8_L.csv');
 export const FITZPATRICK_CSV = path.join(SHARED_DATA, 'fitzpatrick17k/fitzpatrick17k.csv');

@@ -18,7 +18,10 @@ export interface HamSubset {
  * The first `count` rows of the real HAM10000 files in a temp folder (never in the repo), optionally edited:
  * `edit` receives the data lines of metadata and pixels and may change them in place.
  */
-export function writeHamSubset(count: number, edit?: (metadata: string[], pixels: string[]) => void): HamSubset {
+export function writeHamSubset(
+  count: number,
+  edit?: (metadata: string[], pixels: string[]) => void,
+): HamSubset {
   const dir = tempDir('dermino-ham-');
   const [metadataHeader, ...metadataRows] = metadataLines().slice(0, count + 1);
   const [pixelHeader, ...pixelRows] = pixelLines().slice(0, count + 1);

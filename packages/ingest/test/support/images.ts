@@ -29,10 +29,17 @@ export function noisePixels(width: number, height: number, seed: number, channel
 }
 
 export function makeJpeg(width: number, height: number, seed = 1): Promise<Buffer> {
-  return sharp(noisePixels(width, height, seed), { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(noisePixels(width, height, seed), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
-export function makeImage(format: 'png' | 'webp' | 'tiff' | 'jpeg', width = 40, height = 30, seed = 1): Promise<Buffer> {
+export function makeImage(
+  format: 'png' | 'webp' | 'tiff' | 'jpeg',
+  width = 40,
+  height = 30,
+  seed = 1,
+): Promise<Buffer> {
   return sharp(noisePixels(width, height, seed), { raw: { width, height, channels: 3 } })
     .toFormat(format)
     .toBuffer();
