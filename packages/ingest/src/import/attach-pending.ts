@@ -2,10 +2,10 @@ import { attachStoredImage, findPendingImages, recordImportProblems, updateImpor
 import { isIntakeError } from '../intake/errors.js';
 import { locateImage } from '../sources/image-folder.js';
 import type { RowProblem } from '../sources/types.js';
+import type { BatchContext } from './batch.js';
 import type { ImportCounts } from './import-summary.js';
 import { intakePixels } from './intake-rows.js';
 import { mapConcurrent } from './map-concurrent.js';
-import type { BatchContext } from './run-import.js';
 
 /** Completes pending images (registered by URL earlier) whose file is now in the given folder, by source image id. */
 export async function attachPendingImages(context: BatchContext, counts: ImportCounts): Promise<void> {

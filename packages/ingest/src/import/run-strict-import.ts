@@ -1,7 +1,7 @@
 import { AppError, recordImportProblems, updateImportRun } from '@dermino/db';
 import type { RowProblem } from '../sources/types.js';
+import { type BatchContext, prepareBatch, writeBatch } from './batch.js';
 import type { ImportCounts } from './import-summary.js';
-import { type BatchContext, prepareBatch, writeBatch } from './run-import.js';
 
 /**
  * --strict: every row is mapped and every image taken in before the first write, and all writes share one
