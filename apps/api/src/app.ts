@@ -29,7 +29,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     db,
     logger: options.logger,
     config: options.config,
-    services: createApiServices(db, { databaseUrl: options.databaseUrl }),
+    services: createApiServices(db, { databaseUrl: options.databaseUrl, home: options.config.home }),
   };
   const apollo = createServer(deps);
   await apollo.start();

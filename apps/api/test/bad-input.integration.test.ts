@@ -394,3 +394,30 @@ describe('bad input: a clear error and no change to the data', () => {
     expect((last.details as { to: string }).to).toBe(holder.modelVersionId);
   });
 });
+
+describe('rate limits', () => {
+  it('refuses the predict over the per-user limit with RATE_LIMITED and when to retry', async () => {
+    const limited = await createTestApi({ services: { predictLimit: { max: 2, windowMs: 60_000 } } });
+    try {
+      const token = limited.tokenFor(users.CLINICIAN);
+      const query = `{ predict(input: { imageId: "${randomUUID()}" }) { predicted { name } } }`;
+      for (let i = 0; i < 2; i += 1) {
+        expect(errorCodes(await limited.execute(query, {}, { token }))).not.toContain('RATE_LIMITED');
+      }
+      const before = await fingerprint(api.db, scope());
+      const refused = await limited.execute(query, {}, { token });
+      expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
+      expect(refused.errors?.[0].message).toMatch(
+        /^Too many predict requests: at most 2 per 60 s; try again in \d+ s\.$/,
+      );
+      expect(refused.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      expect(await fingerprint(api.db, scope())).toBe(before);
+      // Another user has a budget of their own.
+      expect(
+        errorCodes(await limited.execute(query, {}, { token: limited.tokenFor(users.DATA) })),
+      ).not.toContain('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -50,6 +50,11 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     allowed: ADMINS,
   },
   { field: 'Query.users', query: '{ users { email } }', allowed: ADMINS },
+  {
+    field: 'Query.predict',
+    query: `{ predict(input: { imageId: "${missing}" }) { predicted { name } } }`,
+    allowed: ALL,
+  },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
   {

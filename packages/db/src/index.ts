@@ -58,3 +58,4 @@ export * from './reports.js';
 export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './sessions.js';
 export { findImportRunById, findImportRuns, findJobsOfKinds, isUuid, listUsers, setUserDisabled } from './registry-reads.js';
 export { recordAuditEvents } from './audit-batch.js';
+export { countUploadsSince, createUpload, getUploadOfUser, uploadSelect, type CreateUploadInput, type UploadRecord } from './uploads.js';

@@ -50,6 +50,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       job: [...DATA_TEAM, 'MANAGER'],
       auditEvents: ADMINS,
       users: ADMINS,
+      predict: EVERYONE,
     },
   },
   Mutation: {
@@ -89,6 +90,11 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   ImportProblem: { type: DATA_TEAM },
   Job: { type: [...DATA_TEAM, 'MANAGER'] },
   AuditEvent: { type: ADMINS },
+  Prediction: { type: EVERYONE },
+  PredictionModel: { type: EVERYONE },
+  ClassProbability: { type: EVERYONE },
+  Uncertainty: { type: EVERYONE },
+  Explanation: { type: EVERYONE },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

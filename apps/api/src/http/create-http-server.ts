@@ -6,10 +6,11 @@ import { checkHealth } from '../health.js';
 import { serveGraphql } from './graphql-route.js';
 import { serveImage } from './image-route.js';
 import { sendError, sendJson } from './send.js';
+import { serveUpload } from './upload-route.js';
 
 const IMAGE_PATH = /^\/images\/([^/]+)\/([^/]+)$/;
 
-/** The HTTP listener around a started Apollo server: /graphql, /healthz and /images/:imageId/:variant. */
+/** The HTTP listener around a started Apollo server: /graphql, /healthz, /images/:imageId/:variant and POST /uploads. */
 export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): http.Server {
   const maskUnknown = deps.config.nodeEnv !== 'development';
   return http.createServer(async (req, res) => {
@@ -23,6 +24,7 @@ export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): 
         const report = await checkHealth(deps.db, deps.config.version);
         return sendJson(res, report.ok ? 200 : 503, report);
       }
+      if (pathname === '/uploads' && req.method === 'POST') return await serveUpload(deps, req, res);
       const image = IMAGE_PATH.exec(pathname);
       if (image && (req.method === 'GET' || req.method === 'HEAD')) {
         return await serveImage(deps, req, res, { imageId: decodeURIComponent(image[1]), variant: image[2] });

@@ -35,6 +35,7 @@ import { Evaluation } from './registry/resolvers/Evaluation.js';
 import { ImportRun } from './registry/resolvers/ImportRun.js';
 import { JSON } from './registry/resolvers/JSON.js';
 import { ModelVersion } from './registry/resolvers/ModelVersion.js';
+import { predict } from './inference/resolvers/Query/predict.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -59,6 +60,7 @@ export const resolvers: Resolvers = {
     job,
     auditEvents,
     users,
+    predict,
   },
   Mutation: {
     login,

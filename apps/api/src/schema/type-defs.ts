@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import { concatAST, type DocumentNode, parse } from 'graphql';
 
 // base first: it defines Query and the shared types the other modules extend.
-export const SCHEMA_MODULES = ['base', 'auth', 'concepts', 'cases', 'datasets', 'registry'] as const;
+export const SCHEMA_MODULES = [
+  'base',
+  'auth',
+  'concepts',
+  'cases',
+  'datasets',
+  'registry',
+  'inference',
+] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */
 export function loadTypeDefs(): DocumentNode {

@@ -44,7 +44,11 @@ export async function createTestApi(
       nodeEnv: options.nodeEnv ?? 'test',
       version: 'test',
     },
-    services: createApiServices(db, { databaseUrl: inject('databaseUrl'), ...options.services }),
+    services: createApiServices(db, {
+      databaseUrl: inject('databaseUrl'),
+      home: options.home ?? inject('databaseHome'),
+      ...options.services,
+    }),
   };
   const server = createServer(deps);
   await server.start();
