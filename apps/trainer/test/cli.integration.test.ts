@@ -58,7 +58,7 @@ describe('the dermino CLI', () => {
   });
 
   it('moves an alias between models with `models promote`, records each move, and lists it as JSON', async () => {
-    const models = [];
+    const models: Awaited<ReturnType<typeof registerModelVersion>>[] = [];
     for (const name of ['cli-a', 'cli-b']) {
       const job = await createJob(db, { kind: 'FINETUNE', payload: {} });
       models.push(await registerModelVersion(db, { name, kind: 'CLASSIFIER', config: {}, jobId: job.id, artifacts: [] }));

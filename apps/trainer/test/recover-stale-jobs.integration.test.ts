@@ -1,0 +1,43 @@
+import { createDb, createQueue, enqueueJob, getJobById, queueNameOf, type Queue, startJobAttempt } from '@dermino/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { recoverStaleJobs } from '../src/jobs/recover-stale-jobs.js';
+
+// IMPORT jobs have no handler in these tests: a job is taken with queue.fetch and then "its worker dies".
+const db = createDb({ url: inject('databaseUrl') });
+let queue: Queue;
+beforeAll(async () => {
+  queue = await createQueue({ url: inject('databaseUrl'), max: 1 });
+});
+afterAll(async () => {
+  await queue.stop({ graceful: true, wait: true, timeout: 5000 });
+  await db.$disconnect();
+});
+
+async function orphanedJob(retryLimit: number) {
+  const job = await enqueueJob(db, queue, { kind: 'IMPORT', payload: {}, retryLimit });
+  let fetched: { id: string }[] | null = [];
+  for (let i = 0; i < 20 && !fetched?.some((f) => f.id === job.id); i++) fetched = await queue.fetch(queueNameOf('IMPORT'), { batchSize: 50 });
+  expect(fetched?.some((f) => f.id === job.id)).toBe(true);
+  await startJobAttempt(db, job.id);
+  return job;
+}
+
+describe('recoverStaleJobs', () => {
+  const later = () => new Date(Date.now() + 600_000);
+
+  it('hands a job whose worker stopped heartbeating back to pg-boss for a retry', async () => {
+    const job = await orphanedJob(2);
+    expect(await recoverStaleJobs(db, queue, { staleAfterSeconds: 3600 })).toMatchObject({ requeued: [], failed: [] });
+    const recovered = await recoverStaleJobs(db, queue, { staleAfterSeconds: 60, now: later() });
+    expect(recovered.requeued).toContain(job.id);
+    expect(await getJobById(db, job.id)).toMatchObject({ status: 'QUEUED', error: expect.stringMatching(/stopped \(no heartbeat since/) });
+    expect((await queue.getJobById(queueNameOf('IMPORT'), job.id))?.state).toBe('retry');
+  });
+
+  it('fails it for good, keeping the reason, when no retries are left', async () => {
+    const job = await orphanedJob(0);
+    const recovered = await recoverStaleJobs(db, queue, { staleAfterSeconds: 60, now: later() });
+    expect(recovered.failed).toContain(job.id);
+    expect(await getJobById(db, job.id)).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/No retries left/) });
+  });
+});
