@@ -12,7 +12,15 @@ export interface IntakeBenchResult {
   decodePerSecond: number;
   /** Intake throughput as a fraction of bare decoding: what the rest of intake costs. */
   ratio: number;
+  /** CPU milliseconds per image (all threads of this process): robust to other load on the machine. */
+  intakeCpuMs: number;
+  decodeCpuMs: number;
 }
+
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 /** A smooth skin-like gradient with texture; image i is shifted and tinted so every file is distinct. */
 function basePixels(width: number, height: number): Buffer {
@@ -53,17 +61,23 @@ export async function benchIntake(photos: Buffer[], concurrency = 4): Promise<In
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-bench-intake-'));
   try {
     let started = performance.now();
+    let cpu = cpuMs();
     await mapConcurrent(photos, concurrency, (photo) => sharp(photo).raw().toBuffer());
     const decodeSeconds = (performance.now() - started) / 1000;
+    const decodeCpuMs = (cpuMs() - cpu) / photos.length;
     started = performance.now();
+    cpu = cpuMs();
     await mapConcurrent(photos, concurrency, (photo) => storeImage(photo, { root }));
     const intakeSeconds = (performance.now() - started) / 1000;
+    const intakeCpuMs = (cpuMs() - cpu) / photos.length;
     return {
       images: photos.length,
       concurrency,
       intakePerSecond: photos.length / intakeSeconds,
       decodePerSecond: photos.length / decodeSeconds,
       ratio: decodeSeconds / intakeSeconds,
+      intakeCpuMs,
+      decodeCpuMs,
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

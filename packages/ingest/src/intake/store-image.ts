@@ -72,12 +72,13 @@ async function writeVariants(folder: string, original: Buffer, raw: Buffer, info
   const input = { raw: info };
   const fit = { fit: 'inside' as const, withoutEnlargement: true };
   const small = info.width <= THUMBNAIL_SIZE && info.height <= THUMBNAIL_SIZE;
+  // WebP effort 2 instead of 4 halves the encode time of the working copy for a few percent more bytes.
   const [working, thumb] = await Promise.all([
-    sharp(raw, input).resize(WORKING_SIZE, WORKING_SIZE, fit).webp({ quality: 90 }).toBuffer(),
+    sharp(raw, input).resize(WORKING_SIZE, WORKING_SIZE, fit).webp({ quality: 90, effort: 2 }).toBuffer(),
     // An image that already fits the thumbnail needs no second encode.
     small
       ? null
-      : sharp(raw, input).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, fit).webp({ quality: 80 }).toBuffer(),
+      : sharp(raw, input).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, fit).webp({ quality: 80, effort: 2 }).toBuffer(),
   ]);
   await fs.mkdir(folder, { recursive: true });
   await Promise.all([
