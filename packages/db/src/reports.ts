@@ -113,7 +113,7 @@ export async function saveDriftReport(
     return await db.$transaction(async (tx) => {
       await tx.driftReport.deleteMany({ where: { jobId: input.jobId } });
       return tx.driftReport.create({ data: input, select: driftReportSelect });
-    });
+    }, { timeout: 60_000, maxWait: 30_000 });
   } catch (error) {
     throw new AppError('INTERNAL', { message: 'Cannot store the drift report.', cause: error });
   }
@@ -139,7 +139,7 @@ export async function saveDataAudit(
     return await db.$transaction(async (tx) => {
       await tx.dataAudit.deleteMany({ where: { jobId: input.jobId } });
       return tx.dataAudit.create({ data: input, select: dataAuditSelect });
-    });
+    }, { timeout: 60_000, maxWait: 30_000 });
   } catch (error) {
     throw new AppError('INTERNAL', { message: 'Cannot store the data audit.', cause: error });
   }
