@@ -44,6 +44,25 @@ describe('layers with hand-written gradients', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('layerNorm gradient matches autograd through the plain formula', () => {
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const x = tf.randomNormal([3, 4, 6], 0, 2, 'float32', 5);
+      const w = tf.randomNormal([6], 1, 0.5, 'float32', 6);
+      const b = tf.randomNormal([6], 0, 1, 'float32', 7);
+      const r = tf.randomNormal([3, 4, 6], 0, 1, 'float32', 8);
+      const plain = (a: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => {
+        const centred = tf.sub(a, tf.mean(a, 2, true));
+        return tf.add(tf.mul(tf.div(centred, tf.sqrt(tf.add(tf.mean(tf.square(centred), 2, true), 1e-6))), c), d);
+      };
+      const ours = tf.grads((a: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => tf.sum(tf.mul(layerNorm(a, c, d, 1e-6), r)))([x, w, b]);
+      const reference = tf.grads((a: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => tf.sum(tf.mul(plain(a, c, d), r)))([x, w, b]);
+      expect(maxDiff(layerNorm(x, w, b, 1e-6), plain(x, w, b))).toBeLessThan(1e-5);
+      ours.forEach((g, i) => expect(maxDiff(g, reference[i])).toBeLessThan(1e-4));
+    });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('layerNorm and l2Normalize match hand-computed rows', () => {
     const x = tf.tensor2d([[1, 2, 3, 4], [3, 0, 4, 0]]);
     // row 1: mean 2.5, biased var 1.25 -> (x - 2.5) / sqrt(1.25 + 1e-6)

@@ -28,13 +28,30 @@ export const gelu = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) 
   };
 }) as (x: tf.Tensor) => tf.Tensor;
 
-/** LayerNorm over the last axis, biased variance, as in PyTorch. */
+/**
+ * LayerNorm over the last axis, biased variance, as in PyTorch. The hand-written gradient keeps only the
+ * normalised input and 1/std alive until backprop (autograd would keep ~6 full-size intermediates per call,
+ * which decides whether a ViT-S step fits the wasm backend's 4 GB heap).
+ */
 export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps: number): tf.Tensor {
   const axis = x.rank - 1;
-  const mean = tf.mean(x, axis, true);
-  const centred = tf.sub(x, mean);
-  const variance = tf.mean(tf.square(centred), axis, true);
-  return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), weight), bias);
+  const reduceAxes = Array.from({ length: axis }, (_, i) => i);
+  const fn = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [input, w, b, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const centred = tf.sub(input, tf.mean(input, axis, true));
+    const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), axis, true), eps));
+    const normalised = tf.mul(centred, rstd);
+    save([normalised, rstd, w]);
+    return {
+      value: tf.add(tf.mul(normalised, w), b),
+      gradFunc: (dy: tf.Tensor, [xhat, inverseStd, scale]: tf.Tensor[]) => {
+        const dxhat = tf.mul(dy, scale);
+        const dx = tf.mul(inverseStd, tf.sub(tf.sub(dxhat, tf.mean(dxhat, axis, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axis, true))));
+        return [dx, tf.sum(tf.mul(dy, xhat), reduceAxes), tf.sum(dy, reduceAxes)];
+      },
+    };
+  });
+  return fn(x, weight, bias);
 }
 
 /** L2-normalise rows (last axis), x / max(||x||, eps) as torch.nn.functional.normalize. */
