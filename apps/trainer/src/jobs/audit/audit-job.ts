@@ -85,12 +85,25 @@ export const auditJob: JobHandler<AuditPayload> = {
       images: items.length,
       embeddingModelId: model?.id ?? null,
       labelIssues: { checked: labelled, classes, method: `confident learning on ${payload.folds}-fold out-of-sample linear-probe probabilities`, issues: labelIssues },
-      duplicates: { exact, near: nearGroups, nearDuplicateThreshold: payload.nearDuplicateThreshold, embeddingsCentred: true },
+      // Lists are capped (counts are not), so a loose threshold cannot produce a report too big to store or show.
+      duplicates: {
+        exactGroups: exact.length,
+        exact: exact.slice(0, payload.maxIssues),
+        nearPairs: pairs.length,
+        nearGroups: nearGroups.length,
+        near: nearGroups.slice(0, payload.maxIssues).map((group) => group.slice(0, 50)),
+        nearDuplicateThreshold: payload.nearDuplicateThreshold,
+        embeddingsCentred: true,
+      },
       leakage: {
-        patients: leakage.patients.map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        lesions: leakage.lesions.map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        exactDuplicates: leakage.exactDuplicates.map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        nearDuplicates: leakage.nearDuplicates.map((p) => ({ imageIds: ids([p.a, p.b]), distance: p.distance, splits: p.splits })),
+        patients: leakage.patients.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        lesions: leakage.lesions.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        exactDuplicates: leakage.exactDuplicates.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        nearDuplicatePairs: leakage.nearDuplicates.length,
+        nearDuplicates: [...leakage.nearDuplicates]
+          .sort((a, b) => a.distance - b.distance)
+          .slice(0, payload.maxIssues)
+          .map((p) => ({ imageIds: ids([p.a, p.b]), distance: p.distance, splits: p.splits })),
         affectedImages: leakage.affectedImages,
       },
     };
