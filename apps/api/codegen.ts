@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           DataAudit: '@dermino/db#DataAuditRecord',
           Job: '@dermino/db#JobRow',
           ImportRun: '@dermino/db#ImportRunRecord',
+          SimilarCasesResult: '../schema/similar/parent.js#SimilarCasesParent',
         },
       },
     },

@@ -55,6 +55,16 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     query: `{ predict(input: { imageId: "${missing}" }) { predicted { name } } }`,
     allowed: ALL,
   },
+  {
+    field: 'Query.similarCases',
+    query: `{ similarCases(input: { imageId: "${missing}", modelId: "${missing}" }) { modelVersionId } }`,
+    allowed: ALL,
+  },
+  {
+    field: 'Mutation.rateSimilarCase',
+    query: `mutation { rateSimilarCase(input: { modelId: "${missing}", queryImageId: "${missing}", resultImageId: "${missing}", helpful: true }) { id } }`,
+    allowed: ALL,
+  },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
   {

@@ -59,3 +59,4 @@ export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './ses
 export { findImportRunById, findImportRuns, findJobsOfKinds, isUuid, listUsers, setUserDisabled } from './registry-reads.js';
 export { recordAuditEvents } from './audit-batch.js';
 export { countUploadsSince, createUpload, getUploadOfUser, uploadSelect, type CreateUploadInput, type UploadRecord } from './uploads.js';
+export { findSimilarCaseImages, getImageEmbedding, recordSimilarCaseFeedback, type SimilarCaseFeedbackInput, type SimilarCaseFilter, type SimilarCaseHit } from './similar-cases.js';

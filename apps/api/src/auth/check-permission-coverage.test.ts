@@ -1,5 +1,6 @@
 import { buildASTSchema, buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { resolvers } from '../schema/resolvers.js';
 import { loadTypeDefs } from '../schema/type-defs.js';
 import { findPermissionGaps } from './check-permission-coverage.js';
 import { EVERYONE, PERMISSIONS } from './permissions.js';
@@ -29,5 +30,15 @@ describe('permission map coverage', () => {
   it('gives every root field an explicit rule (no type-wide default on Query or Mutation)', () => {
     expect(PERMISSIONS.Query.type).toBeUndefined();
     expect(PERMISSIONS.Mutation.type).toBeUndefined();
+  });
+});
+
+describe('resolver coverage', () => {
+  it('has a resolver for every root field (a missing one would answer null)', () => {
+    const schema = buildASTSchema(loadTypeDefs());
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+      const own = Object.keys((resolvers as Record<string, object>)[type.name]).sort();
+      expect(own, type.name).toEqual(Object.keys(type.getFields()).sort());
+    }
   });
 });

@@ -51,6 +51,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       auditEvents: ADMINS,
       users: ADMINS,
       predict: EVERYONE,
+      similarCases: EVERYONE,
     },
   },
   Mutation: {
@@ -63,6 +64,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       cancelJob: [...DATA_TEAM, 'MANAGER'],
       createUser: ADMINS,
       setUserDisabled: ADMINS,
+      rateSimilarCase: EVERYONE,
     },
   },
   Health: { type: EVERYONE },
@@ -95,6 +97,10 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   ClassProbability: { type: EVERYONE },
   Uncertainty: { type: EVERYONE },
   Explanation: { type: EVERYONE },
+  SimilarCasesResult: { type: EVERYONE },
+  SimilarCase: { type: EVERYONE },
+  DiagnosisShare: { type: EVERYONE },
+  SimilarCaseFeedback: { type: EVERYONE },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

@@ -24,7 +24,7 @@ export interface OperationSize {
 
 /** Arguments that bound how many items a list field returns. */
 const PAGE_ARGUMENTS = ['first', 'k', 'take'];
-const MAX_COUNTED_PAGE = 1000;
+const MAX_COUNTED_PAGE = 100;
 
 function pageSize(
   field: FieldNode,
@@ -39,7 +39,7 @@ function pageSize(
     if (!argument) continue;
     const node = field.arguments?.find((arg) => arg.name.value === name);
     const value = node ? valueFromAST(node.value, argument.type, variables) : argument.defaultValue;
-    // Clamped: a page beyond any resolver's maximum is refused by that resolver, naming the argument.
+    // Clamped at the largest list page (100): a bigger one is refused by its resolver, naming the argument.
     return typeof value === 'number' && value > 0 ? Math.min(value, MAX_COUNTED_PAGE) : 1;
   }
   return 1;

@@ -36,6 +36,9 @@ import { ImportRun } from './registry/resolvers/ImportRun.js';
 import { JSON } from './registry/resolvers/JSON.js';
 import { ModelVersion } from './registry/resolvers/ModelVersion.js';
 import { predict } from './inference/resolvers/Query/predict.js';
+import { rateSimilarCase } from './similar/resolvers/Mutation/rateSimilarCase.js';
+import { similarCases } from './similar/resolvers/Query/similarCases.js';
+import { SimilarCasesResult } from './similar/resolvers/SimilarCasesResult.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -61,6 +64,7 @@ export const resolvers: Resolvers = {
     auditEvents,
     users,
     predict,
+    similarCases,
   },
   Mutation: {
     login,
@@ -71,8 +75,10 @@ export const resolvers: Resolvers = {
     cancelJob,
     createUser,
     setUserDisabled,
+    rateSimilarCase,
   },
   JSON,
+  SimilarCasesResult,
   ModelVersion,
   Evaluation,
   ImportRun,

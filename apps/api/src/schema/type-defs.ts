@@ -10,6 +10,7 @@ export const SCHEMA_MODULES = [
   'datasets',
   'registry',
   'inference',
+  'similar',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */

@@ -1,0 +1,7 @@
+import type { SimilarCaseHit } from '@dermino/db';
+
+/** What similarCases returns to its type resolvers: the hits, with cases loaded lazily. */
+export interface SimilarCasesParent {
+  modelVersionId: string;
+  hits: SimilarCaseHit[];
+}
