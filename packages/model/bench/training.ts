@@ -97,7 +97,7 @@ export async function runTrainingBench(options: { presets?: VitPresetName[]; log
       rows.push(row);
     } catch (error) {
       // vit-s16/b16 steps keep more activations for autograd than the wasm backend's 4 GB (32-bit) heap holds.
-      const reason = /memory access out of bounds|out of memory/i.test(String(error)) ? 'out of wasm memory (4 GB heap)' : String(error).split('\n')[0].slice(0, 120);
+      const reason = /memory access out of bounds|out of memory|Aborted\(\)/i.test(String(error)) ? 'out of wasm memory (4 GB heap)' : String(error).split('\n')[0].slice(0, 120);
       options.log?.(`| ${preset} | ${PLAN[preset].batch} | failed: ${reason} | | | | | | |`);
     }
   }
