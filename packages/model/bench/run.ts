@@ -4,7 +4,12 @@ import os from 'node:os';
 import { runServingBench, SERVING_TABLE_HEADER } from './serving';
 import { runTrainingBench, TRAINING_TABLE_HEADER } from './training';
 
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}`,
+);
 console.log('\nTraining (tfjs wasm backend, hybrid DINO+iBOT+KoLeo step)');
 console.log(TRAINING_TABLE_HEADER);
 await runTrainingBench({ log: (line) => console.log(line) });

@@ -1,13 +1,16 @@
+import type { HeadSize, PretrainConfig } from '../src/train/pretrain-config';
 import { mlpHidden, type VitConfig } from '../src/vit/config';
-import type { PretrainConfig } from '../src/train/pretrain-config';
-import type { HeadSize } from '../src/train/pretrain-config';
 
 /** 2 x multiply-adds of one ViT forward on `rows` images of `size` px (patch embed, qkv, attention, proj, MLP). */
 export function vitForwardFlops(vit: VitConfig, rows: number, size: number): number {
   const patches = (size / vit.patchSize) ** 2;
   const tokens = patches + 1;
   const D = vit.width;
-  const perBlock = 2 * tokens * D * 3 * D + 2 * 2 * tokens * tokens * D + 2 * tokens * D * D + 2 * 2 * tokens * D * mlpHidden(vit);
+  const perBlock =
+    2 * tokens * D * 3 * D +
+    2 * 2 * tokens * tokens * D +
+    2 * tokens * D * D +
+    2 * 2 * tokens * D * mlpHidden(vit);
   return rows * (2 * patches * vit.patchSize * vit.patchSize * 3 * D + vit.depth * perBlock);
 }
 
@@ -36,6 +39,9 @@ export function hybridStepFlops(config: PretrainConfig, batch: number, maskedSha
     vitForwardFlops(vit, locals, crops.localSize) +
     headFlops(vit.width, config.dinoHead, globals + locals) +
     headFlops(vit.width, config.ibotHead, maskedRows);
-  const teacherForward = vitForwardFlops(vit, globals, crops.globalSize) + headFlops(vit.width, config.dinoHead, globals) + headFlops(vit.width, config.ibotHead, maskedRows);
+  const teacherForward =
+    vitForwardFlops(vit, globals, crops.globalSize) +
+    headFlops(vit.width, config.dinoHead, globals) +
+    headFlops(vit.width, config.ibotHead, maskedRows);
   return 3 * studentForward + teacherForward;
 }

@@ -86,18 +86,25 @@ export async function benchPreset(preset: VitPresetName): Promise<TrainingBenchR
 
 const run = promisify(execFile);
 
-export async function runTrainingBench(options: { presets?: VitPresetName[]; log?: (line: string) => void } = {}): Promise<TrainingBenchRow[]> {
+export async function runTrainingBench(
+  options: { presets?: VitPresetName[]; log?: (line: string) => void } = {},
+): Promise<TrainingBenchRow[]> {
   const rows: TrainingBenchRow[] = [];
   const script = fileURLToPath(import.meta.url);
   for (const preset of options.presets ?? (Object.keys(PLAN) as VitPresetName[])) {
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', script, '--preset', preset], { maxBuffer: 1 << 26, timeout: 3_600_000 });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', script, '--preset', preset], {
+        maxBuffer: 1 << 26,
+        timeout: 3_600_000,
+      });
       const row = JSON.parse(stdout.trim().split('\n').at(-1)!) as TrainingBenchRow;
       options.log?.(formatTrainingRow(row));
       rows.push(row);
     } catch (error) {
       // vit-s16/b16 steps keep more activations for autograd than the wasm backend's 4 GB (32-bit) heap holds.
-      const reason = /memory access out of bounds|out of memory|Aborted\(\)/i.test(String(error)) ? 'out of wasm memory (4 GB heap)' : String(error).split('\n')[0].slice(0, 120);
+      const reason = /memory access out of bounds|out of memory|Aborted\(\)/i.test(String(error))
+        ? 'out of wasm memory (4 GB heap)'
+        : String(error).split('\n')[0].slice(0, 120);
       options.log?.(`| ${preset} | ${PLAN[preset].batch} | failed: ${reason} | | | | | | |`);
     }
   }
@@ -108,7 +115,15 @@ export const TRAINING_TABLE_HEADER =
   '| training (tfjs wasm) | batch | wall s/step | CPU s/step | images/s (wall) | step GFLOP per CPU-s | matmul 1024³ GFLOP per CPU-s | of matmul | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|';
 
 export function formatTrainingRow(row: TrainingBenchRow): string {
-  const cells = [row.preset, row.batch, row.secondsPerStep.toFixed(2), row.cpuSecondsPerStep.toFixed(2), row.imagesPerSecond.toFixed(2), row.gflopPerSecond.toFixed(2), row.matmulGflops.toFixed(1)];
+  const cells = [
+    row.preset,
+    row.batch,
+    row.secondsPerStep.toFixed(2),
+    row.cpuSecondsPerStep.toFixed(2),
+    row.imagesPerSecond.toFixed(2),
+    row.gflopPerSecond.toFixed(2),
+    row.matmulGflops.toFixed(1),
+  ];
   return `| ${cells.join(' | ')} | ${(100 * row.fractionOfMatmul).toFixed(1)}% | ${row.peakRssMb.toFixed(0)} |`;
 }
 

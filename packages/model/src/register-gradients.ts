@@ -2,21 +2,21 @@
 // in backends). Training needs them, so they are registered here once, on first use, not at import time.
 // Prod_grad is left out: its module graph cannot be loaded by Node ESM loaders (a directory/file name clash
 // in tfjs-core dist), and no model code takes the gradient of tf.prod.
-import { getGradient, registerGradient, type GradConfig } from '@tensorflow/tfjs-core';
+import { type GradConfig, getGradient, registerGradient } from '@tensorflow/tfjs-core';
 import { absGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Abs_grad.js';
 import { acosGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Acos_grad.js';
 import { acoshGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Acosh_grad.js';
-import { addNGradConfig } from '@tensorflow/tfjs-core/dist/gradients/AddN_grad.js';
 import { addGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Add_grad.js';
+import { addNGradConfig } from '@tensorflow/tfjs-core/dist/gradients/AddN_grad.js';
 import { argMaxGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ArgMax_grad.js';
 import { argMinGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ArgMin_grad.js';
 import { asinGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Asin_grad.js';
 import { asinhGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Asinh_grad.js';
-import { atan2GradConfig } from '@tensorflow/tfjs-core/dist/gradients/Atan2_grad.js';
 import { atanGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Atan_grad.js';
+import { atan2GradConfig } from '@tensorflow/tfjs-core/dist/gradients/Atan2_grad.js';
 import { atanhGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Atanh_grad.js';
-import { avgPool3DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/AvgPool3D_grad.js';
 import { avgPoolGradConfig } from '@tensorflow/tfjs-core/dist/gradients/AvgPool_grad.js';
+import { avgPool3DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/AvgPool3D_grad.js';
 import { batchMatMulGradConfig } from '@tensorflow/tfjs-core/dist/gradients/BatchMatMul_grad.js';
 import { batchToSpaceNDGradConfig } from '@tensorflow/tfjs-core/dist/gradients/BatchToSpaceND_grad.js';
 import { broadcastToGradConfig } from '@tensorflow/tfjs-core/dist/gradients/BroadcastTo_grad.js';
@@ -25,8 +25,8 @@ import { ceilGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Ceil_grad.j
 import { clipByValueGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ClipByValue_grad.js';
 import { complexAbsGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ComplexAbs_grad.js';
 import { concatGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Concat_grad.js';
-import { conv2DBackpropInputGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv2DBackpropInput_grad.js';
 import { conv2DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv2D_grad.js';
+import { conv2DBackpropInputGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv2DBackpropInput_grad.js';
 import { conv3DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Conv3D_grad.js';
 import { cosGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Cos_grad.js';
 import { coshGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Cosh_grad.js';
@@ -38,8 +38,8 @@ import { erfGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Erf_grad.js'
 import { expGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Exp_grad.js';
 import { expandDimsGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ExpandDims_grad.js';
 import { expm1GradConfig } from '@tensorflow/tfjs-core/dist/gradients/Expm1_grad.js';
-import { floorDivGradConfig } from '@tensorflow/tfjs-core/dist/gradients/FloorDiv_grad.js';
 import { floorGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Floor_grad.js';
+import { floorDivGradConfig } from '@tensorflow/tfjs-core/dist/gradients/FloorDiv_grad.js';
 import { fusedBatchNormGradConfig } from '@tensorflow/tfjs-core/dist/gradients/FusedBatchNorm_grad.js';
 import { gatherGradConfig } from '@tensorflow/tfjs-core/dist/gradients/GatherV2_grad.js';
 import { greaterEqualGradConfig } from '@tensorflow/tfjs-core/dist/gradients/GreaterEqual_grad.js';
@@ -47,15 +47,15 @@ import { identityGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Identit
 import { isFiniteGradConfig } from '@tensorflow/tfjs-core/dist/gradients/IsFinite_grad.js';
 import { isInfGradConfig } from '@tensorflow/tfjs-core/dist/gradients/IsInf_grad.js';
 import { isNanGradConfig } from '@tensorflow/tfjs-core/dist/gradients/IsNan_grad.js';
-import { lrnGradConfig } from '@tensorflow/tfjs-core/dist/gradients/LRN_grad.js';
 import { leakyReluGradConfig } from '@tensorflow/tfjs-core/dist/gradients/LeakyRelu_grad.js';
+import { logGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Log_grad.js';
 import { log1pGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Log1p_grad.js';
 import { logSoftmaxGradConfig } from '@tensorflow/tfjs-core/dist/gradients/LogSoftmax_grad.js';
-import { logGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Log_grad.js';
-import { maxPool3DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/MaxPool3D_grad.js';
-import { maxPoolGradConfig } from '@tensorflow/tfjs-core/dist/gradients/MaxPool_grad.js';
+import { lrnGradConfig } from '@tensorflow/tfjs-core/dist/gradients/LRN_grad.js';
 import { maxGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Max_grad.js';
 import { maximumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Maximum_grad.js';
+import { maxPoolGradConfig } from '@tensorflow/tfjs-core/dist/gradients/MaxPool_grad.js';
+import { maxPool3DGradConfig } from '@tensorflow/tfjs-core/dist/gradients/MaxPool3D_grad.js';
 import { meanGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Mean_grad.js';
 import { minGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Min_grad.js';
 import { minimumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Minimum_grad.js';
@@ -71,8 +71,8 @@ import { powGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Pow_grad.js'
 import { preluGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Prelu_grad.js';
 import { divGradConfig } from '@tensorflow/tfjs-core/dist/gradients/RealDiv_grad.js';
 import { reciprocalGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Reciprocal_grad.js';
-import { relu6GradConfig } from '@tensorflow/tfjs-core/dist/gradients/Relu6_grad.js';
 import { reluGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Relu_grad.js';
+import { relu6GradConfig } from '@tensorflow/tfjs-core/dist/gradients/Relu6_grad.js';
 import { reshapeGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Reshape_grad.js';
 import { resizeBilinearGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ResizeBilinear_grad.js';
 import { resizeNearestNeighborGradConfig } from '@tensorflow/tfjs-core/dist/gradients/ResizeNearestNeighbor_grad.js';

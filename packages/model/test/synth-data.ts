@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { generateCohort, renderSamples, SYNTH_CLASS_CODES } from '@dermino/synth';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface SynthSplit {
   images: tf.Tensor4D;
@@ -7,7 +7,11 @@ export interface SynthSplit {
 }
 
 /** Synthetic dermoscopy-like images from @dermino/synth as 0..1 tensors with their true class. */
-export function loadSynthImages(options: { seed: number; count: number; size: number }): SynthSplit & { classes: number; codes: readonly string[] } {
+export function loadSynthImages(options: {
+  seed: number;
+  count: number;
+  size: number;
+}): SynthSplit & { classes: number; codes: readonly string[] } {
   const cohort = generateCohort({ seed: options.seed, imageCount: options.count });
   const samples = renderSamples(cohort.images.slice(0, options.count), options.size);
   const pixels = new Float32Array(samples.length * options.size * options.size * 3);

@@ -23,7 +23,10 @@ describe('augmentation', () => {
     const config = defaultMultiCrop(32, 16, 4);
     const a = multiCrop(images, config, createRng(9));
     const b = multiCrop(images, config, createRng(9));
-    expect(a.global.map((v) => v.shape)).toEqual([[3, 32, 32, 3], [3, 32, 32, 3]]);
+    expect(a.global.map((v) => v.shape)).toEqual([
+      [3, 32, 32, 3],
+      [3, 32, 32, 3],
+    ]);
     expect(a.local).toHaveLength(4);
     expect(a.local[0].shape).toEqual([3, 16, 16, 3]);
     expect(Array.from(a.local[2].dataSync())).toEqual(Array.from(b.local[2].dataSync()));
@@ -56,8 +59,16 @@ describe('augmentation', () => {
     const flat = tf.fill([1, 8, 8, 3], 0.3) as tf.Tensor4D;
     const blurred = randomBlur(flat, createRng(1), 1, [50, 60]);
     expect(tf.max(tf.abs(tf.sub(blurred, 0.3))).dataSync()[0]).toBeLessThan(1e-5); // a constant image stays constant
-    const sharpness = (x: tf.Tensor) => tf.sum(tf.abs(tf.sub(tf.slice(x, [0, 0, 1, 0], [1, 8, 7, 3]), tf.slice(x, [0, 0, 0, 0], [1, 8, 7, 3])))).dataSync()[0];
-    const checker = tf.tensor4d(Array.from({ length: 192 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 1 : 0)), [1, 8, 8, 3]);
-    expect(sharpness(randomBlur(checker, createRng(2), 1, [200, 300]))).toBeLessThan(sharpness(checker) * 0.5);
+    const sharpness = (x: tf.Tensor) =>
+      tf
+        .sum(tf.abs(tf.sub(tf.slice(x, [0, 0, 1, 0], [1, 8, 7, 3]), tf.slice(x, [0, 0, 0, 0], [1, 8, 7, 3]))))
+        .dataSync()[0];
+    const checker = tf.tensor4d(
+      Array.from({ length: 192 }, (_, i) => (Math.floor(i / 3) % 2 === 0 ? 1 : 0)),
+      [1, 8, 8, 3],
+    );
+    expect(sharpness(randomBlur(checker, createRng(2), 1, [200, 300]))).toBeLessThan(
+      sharpness(checker) * 0.5,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../random';
 import { normalizeImages } from '../vit/normalize';
-import { colourJitter, randomBlur, randomGreyscale, randomSolarize, type ColourJitter } from './photometric';
+import { type ColourJitter, colourJitter, randomBlur, randomGreyscale, randomSolarize } from './photometric';
 
 export interface MultiCropConfig {
   globalSize: number;
@@ -36,7 +36,12 @@ export function defaultMultiCrop(globalSize: number, localSize: number, localCro
  * Random resized crop boxes [y1, x1, y2, x2] (normalised) with area in `scale` and aspect ratio in [3/4, 4/3];
  * a horizontal flip is encoded by swapping x1 and x2, which cropAndResize samples right-to-left.
  */
-export function randomCropBoxes(batch: number, scale: [number, number], flipProbability: number, rng: Rng): number[][] {
+export function randomCropBoxes(
+  batch: number,
+  scale: [number, number],
+  flipProbability: number,
+  rng: Rng,
+): number[][] {
   return Array.from({ length: batch }, () => {
     const area = rng.uniform(scale[0], scale[1]);
     const aspect = Math.exp(rng.uniform(Math.log(3 / 4), Math.log(4 / 3)));
@@ -48,11 +53,22 @@ export function randomCropBoxes(batch: number, scale: [number, number], flipProb
   });
 }
 
-function view(images: tf.Tensor4D, size: number, scale: [number, number], blur: number, solarize: number, config: MultiCropConfig, rng: Rng): tf.Tensor4D {
+function view(
+  images: tf.Tensor4D,
+  size: number,
+  scale: [number, number],
+  blur: number,
+  solarize: number,
+  config: MultiCropConfig,
+  rng: Rng,
+): tf.Tensor4D {
   return tf.tidy(() => {
     const batch = images.shape[0];
     const boxes = tf.tensor2d(randomCropBoxes(batch, scale, config.flipProbability, rng));
-    const indices = tf.tensor1d(Array.from({ length: batch }, (_, i) => i), 'int32');
+    const indices = tf.tensor1d(
+      Array.from({ length: batch }, (_, i) => i),
+      'int32',
+    );
     let x = tf.image.cropAndResize(images, boxes, indices, [size, size], 'bilinear');
     x = colourJitter(x, rng, config.jitter);
     x = randomGreyscale(x, rng, config.greyscaleProbability);
@@ -71,13 +87,16 @@ export interface MultiCropViews {
 
 /** DINO multi-crop of a batch of 0..1 images [B, H, W, 3], seeded by `rng`. The caller disposes the views. */
 export function multiCrop(images: tf.Tensor4D, config: MultiCropConfig, rng: Rng): MultiCropViews {
-  if (images.rank !== 4 || images.shape[3] !== 3) throw new Error(`multiCrop: images must be [B, H, W, 3], got [${images.shape}]`);
+  if (images.rank !== 4 || images.shape[3] !== 3)
+    throw new Error(`multiCrop: images must be [B, H, W, 3], got [${images.shape}]`);
   const p = config.blurProbability;
   return {
     global: [
       view(images, config.globalSize, config.globalScale, p.global1, 0, config, rng),
       view(images, config.globalSize, config.globalScale, p.global2, config.solarizeProbability, config, rng),
     ],
-    local: Array.from({ length: config.localCrops }, () => view(images, config.localSize, config.localScale, p.local, 0, config, rng)),
+    local: Array.from({ length: config.localCrops }, () =>
+      view(images, config.localSize, config.localScale, p.local, 0, config, rng),
+    ),
   };
 }

@@ -16,11 +16,25 @@ function grey(x: tf.Tensor4D): tf.Tensor4D {
 
 /** YIQ hue rotation by `turns` of a full circle, as a 3x3 matrix acting on RGB row vectors. */
 function hueMatrix(turns: number): number[] {
-  const toYiq = [[0.299, 0.596, 0.211], [0.587, -0.274, -0.523], [0.114, -0.322, 0.312]];
-  const fromYiq = [[1, 1, 1], [0.956, -0.272, -1.106], [0.621, -0.647, 1.703]];
-  const c = Math.cos(2 * Math.PI * turns), s = Math.sin(2 * Math.PI * turns);
-  const rotate = [[1, 0, 0], [0, c, -s], [0, s, c]];
-  const mul = (a: number[][], b: number[][]) => a.map((row) => b[0].map((_, j) => row.reduce((sum, v, k) => sum + v * b[k][j], 0)));
+  const toYiq = [
+    [0.299, 0.596, 0.211],
+    [0.587, -0.274, -0.523],
+    [0.114, -0.322, 0.312],
+  ];
+  const fromYiq = [
+    [1, 1, 1],
+    [0.956, -0.272, -1.106],
+    [0.621, -0.647, 1.703],
+  ];
+  const c = Math.cos(2 * Math.PI * turns),
+    s = Math.sin(2 * Math.PI * turns);
+  const rotate = [
+    [1, 0, 0],
+    [0, c, -s],
+    [0, s, c],
+  ];
+  const mul = (a: number[][], b: number[][]) =>
+    a.map((row) => b[0].map((_, j) => row.reduce((sum, v, k) => sum + v * b[k][j], 0)));
   return mul(mul(toYiq, rotate), fromYiq).flat();
 }
 
@@ -39,9 +53,17 @@ export function colourJitter(x: tf.Tensor4D, rng: Rng, jitter: ColourJitter): tf
     const factor = (spread: number) => on.map((active) => (active ? rng.uniform(1 - spread, 1 + spread) : 1));
     let y = tf.clipByValue(tf.mul(x, perImage(factor(jitter.brightness))), 0, 1) as tf.Tensor4D;
     const meanGrey = tf.mean(grey(y), [1, 2, 3], true);
-    y = tf.clipByValue(tf.add(tf.mul(tf.sub(y, meanGrey), perImage(factor(jitter.contrast))), meanGrey), 0, 1) as tf.Tensor4D;
+    y = tf.clipByValue(
+      tf.add(tf.mul(tf.sub(y, meanGrey), perImage(factor(jitter.contrast))), meanGrey),
+      0,
+      1,
+    ) as tf.Tensor4D;
     const g = grey(y);
-    y = tf.clipByValue(tf.add(tf.mul(tf.sub(y, g), perImage(factor(jitter.saturation))), g), 0, 1) as tf.Tensor4D;
+    y = tf.clipByValue(
+      tf.add(tf.mul(tf.sub(y, g), perImage(factor(jitter.saturation))), g),
+      0,
+      1,
+    ) as tf.Tensor4D;
     const matrices = on.flatMap((active) => hueMatrix(active ? rng.uniform(-jitter.hue, jitter.hue) : 0));
     const rotated = tf.matMul(tf.reshape(y, [batch, size * size, 3]), tf.tensor3d(matrices, [batch, 3, 3]));
     return tf.clipByValue(tf.reshape(rotated, x.shape), 0, 1) as tf.Tensor4D;
@@ -60,7 +82,8 @@ function gaussianMatrix(size: number, sigma: number): number[] {
   const out = new Array<number>(size * size).fill(0);
   for (let i = 0; i < size; i++) {
     let total = 0;
-    for (let j = 0; j < size; j++) total += out[i * size + j] = Math.exp(-((i - j) ** 2) / (2 * sigma * sigma));
+    for (let j = 0; j < size; j++)
+      total += out[i * size + j] = Math.exp(-((i - j) ** 2) / (2 * sigma * sigma));
     for (let j = 0; j < size; j++) out[i * size + j] /= total;
   }
   return out;
@@ -70,16 +93,29 @@ function gaussianMatrix(size: number, sigma: number): number[] {
  * Gaussian blur with sigma ~ U[0.1, 2] px at 224 px, scaled to the crop size, applied as two batched products
  * with per-image smoothing matrices (rows, then columns).
  */
-export function randomBlur(x: tf.Tensor4D, rng: Rng, probability: number, sigmaRange: [number, number] = [0.1, 2]): tf.Tensor4D {
+export function randomBlur(
+  x: tf.Tensor4D,
+  rng: Rng,
+  probability: number,
+  sigmaRange: [number, number] = [0.1, 2],
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [batch, size] = x.shape;
-    const identity = Array.from({ length: size * size }, (_, k) => (Math.floor(k / size) === k % size ? 1 : 0));
+    const identity = Array.from({ length: size * size }, (_, k) =>
+      Math.floor(k / size) === k % size ? 1 : 0,
+    );
     const matrices = Array.from({ length: batch }, () =>
-      rng.next() < probability ? gaussianMatrix(size, (rng.uniform(sigmaRange[0], sigmaRange[1]) * size) / 224) : identity,
+      rng.next() < probability
+        ? gaussianMatrix(size, (rng.uniform(sigmaRange[0], sigmaRange[1]) * size) / 224)
+        : identity,
     ).flat();
     const kernel = tf.tensor3d(matrices, [batch, size, size]);
     const rows = tf.matMul(kernel, tf.reshape(x, [batch, size, size * 3]));
-    const swapped = tf.reshape(tf.transpose(tf.reshape(rows, [batch, size, size, 3]), [0, 2, 1, 3]), [batch, size, size * 3]);
+    const swapped = tf.reshape(tf.transpose(tf.reshape(rows, [batch, size, size, 3]), [0, 2, 1, 3]), [
+      batch,
+      size,
+      size * 3,
+    ]);
     const cols = tf.matMul(kernel, swapped);
     return tf.transpose(tf.reshape(cols, [batch, size, size, 3]), [0, 2, 1, 3]) as tf.Tensor4D;
   });

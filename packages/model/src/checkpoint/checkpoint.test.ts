@@ -18,7 +18,20 @@ describe('checkpoints', () => {
   it('resume continues exactly where an uninterrupted run would be', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'dermino-ckpt-')), 'step2');
     const images = tf.randomUniform([4, 16, 16, 3], 0, 1, 'float32', 11) as tf.Tensor4D;
-    const labels = { targets: tf.tensor2d([[1, 0], [0, 1], [1, 0], [0, 0]]), labelSpace: tf.tensor2d([[1, 1], [1, 1], [1, 1], [0, 0]]) };
+    const labels = {
+      targets: tf.tensor2d([
+        [1, 0],
+        [0, 1],
+        [1, 0],
+        [0, 0],
+      ]),
+      labelSpace: tf.tensor2d([
+        [1, 1],
+        [1, 1],
+        [1, 1],
+        [0, 0],
+      ]),
+    };
     const straight = createPretrainState(MICRO_PRETRAIN, { conceptEmbeddings: embeddings });
     trainStep(straight, { images, labels });
     trainStep(straight, { images, labels });
@@ -43,8 +56,13 @@ describe('checkpoints', () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'dermino-ckpt-')), 'a');
     const small = createPretrainState(MICRO_PRETRAIN);
     await saveCheckpoint(dir, small);
-    const wider = createPretrainState({ ...MICRO_PRETRAIN, vit: { ...(MICRO_PRETRAIN.vit as object), width: 32 } });
-    await expect(loadCheckpoint(dir, wider)).rejects.toThrow(/another config:\n  vit.width: checkpoint 16 vs model 32/);
+    const wider = createPretrainState({
+      ...MICRO_PRETRAIN,
+      vit: { ...(MICRO_PRETRAIN.vit as object), width: 32 },
+    });
+    await expect(loadCheckpoint(dir, wider)).rejects.toThrow(
+      /another config:\n {2}vit.width: checkpoint 16 vs model 32/,
+    );
     await expect(loadCheckpoint(join(dir, 'nope'), small)).rejects.toThrow(/no manifest.json/);
     disposePretrainState(small);
     disposePretrainState(wider);

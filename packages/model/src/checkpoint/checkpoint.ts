@@ -75,7 +75,9 @@ export async function readCheckpointManifest(dir: string): Promise<CheckpointMan
   }
   const manifest = JSON.parse(text) as CheckpointManifest;
   if (manifest.format !== FORMAT || manifest.version !== VERSION) {
-    throw new Error(`checkpoint ${dir}: unsupported format ${manifest.format} v${manifest.version} (expected ${FORMAT} v${VERSION})`);
+    throw new Error(
+      `checkpoint ${dir}: unsupported format ${manifest.format} v${manifest.version} (expected ${FORMAT} v${VERSION})`,
+    );
   }
   return manifest;
 }
@@ -84,19 +86,30 @@ export async function readCheckpointManifest(dir: string): Promise<CheckpointMan
 function configDifferences(a: unknown, b: unknown, path = ''): string[] {
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((key) => configDifferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key));
+    return [...keys].flatMap((key) =>
+      configDifferences(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+      ),
+    );
   }
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: checkpoint ${JSON.stringify(a)} vs model ${JSON.stringify(b)}`];
+  return JSON.stringify(a) === JSON.stringify(b)
+    ? []
+    : [`${path}: checkpoint ${JSON.stringify(a)} vs model ${JSON.stringify(b)}`];
 }
 
 /** Restores a checkpoint into a state built with the same config; a different config fails naming the fields. */
 export async function loadCheckpoint(dir: string, state: PretrainState): Promise<void> {
   const manifest = await readCheckpointManifest(dir);
   const differences = configDifferences(manifest.config, state.config);
-  if (differences.length) throw new Error(`checkpoint ${dir} was made with another config:\n  ${differences.join('\n  ')}`);
+  if (differences.length)
+    throw new Error(`checkpoint ${dir} was made with another config:\n  ${differences.join('\n  ')}`);
   const concepts = state.labelHead?.concepts ?? null;
   if (JSON.stringify(concepts) !== JSON.stringify(manifest.concepts)) {
-    throw new Error(`checkpoint ${dir}: label-head concepts differ (checkpoint ${JSON.stringify(manifest.concepts)}, model ${JSON.stringify(concepts)})`);
+    throw new Error(
+      `checkpoint ${dir}: label-head concepts differ (checkpoint ${JSON.stringify(manifest.concepts)}, model ${JSON.stringify(concepts)})`,
+    );
   }
   const buffer = await readFile(join(dir, 'tensors.bin'));
   const data = new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
@@ -107,7 +120,8 @@ export async function loadCheckpoint(dir: string, state: PretrainState): Promise
   for (const entry of manifest.tensors) {
     const target = tensors[entry.name];
     if (!target) throw new Error(`checkpoint ${dir}: unexpected tensor ${entry.name}`);
-    if (entry.offset + entry.length > data.length) throw new Error(`checkpoint ${dir}: tensors.bin is truncated at ${entry.name}`);
+    if (entry.offset + entry.length > data.length)
+      throw new Error(`checkpoint ${dir}: tensors.bin is truncated at ${entry.name}`);
     const value = tf.tensor(data.subarray(entry.offset, entry.offset + entry.length), entry.shape);
     target.assign(value);
     value.dispose();
@@ -121,7 +135,10 @@ export async function resumePretraining(dir: string): Promise<PretrainState> {
   const manifest = await readCheckpointManifest(dir);
   // Label-head weights are overwritten by the checkpoint; placeholder embeddings only fix the concept order.
   const conceptEmbeddings = manifest.concepts
-    ? deriveConceptEmbeddings(manifest.concepts.map((code) => ({ code })), manifest.config.vit.width)
+    ? deriveConceptEmbeddings(
+        manifest.concepts.map((code) => ({ code })),
+        manifest.config.vit.width,
+      )
     : undefined;
   const state = createPretrainState(manifest.config as never, { conceptEmbeddings });
   await loadCheckpoint(dir, state);

@@ -29,15 +29,31 @@ describe('concept embeddings', () => {
   });
 
   it('rejects unknown parents and cycles by name', () => {
-    expect(() => deriveConceptEmbeddings([{ code: 'a', parent: 'zz' }], 4)).toThrow(/"a" has unknown parent "zz"/);
-    expect(() => deriveConceptEmbeddings([{ code: 'a', parent: 'b' }, { code: 'b', parent: 'a' }], 4)).toThrow(/cycle/);
+    expect(() => deriveConceptEmbeddings([{ code: 'a', parent: 'zz' }], 4)).toThrow(
+      /"a" has unknown parent "zz"/,
+    );
+    expect(() =>
+      deriveConceptEmbeddings(
+        [
+          { code: 'a', parent: 'b' },
+          { code: 'b', parent: 'a' },
+        ],
+        4,
+      ),
+    ).toThrow(/cycle/);
   });
 
   it('parses the file format and names the bad concept', () => {
     const ok = parseConceptEmbeddings({ dim: 2, concepts: { mel: [0.1, 0.2], nev: [1, 0] } });
     expect(Object.keys(ok.concepts)).toEqual(['mel', 'nev']);
-    expect(() => parseConceptEmbeddings({ dim: 2, concepts: { mel: [0.1] } })).toThrow(/concept "mel" must be an array of 2 numbers, got 1 values/);
-    expect(() => parseConceptEmbeddings({ dim: 2, concepts: { mel: [0.1, Number.NaN] } })).toThrow(/"mel" has a non-finite value at index 1/);
-    expect(() => parseConceptEmbeddings({ dim: 0, concepts: {} })).toThrow(/"dim" must be a positive integer/);
+    expect(() => parseConceptEmbeddings({ dim: 2, concepts: { mel: [0.1] } })).toThrow(
+      /concept "mel" must be an array of 2 numbers, got 1 values/,
+    );
+    expect(() => parseConceptEmbeddings({ dim: 2, concepts: { mel: [0.1, Number.NaN] } })).toThrow(
+      /"mel" has a non-finite value at index 1/,
+    );
+    expect(() => parseConceptEmbeddings({ dim: 0, concepts: {} })).toThrow(
+      /"dim" must be a positive integer/,
+    );
   });
 });

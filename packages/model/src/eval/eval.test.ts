@@ -15,12 +15,25 @@ describe('evaluation helpers', () => {
   });
 
   it('kNN weights the k nearest by exp(cos / T)', () => {
-    const train = tf.tensor2d([[1, 0], [0.9, 0.1], [0, 1], [-1, 0]]);
-    const query = tf.tensor2d([[1, 0.05], [0.1, 1]]);
-    const { predictions, scores } = knnClassify(train, [0, 0, 1, 1], query, { k: 3, classes: 2, temperature: 0.07 });
+    const train = tf.tensor2d([
+      [1, 0],
+      [0.9, 0.1],
+      [0, 1],
+      [-1, 0],
+    ]);
+    const query = tf.tensor2d([
+      [1, 0.05],
+      [0.1, 1],
+    ]);
+    const { predictions, scores } = knnClassify(train, [0, 0, 1, 1], query, {
+      k: 3,
+      classes: 2,
+      temperature: 0.07,
+    });
     expect(Array.from(predictions)).toEqual([0, 1]);
     // Query 2's neighbours: [0,1] (class 1) and the two class-0 rows; hand-computed class-1 score:
-    const cos = (a: number[], b: number[]) => (a[0] * b[0] + a[1] * b[1]) / (Math.hypot(...a) * Math.hypot(...b));
+    const cos = (a: number[], b: number[]) =>
+      (a[0] * b[0] + a[1] * b[1]) / (Math.hypot(...a) * Math.hypot(...b));
     expect(scores[3] / Math.exp(cos([0.1, 1], [0, 1]) / 0.07)).toBeCloseTo(1, 5);
     tf.dispose([train, query]);
   });
@@ -34,7 +47,7 @@ describe('evaluation helpers', () => {
       labels.push(rare ? 1 : 0);
     }
     // 54 common and 6 rare rows: 60 / (2 * 54) and 60 / (2 * 6).
-    Array.from(classWeights(labels, 2)).forEach((w, c) => expect(w).toBeCloseTo([60 / 108, 5][c], 5));
+    Array.from(classWeights(labels, 2)).forEach((w, c) => void expect(w).toBeCloseTo([60 / 108, 5][c], 5));
     const features = tf.tensor2d(rows);
     const before = tf.memory().numTensors;
     const probe = trainLinearProbe(features, labels, { classes: 2, epochs: 100, lr: 0.05 });
@@ -56,7 +69,9 @@ describe('evaluation helpers', () => {
 
   it('extracts features and fine-tunes the whole model without leaking', () => {
     const model = createVit({ imageSize: 8, patchSize: 4, width: 8, depth: 1, heads: 2 });
-    const images = tf.tidy(() => tf.concat([tf.fill([6, 8, 8, 3], 0.9), tf.fill([6, 8, 8, 3], 0.1)]) as tf.Tensor4D);
+    const images = tf.tidy(
+      () => tf.concat([tf.fill([6, 8, 8, 3], 0.9), tf.fill([6, 8, 8, 3], 0.1)]) as tf.Tensor4D,
+    );
     const labels = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
     const before = tf.memory().numTensors;
     const features = extractFeatures(model, images, { batchSize: 5 });

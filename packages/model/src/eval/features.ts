@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { normalizeImages } from '../vit/normalize';
 import type { VitModel } from '../vit/create-vit';
+import { normalizeImages } from '../vit/normalize';
 import { vitForward } from '../vit/vit-forward';
 
 /** CLS embeddings [N, D] of 0..1 images [N, H, W, 3] through a frozen backbone, in batches. */
-export function extractFeatures(model: VitModel, images: tf.Tensor4D, options: { batchSize?: number } = {}): tf.Tensor2D {
+export function extractFeatures(
+  model: VitModel,
+  images: tf.Tensor4D,
+  options: { batchSize?: number } = {},
+): tf.Tensor2D {
   const batchSize = options.batchSize ?? 64;
   const count = images.shape[0];
   return tf.tidy(() => {
@@ -24,9 +28,12 @@ export function extractFeatures(model: VitModel, images: tf.Tensor4D, options: {
 
 /** Indices of a class-stratified subset keeping `fraction` of each class (at least one image per class). */
 export function sampleLabelFraction(labels: ArrayLike<number>, fraction: number, seed = 0): number[] {
-  if (!(fraction > 0 && fraction <= 1)) throw new Error(`sampleLabelFraction: fraction must be in (0, 1], got ${fraction}`);
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`sampleLabelFraction: fraction must be in (0, 1], got ${fraction}`);
   const byClass = new Map<number, number[]>();
-  Array.from(labels).forEach((label, index) => byClass.set(label, [...(byClass.get(label) ?? []), index]));
+  for (let index = 0; index < labels.length; index++) {
+    byClass.set(labels[index], [...(byClass.get(labels[index]) ?? []), index]);
+  }
   let state = seed + 0x2545f491;
   const random = () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -45,7 +52,8 @@ export function sampleLabelFraction(labels: ArrayLike<number>, fraction: number,
 }
 
 export function accuracy(predictions: ArrayLike<number>, labels: ArrayLike<number>): number {
-  if (predictions.length !== labels.length) throw new Error(`accuracy: ${predictions.length} predictions for ${labels.length} labels`);
+  if (predictions.length !== labels.length)
+    throw new Error(`accuracy: ${predictions.length} predictions for ${labels.length} labels`);
   let correct = 0;
   for (let i = 0; i < labels.length; i++) if (predictions[i] === labels[i]) correct++;
   return correct / labels.length;

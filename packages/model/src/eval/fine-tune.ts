@@ -4,7 +4,13 @@ import { applyAdamW, createAdamW } from '../train/adamw';
 import type { VitModel } from '../vit/create-vit';
 import { normalizeImages } from '../vit/normalize';
 import { vitForward } from '../vit/vit-forward';
-import { classifierLogits, classWeights, createLinearClassifier, weightedCrossEntropy, type LinearClassifier } from './linear-probe';
+import {
+  classifierLogits,
+  classWeights,
+  createLinearClassifier,
+  type LinearClassifier,
+  weightedCrossEntropy,
+} from './linear-probe';
 
 export interface FineTuneOptions {
   classes: number;
@@ -18,7 +24,12 @@ export interface FineTuneOptions {
 }
 
 /** Full fine-tune: backbone (in place) and a new linear head on 0..1 images, class-weighted cross-entropy. */
-export function fineTune(model: VitModel, images: tf.Tensor4D, labels: ArrayLike<number>, options: FineTuneOptions): LinearClassifier {
+export function fineTune(
+  model: VitModel,
+  images: tf.Tensor4D,
+  labels: ArrayLike<number>,
+  options: FineTuneOptions,
+): LinearClassifier {
   const { classes } = options;
   const head = createLinearClassifier(model.config.width, classes);
   const params = { ...model.weights, ...head.weights };
@@ -33,16 +44,28 @@ export function fineTune(model: VitModel, images: tf.Tensor4D, labels: ArrayLike
     for (let start = 0; start + batchSize <= order.length; start += batchSize) {
       const index = order.slice(start, start + batchSize);
       const x = tf.tidy(() => normalizeImages(tf.gather(images, index)));
-      const y = tf.tensor1d(index.map((i) => labels[i]), 'int32');
+      const y = tf.tensor1d(
+        index.map((i) => labels[i]),
+        'int32',
+      );
       const { value, grads } = tf.variableGrads(
-        () => weightedCrossEntropy(classifierLogits(head, vitForward(model, x, { training: true, rng }).cls), y, weights, classes),
+        () =>
+          weightedCrossEntropy(
+            classifierLogits(head, vitForward(model, x, { training: true, rng }).cls),
+            y,
+            weights,
+            classes,
+          ),
         Object.values(params),
       );
       const named: Record<string, tf.Tensor> = {};
       for (const [variable, grad] of Object.entries(grads)) if (grad) named[nameOf.get(variable)!] = grad;
       const backbone = Object.fromEntries(Object.entries(named).filter(([n]) => !n.startsWith('head.')));
       const headGrads = { 'head.weight': named['head.weight'], 'head.bias': named['head.bias'] };
-      applyAdamW(params, backbone, optimizer, { lr: lr * (options.backboneLrScale ?? 0.1), weightDecay: options.weightDecay ?? 0.05 });
+      applyAdamW(params, backbone, optimizer, {
+        lr: lr * (options.backboneLrScale ?? 0.1),
+        weightDecay: options.weightDecay ?? 0.05,
+      });
       optimizer.step -= 1; // one optimizer step per batch, shared by both groups
       applyAdamW(params, headGrads, optimizer, { lr, weightDecay: options.weightDecay ?? 0.05 });
       tf.dispose([x, y, value, ...Object.values(grads)]);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { nextId } from '../vit/create-vit';
 import { applyAdamW, createAdamW } from '../train/adamw';
+import { nextId } from '../vit/create-vit';
 
 export interface LinearProbeOptions {
   classes: number;
@@ -25,7 +25,12 @@ export function classWeights(labels: ArrayLike<number>, classes: number): Float3
 }
 
 /** Class-weighted softmax cross-entropy of logits [N, C] against integer labels. */
-export function weightedCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, weights: tf.Tensor1D, classes: number): tf.Scalar {
+export function weightedCrossEntropy(
+  logits: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  weights: tf.Tensor1D,
+  classes: number,
+): tf.Scalar {
   return tf.tidy(() => {
     const oneHot = tf.cast(tf.oneHot(labels, classes), 'float32');
     const perSample = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), 1));
@@ -44,7 +49,10 @@ export function createLinearClassifier(width: number, classes: number): LinearCl
 }
 
 export function classifierLogits(classifier: LinearClassifier, features: tf.Tensor2D): tf.Tensor2D {
-  return tf.add(tf.matMul(features, classifier.weights['head.weight']), classifier.weights['head.bias']) as tf.Tensor2D;
+  return tf.add(
+    tf.matMul(features, classifier.weights['head.weight']),
+    classifier.weights['head.bias'],
+  ) as tf.Tensor2D;
 }
 
 /**
@@ -52,34 +60,62 @@ export function classifierLogits(classifier: LinearClassifier, features: tf.Tens
  * training (frozen ViT features share a large common component, which makes raw-feature probes slow to fit) and
  * the standardisation is folded back into `head.weight` / `head.bias`, so the probe applies to raw features.
  */
-export function trainLinearProbe(features: tf.Tensor2D, labels: ArrayLike<number>, options: LinearProbeOptions): LinearClassifier {
+export function trainLinearProbe(
+  features: tf.Tensor2D,
+  labels: ArrayLike<number>,
+  options: LinearProbeOptions,
+): LinearClassifier {
   const { classes } = options;
-  if (labels.length !== features.shape[0]) throw new Error(`trainLinearProbe: ${labels.length} labels for ${features.shape[0]} feature rows`);
+  if (labels.length !== features.shape[0])
+    throw new Error(`trainLinearProbe: ${labels.length} labels for ${features.shape[0]} feature rows`);
   const classifier = createLinearClassifier(features.shape[1], classes);
   const optimizer = createAdamW(classifier.weights);
   const labelTensor = tf.tensor1d(Array.from(labels), 'int32');
-  const weights = tf.tensor1d(options.balanceClasses === false ? new Float32Array(classes).fill(1) : classWeights(labels, classes));
+  const weights = tf.tensor1d(
+    options.balanceClasses === false ? new Float32Array(classes).fill(1) : classWeights(labels, classes),
+  );
   const { mean, scale, standardised } = tf.tidy(() => {
     const moments = tf.moments(features, 0);
     const scale = tf.sqrt(tf.add(moments.variance, 1e-6));
-    return { mean: moments.mean, scale, standardised: tf.div(tf.sub(features, moments.mean), scale) as tf.Tensor2D };
+    return {
+      mean: moments.mean,
+      scale,
+      standardised: tf.div(tf.sub(features, moments.mean), scale) as tf.Tensor2D,
+    };
   });
   const params = Object.values(classifier.weights);
   for (let epoch = 0; epoch < (options.epochs ?? 200); epoch++) {
-    const { value, grads } = tf.variableGrads(() => weightedCrossEntropy(classifierLogits(classifier, standardised), labelTensor, weights, classes), params);
+    const { value, grads } = tf.variableGrads(
+      () => weightedCrossEntropy(classifierLogits(classifier, standardised), labelTensor, weights, classes),
+      params,
+    );
     const named = { 'head.weight': grads[params[0].name], 'head.bias': grads[params[1].name] };
-    applyAdamW(classifier.weights, named, optimizer, { lr: options.lr ?? 1e-2, weightDecay: options.weightDecay ?? 1e-4 });
+    applyAdamW(classifier.weights, named, optimizer, {
+      lr: options.lr ?? 1e-2,
+      weightDecay: options.weightDecay ?? 1e-4,
+    });
     tf.dispose([value, ...Object.values(grads)]);
   }
   tf.tidy(() => {
     // logits = ((x - mean) / scale) W + b = x (W / scale) + (b - (mean / scale) W)
     const w = classifier.weights['head.weight'];
     const folded = tf.div(w, tf.reshape(scale, [-1, 1]));
-    const bias = tf.sub(classifier.weights['head.bias'], tf.reshape(tf.matMul(tf.reshape(tf.div(mean, scale), [1, -1]), w), [-1]));
+    const bias = tf.sub(
+      classifier.weights['head.bias'],
+      tf.reshape(tf.matMul(tf.reshape(tf.div(mean, scale), [1, -1]), w), [-1]),
+    );
     w.assign(folded);
     classifier.weights['head.bias'].assign(bias);
   });
-  tf.dispose([labelTensor, weights, mean, scale, standardised, ...Object.values(optimizer.m), ...Object.values(optimizer.v)]);
+  tf.dispose([
+    labelTensor,
+    weights,
+    mean,
+    scale,
+    standardised,
+    ...Object.values(optimizer.m),
+    ...Object.values(optimizer.v),
+  ]);
   return classifier;
 }
 

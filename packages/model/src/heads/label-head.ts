@@ -14,11 +14,18 @@ export interface LabelHead {
  * backbone width, a fixed seeded Gaussian projection (scaled 1/sqrt(width)) maps them first: random
  * projections keep cosine similarities approximately (Johnson-Lindenstrauss), so related concepts still start close.
  */
-export function createLabelHead(width: number, embeddings: { dim: number; concepts: Record<string, number[]> }, options: { seed?: number } = {}): LabelHead {
+export function createLabelHead(
+  width: number,
+  embeddings: { dim: number; concepts: Record<string, number[]> },
+  options: { seed?: number } = {},
+): LabelHead {
   const concepts = Object.keys(embeddings.concepts);
   if (concepts.length === 0) throw new Error('label head: the concept embedding table is empty');
   const rng = createRng(options.seed ?? 7);
-  const projection = embeddings.dim === width ? null : Array.from({ length: embeddings.dim * width }, () => rng.normal() / Math.sqrt(width));
+  const projection =
+    embeddings.dim === width
+      ? null
+      : Array.from({ length: embeddings.dim * width }, () => rng.normal() / Math.sqrt(width));
   const weight = new Float32Array(width * concepts.length);
   concepts.forEach((code, c) => {
     const source = embeddings.concepts[code];

@@ -19,7 +19,12 @@ export interface ProjectionHead {
   weights: Record<string, tf.Variable>;
 }
 
-export const DEFAULT_HEAD: Omit<ProjectionHeadConfig, 'inDim'> = { hidden: 2048, bottleneck: 256, prototypes: 65536, layers: 3 };
+export const DEFAULT_HEAD: Omit<ProjectionHeadConfig, 'inDim'> = {
+  hidden: 2048,
+  bottleneck: 256,
+  prototypes: 65536,
+  layers: 3,
+};
 
 export function validateHeadConfig(config: ProjectionHeadConfig): ProjectionHeadConfig {
   for (const key of ['inDim', 'hidden', 'bottleneck', 'prototypes', 'layers'] as const) {
@@ -41,7 +46,10 @@ export function headWeightShapes(config: ProjectionHeadConfig): Array<[string, n
   return shapes;
 }
 
-export function createProjectionHead(config: ProjectionHeadConfig, options: { seed?: number; name?: string } = {}): ProjectionHead {
+export function createProjectionHead(
+  config: ProjectionHeadConfig,
+  options: { seed?: number; name?: string } = {},
+): ProjectionHead {
   validateHeadConfig(config);
   const rng = createRng(options.seed ?? 1);
   const weights: Record<string, tf.Variable> = {};

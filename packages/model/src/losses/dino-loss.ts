@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /** Teacher targets with an EMA centre: softmax((t - c) / tau_t), row-wise. No gradient flows into the teacher. */
-export function teacherSoftmaxCentred(teacherLogits: tf.Tensor2D, centre: tf.Tensor, temperature: number): tf.Tensor2D {
+export function teacherSoftmaxCentred(
+  teacherLogits: tf.Tensor2D,
+  centre: tf.Tensor,
+  temperature: number,
+): tf.Tensor2D {
   return tf.tidy(() => tf.softmax(tf.div(tf.sub(teacherLogits, centre), temperature)) as tf.Tensor2D);
 }
 
@@ -26,7 +30,9 @@ export function sinkhornKnopp(teacherLogits: tf.Tensor2D, temperature: number, i
 
 /** centre <- m * centre + (1 - m) * mean over rows of the teacher output (logits before centring). */
 export function updateCentre(centre: tf.Tensor, teacherLogits: tf.Tensor2D, momentum = 0.9): tf.Tensor {
-  return tf.tidy(() => tf.add(tf.mul(centre, momentum), tf.mul(tf.mean(teacherLogits, 0, true), 1 - momentum)));
+  return tf.tidy(() =>
+    tf.add(tf.mul(centre, momentum), tf.mul(tf.mean(teacherLogits, 0, true), 1 - momentum)),
+  );
 }
 
 export interface DinoLossInput {
@@ -41,8 +47,13 @@ export interface DinoLossInput {
  * Cross-entropy between teacher targets and the student's log_softmax(s / tau_s), averaged over all pairs of
  * different views (a global view is never compared with itself) and over the batch.
  */
-export function dinoLoss({ studentLogits, teacherProbs, studentTemperature = 0.1 }: DinoLossInput): tf.Scalar {
-  if (teacherProbs.length === 0 || studentLogits.length === 0) throw new Error('dinoLoss: needs at least one student and one teacher view');
+export function dinoLoss({
+  studentLogits,
+  teacherProbs,
+  studentTemperature = 0.1,
+}: DinoLossInput): tf.Scalar {
+  if (teacherProbs.length === 0 || studentLogits.length === 0)
+    throw new Error('dinoLoss: needs at least one student and one teacher view');
   return tf.tidy(() => {
     let total: tf.Tensor = tf.scalar(0);
     let terms = 0;
@@ -54,7 +65,8 @@ export function dinoLoss({ studentLogits, teacherProbs, studentTemperature = 0.1
         terms += 1;
       });
     });
-    if (terms === 0) throw new Error('dinoLoss: no pair of different views (give 2 global views or local views)');
+    if (terms === 0)
+      throw new Error('dinoLoss: no pair of different views (give 2 global views or local views)');
     return tf.div(total, terms) as tf.Scalar;
   });
 }

@@ -34,13 +34,29 @@ export interface IbotLossInput {
 }
 
 /** -sum_i w_i sum_k t_ik log_softmax(s_i / tau)_k / images; 0 when nothing is masked. */
-export function ibotLoss({ studentLogits, teacherProbs, positions, studentTemperature = 0.1 }: IbotLossInput): tf.Scalar {
-  if (studentLogits.shape[0] !== positions.indices.length || teacherProbs.shape[0] !== positions.indices.length) {
-    throw new Error(`ibotLoss: expected ${positions.indices.length} masked rows, got student ${studentLogits.shape[0]}, teacher ${teacherProbs.shape[0]}`);
+export function ibotLoss({
+  studentLogits,
+  teacherProbs,
+  positions,
+  studentTemperature = 0.1,
+}: IbotLossInput): tf.Scalar {
+  if (
+    studentLogits.shape[0] !== positions.indices.length ||
+    teacherProbs.shape[0] !== positions.indices.length
+  ) {
+    throw new Error(
+      `ibotLoss: expected ${positions.indices.length} masked rows, got student ${studentLogits.shape[0]}, teacher ${teacherProbs.shape[0]}`,
+    );
   }
   return tf.tidy(() => {
     if (positions.indices.length === 0) return tf.scalar(0);
-    const crossEntropy = tf.sum(tf.mul(teacherProbs, tf.logSoftmax(tf.div(studentLogits, studentTemperature))), 1);
-    return tf.div(tf.neg(tf.sum(tf.mul(crossEntropy, tf.tensor1d(positions.weights)))), positions.images) as tf.Scalar;
+    const crossEntropy = tf.sum(
+      tf.mul(teacherProbs, tf.logSoftmax(tf.div(studentLogits, studentTemperature))),
+      1,
+    );
+    return tf.div(
+      tf.neg(tf.sum(tf.mul(crossEntropy, tf.tensor1d(positions.weights)))),
+      positions.images,
+    ) as tf.Scalar;
   });
 }

@@ -15,12 +15,20 @@ export interface LabelLossInput {
  * image gives exactly 0, never NaN.
  */
 export function labelLoss({ logits, targets, labelSpace }: LabelLossInput): tf.Scalar {
-  if (!tf.util.arraysEqual(logits.shape, targets.shape) || !tf.util.arraysEqual(logits.shape, labelSpace.shape)) {
-    throw new Error(`labelLoss: logits [${logits.shape}], targets [${targets.shape}] and labelSpace [${labelSpace.shape}] must have one shape`);
+  if (
+    !tf.util.arraysEqual(logits.shape, targets.shape) ||
+    !tf.util.arraysEqual(logits.shape, labelSpace.shape)
+  ) {
+    throw new Error(
+      `labelLoss: logits [${logits.shape}], targets [${targets.shape}] and labelSpace [${labelSpace.shape}] must have one shape`,
+    );
   }
   return tf.tidy(() => {
     // Stable BCE with logits: max(x, 0) - x z + log(1 + exp(-|x|)).
-    const bce = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, targets)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+    const bce = tf.add(
+      tf.sub(tf.relu(logits), tf.mul(logits, targets)),
+      tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
+    );
     const perConcept = tf.mul(bce, labelSpace);
     const conceptsPerImage = tf.sum(labelSpace, 1);
     const labelled = tf.cast(tf.greater(conceptsPerImage, 0), 'float32');

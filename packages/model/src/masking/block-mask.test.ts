@@ -14,8 +14,14 @@ describe('block masking', () => {
       // Every masked patch has a masked 4-neighbour (blocks are at least 2 patches wide or tall).
       for (let i = 0; i < mask.length; i++) {
         if (!mask[i]) continue;
-        const r = Math.floor(i / 14), c = i % 14;
-        const neighbours = [[r - 1, c], [r + 1, c], [r, c - 1], [r, c + 1]].filter(([y, x]) => y >= 0 && y < 14 && x >= 0 && x < 14 && mask[y * 14 + x]);
+        const r = Math.floor(i / 14),
+          c = i % 14;
+        const neighbours = [
+          [r - 1, c],
+          [r + 1, c],
+          [r, c - 1],
+          [r, c + 1],
+        ].filter(([y, x]) => y >= 0 && y < 14 && x >= 0 && x < 14 && mask[y * 14 + x]);
         expect(neighbours.length).toBeGreaterThan(0);
       }
     }

@@ -9,7 +9,14 @@ export interface BlockMaskOptions {
 }
 
 /** Tries up to 10 random rectangles and adds the first one that masks new patches without overshooting. */
-function addBlock(mask: Uint8Array, grid: number, budget: number, rng: Rng, minPatches: number, logAspect: [number, number]): number {
+function addBlock(
+  mask: Uint8Array,
+  grid: number,
+  budget: number,
+  rng: Rng,
+  minPatches: number,
+  logAspect: [number, number],
+): number {
   for (let attempt = 0; attempt < 10; attempt++) {
     const area = rng.uniform(minPatches, Math.max(minPatches, budget));
     const aspect = Math.exp(rng.uniform(logAspect[0], logAspect[1]));
@@ -19,7 +26,8 @@ function addBlock(mask: Uint8Array, grid: number, budget: number, rng: Rng, minP
     const top = rng.int(grid - h + 1);
     const left = rng.int(grid - w + 1);
     let fresh = 0;
-    for (let r = top; r < top + h; r++) for (let c = left; c < left + w; c++) if (!mask[r * grid + c]) fresh++;
+    for (let r = top; r < top + h; r++)
+      for (let c = left; c < left + w; c++) if (!mask[r * grid + c]) fresh++;
     if (fresh === 0 || fresh > budget) continue;
     for (let r = top; r < top + h; r++) for (let c = left; c < left + w; c++) mask[r * grid + c] = 1;
     return fresh;
@@ -32,7 +40,12 @@ function addBlock(mask: Uint8Array, grid: number, budget: number, rng: Rng, minP
  * rectangles of >= minBlockPatches patches with aspect ratio in [minAspect, maxAspect]. May stop short of the
  * target when no further block fits.
  */
-export function blockMask(grid: number, target: number, rng: Rng, options: BlockMaskOptions = {}): Uint8Array {
+export function blockMask(
+  grid: number,
+  target: number,
+  rng: Rng,
+  options: BlockMaskOptions = {},
+): Uint8Array {
   const minPatches = options.minBlockPatches ?? 4;
   const minAspect = options.minAspect ?? 0.3;
   const maxAspect = options.maxAspect ?? 1 / minAspect;
@@ -55,7 +68,12 @@ export interface MaskBatchOptions extends BlockMaskOptions {
 }
 
 /** Masks for a batch of images: a random `probability` share of them get block masks, the rest none. */
-export function sampleMasks(images: number, grid: number, rng: Rng, options: MaskBatchOptions = {}): Uint8Array[] {
+export function sampleMasks(
+  images: number,
+  grid: number,
+  rng: Rng,
+  options: MaskBatchOptions = {},
+): Uint8Array[] {
   const probability = options.probability ?? 0.5;
   const [lo, hi] = options.ratio ?? [0.1, 0.5];
   const maskedCount = Math.round(images * probability);
@@ -67,5 +85,9 @@ export function sampleMasks(images: number, grid: number, rng: Rng, options: Mas
   const chosen = new Set(order.slice(0, maskedCount));
   return order
     .map((_, i) => i)
-    .map((i) => (chosen.has(i) ? blockMask(grid, Math.round(grid * grid * rng.uniform(lo, hi)), rng, options) : new Uint8Array(grid * grid)));
+    .map((i) =>
+      chosen.has(i)
+        ? blockMask(grid, Math.round(grid * grid * rng.uniform(lo, hi)), rng, options)
+        : new Uint8Array(grid * grid),
+    );
 }

@@ -46,7 +46,13 @@ export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps:
       value: tf.add(tf.mul(normalised, w), b),
       gradFunc: (dy: tf.Tensor, [xhat, inverseStd, scale]: tf.Tensor[]) => {
         const dxhat = tf.mul(dy, scale);
-        const dx = tf.mul(inverseStd, tf.sub(tf.sub(dxhat, tf.mean(dxhat, axis, true)), tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axis, true))));
+        const dx = tf.mul(
+          inverseStd,
+          tf.sub(
+            tf.sub(dxhat, tf.mean(dxhat, axis, true)),
+            tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axis, true)),
+          ),
+        );
         return [dx, tf.sum(tf.mul(dy, xhat), reduceAxes), tf.sum(dy, reduceAxes)];
       },
     };

@@ -5,7 +5,10 @@ import * as tf from '@tensorflow/tfjs-core';
 // flags, so `dense` brings its own gradient built from explicit transposes (cheap) and plain 2-D products.
 // (Splitting a batched product into per-matrix 2-D products was tried: tf.unstack/split cost more than it saved.)
 
-type Grad = (...args: Array<tf.Tensor | tf.GradSaveFunc>) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] };
+type Grad = (...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  value: tf.Tensor;
+  gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
+};
 
 function transpose2d(x: tf.Tensor): tf.Tensor2D {
   return tf.transpose(x as tf.Tensor2D, [1, 0]);

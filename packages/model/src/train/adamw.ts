@@ -19,7 +19,8 @@ export interface AdamWOptions {
 }
 
 export function createAdamW(params: Record<string, tf.Variable>): AdamWState {
-  const zerosLike = (p: tf.Variable, kind: string) => tf.variable(tf.zerosLike(p), false, `adamw/${kind}/${nextId()}`);
+  const zerosLike = (p: tf.Variable, kind: string) =>
+    tf.variable(tf.zerosLike(p), false, `adamw/${kind}/${nextId()}`);
   const m: Record<string, tf.Variable> = {};
   const v: Record<string, tf.Variable> = {};
   for (const [name, p] of Object.entries(params)) {
@@ -29,10 +30,16 @@ export function createAdamW(params: Record<string, tf.Variable>): AdamWState {
   return { step: 0, m, v };
 }
 
-export const defaultNoDecay = (name: string): boolean => name.endsWith('.bias') || /norm\d?\./.test(name) || /\.ls\d$/.test(name);
+export const defaultNoDecay = (name: string): boolean =>
+  name.endsWith('.bias') || /norm\d?\./.test(name) || /\.ls\d$/.test(name);
 
 /** One decoupled-weight-decay Adam update (Loshchilov & Hutter) of every param that has a gradient. */
-export function applyAdamW(params: Record<string, tf.Variable>, grads: Record<string, tf.Tensor>, state: AdamWState, options: AdamWOptions): void {
+export function applyAdamW(
+  params: Record<string, tf.Variable>,
+  grads: Record<string, tf.Tensor>,
+  state: AdamWState,
+  options: AdamWOptions,
+): void {
   const beta1 = options.beta1 ?? 0.9;
   const beta2 = options.beta2 ?? 0.999;
   const epsilon = options.epsilon ?? 1e-8;

@@ -3,8 +3,8 @@ import type { ConceptEmbeddings } from '../concepts/concept-embeddings';
 import { createLabelHead, type LabelHead } from '../heads/label-head';
 import { createProjectionHead, type ProjectionHead } from '../heads/projection-head';
 import { createVit, disposeModel, nextId, type VitModel } from '../vit/create-vit';
-import { createAdamW, type AdamWState } from './adamw';
-import { resolvePretrainConfig, type PretrainConfig, type PretrainConfigInput } from './pretrain-config';
+import { type AdamWState, createAdamW } from './adamw';
+import { type PretrainConfig, type PretrainConfigInput, resolvePretrainConfig } from './pretrain-config';
 
 export interface Network {
   backbone: VitModel;
@@ -26,7 +26,9 @@ export interface PretrainState {
 }
 
 /** Every trainable student parameter under one flat namespace: `backbone.*`, `dino_head.*`, `ibot_head.*`, `label_head.*`. */
-export function studentParameters(state: Pick<PretrainState, 'student' | 'labelHead'>): Record<string, tf.Variable> {
+export function studentParameters(
+  state: Pick<PretrainState, 'student' | 'labelHead'>,
+): Record<string, tf.Variable> {
   return { ...namespaced(state.student), ...(state.labelHead?.weights ?? {}) };
 }
 
@@ -59,18 +61,27 @@ function copyNetwork(source: Network, config: PretrainConfig): Network {
   return copy;
 }
 
-export function createPretrainState(input: PretrainConfigInput = {}, options: { conceptEmbeddings?: ConceptEmbeddings } = {}): PretrainState {
+export function createPretrainState(
+  input: PretrainConfigInput = {},
+  options: { conceptEmbeddings?: ConceptEmbeddings } = {},
+): PretrainState {
   const config = resolvePretrainConfig(input);
   const student = createNetwork(config, config.seed);
   const teacher = copyNetwork(student, config);
-  const labelHead = options.conceptEmbeddings ? createLabelHead(config.vit.width, options.conceptEmbeddings, { seed: config.seed + 3 }) : null;
-  const centre = (k: number, kind: string) => tf.tidy(() => tf.variable(tf.zeros([1, k]), false, `centre/${kind}/${nextId()}`));
+  const labelHead = options.conceptEmbeddings
+    ? createLabelHead(config.vit.width, options.conceptEmbeddings, { seed: config.seed + 3 })
+    : null;
+  const centre = (k: number, kind: string) =>
+    tf.tidy(() => tf.variable(tf.zeros([1, k]), false, `centre/${kind}/${nextId()}`));
   const state: PretrainState = {
     config,
     student,
     teacher,
     labelHead,
-    centres: { dino: centre(config.dinoHead.prototypes, 'dino'), ibot: centre(config.ibotHead.prototypes, 'ibot') },
+    centres: {
+      dino: centre(config.dinoHead.prototypes, 'dino'),
+      ibot: centre(config.ibotHead.prototypes, 'ibot'),
+    },
     optimizer: createAdamW({}),
     step: 0,
   };
@@ -85,5 +96,10 @@ export function disposePretrainState(state: PretrainState): void {
     disposeModel(network.ibotHead);
   }
   if (state.labelHead) disposeModel(state.labelHead);
-  tf.dispose([state.centres.dino, state.centres.ibot, ...Object.values(state.optimizer.m), ...Object.values(state.optimizer.v)]);
+  tf.dispose([
+    state.centres.dino,
+    state.centres.ibot,
+    ...Object.values(state.optimizer.m),
+    ...Object.values(state.optimizer.v),
+  ]);
 }

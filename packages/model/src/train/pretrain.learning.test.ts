@@ -23,9 +23,20 @@ const config: PretrainConfigInput = {
   vit: 'tiny',
   // Colour is diagnostic in dermoscopy (and in the synthetic classes), so hue/saturation jitter, greyscale and
   // solarisation are turned down from the ImageNet recipe.
-  crops: { jitter: { probability: 0.8, brightness: 0.2, contrast: 0.2, saturation: 0.1, hue: 0 }, greyscaleProbability: 0, solarizeProbability: 0 },
+  crops: {
+    jitter: { probability: 0.8, brightness: 0.2, contrast: 0.2, saturation: 0.1, hue: 0 },
+    greyscaleProbability: 0,
+    solarizeProbability: 0,
+  },
   // A short run: the teacher must follow the student faster than over a 100-epoch schedule.
-  schedule: { epochs: STEPS, stepsPerEpoch: 1, warmupEpochs: 15, teacherTemperatureWarmupEpochs: 45, lr: 3e-3, momentum: 0.9 },
+  schedule: {
+    epochs: STEPS,
+    stepsPerEpoch: 1,
+    warmupEpochs: 15,
+    teacherTemperatureWarmupEpochs: 45,
+    lr: 3e-3,
+    momentum: 0.9,
+  },
 };
 
 describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => {
@@ -37,8 +48,14 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
   beforeAll(async () => {
     await useTestBackend();
     data = loadSynthImages({ seed: 41, count: 800, size: 32 });
-    train = { images: tf.slice(data.images, [0, 0, 0, 0], [TRAIN, -1, -1, -1]), labels: data.labels.slice(0, TRAIN) };
-    test = { images: tf.slice(data.images, [TRAIN, 0, 0, 0], [-1, -1, -1, -1]), labels: data.labels.slice(TRAIN) };
+    train = {
+      images: tf.slice(data.images, [0, 0, 0, 0], [TRAIN, -1, -1, -1]),
+      labels: data.labels.slice(0, TRAIN),
+    };
+    test = {
+      images: tf.slice(data.images, [TRAIN, 0, 0, 0], [-1, -1, -1, -1]),
+      labels: data.labels.slice(TRAIN),
+    };
   });
 
   afterAll(() => {
@@ -50,7 +67,12 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
     const all = extractFeatures(model, train.images);
     const bank = tf.gather(all, memory) as tf.Tensor2D;
     const query = extractFeatures(model, test.images);
-    const { predictions } = knnClassify(bank, memory.map((i) => train.labels[i]), query, { k: 20, temperature: 0.07, classes: data.classes });
+    const { predictions } = knnClassify(
+      bank,
+      memory.map((i) => train.labels[i]),
+      query,
+      { k: 20, temperature: 0.07, classes: data.classes },
+    );
     tf.dispose([all, bank, query]);
     return accuracy(predictions, test.labels);
   }
@@ -59,7 +81,11 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
   function probeAccuracy(model: VitModel, labelledIds: number[]): number {
     const all = extractFeatures(model, train.images);
     const features = tf.gather(all, labelledIds) as tf.Tensor2D;
-    const probe = trainLinearProbe(features, labelledIds.map((i) => train.labels[i]), { classes: data.classes, epochs: 300, lr: 0.01 });
+    const probe = trainLinearProbe(
+      features,
+      labelledIds.map((i) => train.labels[i]),
+      { classes: data.classes, epochs: 300, lr: 0.01 },
+    );
     const query = extractFeatures(model, test.images);
     const value = accuracy(predictClasses(probe, query), test.labels);
     tf.dispose([all, features, query, ...Object.values(probe.weights)]);
@@ -68,7 +94,12 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
 
   function pretrain(labelled: Set<number> | null): PretrainState {
     const codes = [...data.codes];
-    const conceptEmbeddings = labelled ? deriveConceptEmbeddings(codes.map((code) => ({ code })), 32) : undefined;
+    const conceptEmbeddings = labelled
+      ? deriveConceptEmbeddings(
+          codes.map((code) => ({ code })),
+          32,
+        )
+      : undefined;
     const state = createPretrainState(config, { conceptEmbeddings });
     // Semi-supervised sampler: a quarter of each batch comes from the labelled images (else ~3 labelled per batch).
     const labelledIds = labelled ? [...labelled].sort((a, b) => a - b) : [];
@@ -76,14 +107,26 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
     const perBatch = labelled ? BATCH / 4 : 0;
     for (let step = 0; step < STEPS; step++) {
       const index = [
-        ...Array.from({ length: perBatch }, (_, i) => labelledIds[(step * perBatch + i) % labelledIds.length]),
-        ...Array.from({ length: BATCH - perBatch }, (_, i) => unlabelledIds[(step * (BATCH - perBatch) + i) % unlabelledIds.length]),
+        ...Array.from(
+          { length: perBatch },
+          (_, i) => labelledIds[(step * perBatch + i) % labelledIds.length],
+        ),
+        ...Array.from(
+          { length: BATCH - perBatch },
+          (_, i) => unlabelledIds[(step * (BATCH - perBatch) + i) % unlabelledIds.length],
+        ),
       ];
       const images = tf.gather(train.images, index) as tf.Tensor4D;
       const labels = labelled
         ? {
-            targets: tf.tensor2d(index.flatMap((i) => codes.map((_, c) => (labelled.has(i) && train.labels[i] === c ? 1 : 0))), [BATCH, codes.length]),
-            labelSpace: tf.tensor2d(index.flatMap((i) => codes.map(() => (labelled.has(i) ? 1 : 0))), [BATCH, codes.length]),
+            targets: tf.tensor2d(
+              index.flatMap((i) => codes.map((_, c) => (labelled.has(i) && train.labels[i] === c ? 1 : 0))),
+              [BATCH, codes.length],
+            ),
+            labelSpace: tf.tensor2d(
+              index.flatMap((i) => codes.map(() => (labelled.has(i) ? 1 : 0))),
+              [BATCH, codes.length],
+            ),
           }
         : undefined;
       const log = trainStep(state, { images, labels });
@@ -110,7 +153,12 @@ describe('hybrid pretraining learns (tiny preset, synthetic dermoscopy)', () => 
     results.hybridTeacherKnn = knnAccuracy(hybrid.teacher.backbone);
     results.hybridStudentKnn = knnAccuracy(hybrid.student.backbone);
     results.hybridProbe10 = probeAccuracy(hybrid.student.backbone, tenPercent);
-    const scores = tf.tidy(() => tf.argMax(labelHeadForward(hybrid.labelHead!, extractFeatures(hybrid.student.backbone, test.images)), 1));
+    const scores = tf.tidy(() =>
+      tf.argMax(
+        labelHeadForward(hybrid.labelHead!, extractFeatures(hybrid.student.backbone, test.images)),
+        1,
+      ),
+    );
     results.hybridLabelHead = accuracy(Int32Array.from(scores.dataSync()), test.labels);
     scores.dispose();
     disposePretrainState(hybrid);

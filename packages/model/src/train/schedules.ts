@@ -1,11 +1,20 @@
 /** Value of a schedule at a step: linear warm-up from `warmupStart` to `base`, then cosine from `base` to `final`. */
-export function cosineSchedule(step: number, { base, final, totalSteps, warmupSteps = 0, warmupStart = 0 }: {
-  base: number;
-  final: number;
-  totalSteps: number;
-  warmupSteps?: number;
-  warmupStart?: number;
-}): number {
+export function cosineSchedule(
+  step: number,
+  {
+    base,
+    final,
+    totalSteps,
+    warmupSteps = 0,
+    warmupStart = 0,
+  }: {
+    base: number;
+    final: number;
+    totalSteps: number;
+    warmupSteps?: number;
+    warmupStart?: number;
+  },
+): number {
   if (step < warmupSteps) return warmupStart + ((base - warmupStart) * step) / warmupSteps;
   const span = Math.max(1, totalSteps - warmupSteps);
   const progress = Math.min(1, (step - warmupSteps) / span);
@@ -48,10 +57,20 @@ export interface ScheduleValues {
 export function scheduleAt(config: ScheduleConfig, step: number): ScheduleValues {
   const totalSteps = config.epochs * config.stepsPerEpoch;
   return {
-    lr: cosineSchedule(step, { base: config.lr, final: config.minLr, totalSteps, warmupSteps: config.warmupEpochs * config.stepsPerEpoch }),
+    lr: cosineSchedule(step, {
+      base: config.lr,
+      final: config.minLr,
+      totalSteps,
+      warmupSteps: config.warmupEpochs * config.stepsPerEpoch,
+    }),
     weightDecay: cosineSchedule(step, { base: config.weightDecay, final: config.weightDecayEnd, totalSteps }),
     momentum: cosineSchedule(step, { base: config.momentum, final: config.momentumEnd, totalSteps }),
-    teacherTemperature: linearWarmup(step, config.teacherTemperatureWarmupStart, config.teacherTemperature, config.teacherTemperatureWarmupEpochs * config.stepsPerEpoch),
+    teacherTemperature: linearWarmup(
+      step,
+      config.teacherTemperatureWarmupStart,
+      config.teacherTemperature,
+      config.teacherTemperatureWarmupEpochs * config.stepsPerEpoch,
+    ),
     lastLayerFrozen: step < config.freezeLastLayerEpochs * config.stepsPerEpoch,
   };
 }

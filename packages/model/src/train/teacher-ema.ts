@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { namespaced, type Network } from './pretrain-state';
+import { type Network, namespaced } from './pretrain-state';
 
 /** teacher <- m * teacher + (1 - m) * student, for backbone and both heads. */
 export function updateTeacher(teacher: Network, student: Network, momentum: number): void {

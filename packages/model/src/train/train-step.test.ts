@@ -8,12 +8,27 @@ import { createPretrainState, disposePretrainState } from './pretrain-state';
 import { scheduleAt } from './schedules';
 import { trainStep } from './train-step';
 
-const embeddings = deriveConceptEmbeddings([{ code: 'benign' }, { code: 'nv', parent: 'benign' }, { code: 'mel' }], 16);
+const embeddings = deriveConceptEmbeddings(
+  [{ code: 'benign' }, { code: 'nv', parent: 'benign' }, { code: 'mel' }],
+  16,
+);
 
 function batch(labelled: boolean) {
   const images = tf.randomUniform([4, 16, 16, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
-  const targets = tf.tensor2d([[1, 1, 0], [0, 0, 1], [0, 0, 0], [1, 0, 0]]);
-  const labelSpace = labelled ? tf.tensor2d([[1, 1, 1], [1, 1, 1], [0, 0, 0], [1, 1, 0]]) : (tf.zeros([4, 3]) as tf.Tensor2D);
+  const targets = tf.tensor2d([
+    [1, 1, 0],
+    [0, 0, 1],
+    [0, 0, 0],
+    [1, 0, 0],
+  ]);
+  const labelSpace = labelled
+    ? tf.tensor2d([
+        [1, 1, 1],
+        [1, 1, 1],
+        [0, 0, 0],
+        [1, 1, 0],
+      ])
+    : (tf.zeros([4, 3]) as tf.Tensor2D);
   return { images, labels: { targets, labelSpace } };
 }
 
@@ -45,7 +60,10 @@ describe('trainStep', () => {
     expect(read(state.centres.dino).some((v) => v !== 0)).toBe(true);
     expect(log1.losses.label).toBeGreaterThan(0);
     for (const value of Object.values(log1.losses)) expect(Number.isFinite(value)).toBe(true);
-    expect(log1.losses.total).toBeCloseTo(log1.losses.dino + log1.losses.ibot + 0.1 * log1.losses.koleo + log1.losses.label, 4);
+    expect(log1.losses.total).toBeCloseTo(
+      log1.losses.dino + log1.losses.ibot + 0.1 * log1.losses.koleo + log1.losses.label,
+      4,
+    );
     // Epoch 2: the prototype layer trains.
     trainStep(state, input);
     expect(read(state.student.dinoHead.weights['last_layer.weight_v'])).not.toEqual(prototypesBefore);
@@ -55,7 +73,10 @@ describe('trainStep', () => {
   });
 
   it('a batch without labelled images gives label loss 0, Sinkhorn centring works', () => {
-    const state = createPretrainState({ ...MICRO_PRETRAIN, centring: 'sinkhorn' }, { conceptEmbeddings: embeddings });
+    const state = createPretrainState(
+      { ...MICRO_PRETRAIN, centring: 'sinkhorn' },
+      { conceptEmbeddings: embeddings },
+    );
     const input = batch(false);
     const log = trainStep(state, input);
     expect(log.losses.label).toBe(0);
@@ -65,11 +86,23 @@ describe('trainStep', () => {
   });
 
   it('schedules: cosine lr with warm-up, teacher temperature warm-up, momentum to 1', () => {
-    const config = resolvePretrainConfig({ schedule: { epochs: 10, stepsPerEpoch: 10, warmupEpochs: 2, teacherTemperatureWarmupEpochs: 5, lr: 1e-3, minLr: 1e-5 } }).schedule;
+    const config = resolvePretrainConfig({
+      schedule: {
+        epochs: 10,
+        stepsPerEpoch: 10,
+        warmupEpochs: 2,
+        teacherTemperatureWarmupEpochs: 5,
+        lr: 1e-3,
+        minLr: 1e-5,
+      },
+    }).schedule;
     expect(scheduleAt(config, 0).lr).toBe(0);
     expect(scheduleAt(config, 10).lr).toBeCloseTo(5e-4, 10);
     expect(scheduleAt(config, 20).lr).toBeCloseTo(1e-3, 10);
-    expect(scheduleAt(config, 60).lr).toBeCloseTo(1e-5 + 0.5 * (1e-3 - 1e-5) * (1 + Math.cos(Math.PI * 0.5)), 10);
+    expect(scheduleAt(config, 60).lr).toBeCloseTo(
+      1e-5 + 0.5 * (1e-3 - 1e-5) * (1 + Math.cos(Math.PI * 0.5)),
+      10,
+    );
     expect(scheduleAt(config, 0).teacherTemperature).toBeCloseTo(0.04, 10);
     expect(scheduleAt(config, 25).teacherTemperature).toBeCloseTo(0.055, 10);
     expect(scheduleAt(config, 80).teacherTemperature).toBe(0.07);
@@ -79,7 +112,9 @@ describe('trainStep', () => {
   });
 
   it('rejects a bad config naming the field', () => {
-    expect(() => resolvePretrainConfig({ crops: { localSize: 10 } })).toThrow(/crops.localSize must be a positive multiple of patchSize 8/);
+    expect(() => resolvePretrainConfig({ crops: { localSize: 10 } })).toThrow(
+      /crops.localSize must be a positive multiple of patchSize 8/,
+    );
     expect(() => resolvePretrainConfig({ centring: 'none' as never })).toThrow(/centring must be/);
   });
 });

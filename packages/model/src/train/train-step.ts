@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { multiCrop } from '../augment/multi-crop';
-import { headForward } from '../heads/projection-head';
 import { labelHeadForward } from '../heads/label-head';
+import { headForward } from '../heads/projection-head';
 import { dinoLoss, sinkhornKnopp, teacherSoftmaxCentred, updateCentre } from '../losses/dino-loss';
-import { ibotLoss, maskedPositions, type MaskedPositions } from '../losses/ibot-loss';
+import { ibotLoss, type MaskedPositions, maskedPositions } from '../losses/ibot-loss';
 import { koleoLoss } from '../losses/koleo-loss';
 import { labelLoss } from '../losses/label-loss';
 import { sampleMasks } from '../masking/block-mask';
@@ -11,8 +11,8 @@ import { selectRows } from '../nn/select-rows';
 import { createRng, type Rng } from '../random';
 import { vitForward } from '../vit/vit-forward';
 import { applyAdamW, clipByGlobalNorm } from './adamw';
-import { studentParameters, type PretrainState } from './pretrain-state';
-import { scheduleAt, type ScheduleValues } from './schedules';
+import { type PretrainState, studentParameters } from './pretrain-state';
+import { type ScheduleValues, scheduleAt } from './schedules';
 import { updateTeacher } from './teacher-ema';
 
 export interface PretrainBatch {
@@ -28,16 +28,31 @@ export interface StepLog extends ScheduleValues {
   gradNorm: number;
 }
 
-function teacherTargets(state: PretrainState, views: tf.Tensor4D, positions: MaskedPositions, temperature: number) {
+function teacherTargets(
+  state: PretrainState,
+  views: tf.Tensor4D,
+  positions: MaskedPositions,
+  temperature: number,
+) {
   const { config, teacher, centres } = state;
   const out = vitForward(teacher.backbone, views);
   const dinoLogits = headForward(teacher.dinoHead, out.cls);
   const [rows, tokens, width] = out.patches.shape;
   const patchRows = tf.reshape(out.patches, [rows * tokens, width]) as tf.Tensor2D;
-  const ibotLogits = headForward(teacher.ibotHead, tf.gather(patchRows, tf.tensor1d(positions.indices, 'int32')));
+  const ibotLogits = headForward(
+    teacher.ibotHead,
+    tf.gather(patchRows, tf.tensor1d(positions.indices, 'int32')),
+  );
   const target = (logits: tf.Tensor2D, centre: tf.Tensor) =>
-    config.centring === 'sinkhorn' ? sinkhornKnopp(logits, temperature) : teacherSoftmaxCentred(logits, centre, temperature);
-  return { dinoLogits, ibotLogits, dinoProbs: target(dinoLogits, centres.dino), ibotProbs: target(ibotLogits, centres.ibot) };
+    config.centring === 'sinkhorn'
+      ? sinkhornKnopp(logits, temperature)
+      : teacherSoftmaxCentred(logits, centre, temperature);
+  return {
+    dinoLogits,
+    ibotLogits,
+    dinoProbs: target(dinoLogits, centres.dino),
+    ibotProbs: target(ibotLogits, centres.ibot),
+  };
 }
 
 interface LossParts {
@@ -47,28 +62,58 @@ interface LossParts {
   label: tf.Scalar;
 }
 
-function studentLosses(state: PretrainState, globals: tf.Tensor4D, locals: tf.Tensor4D[], masks: tf.Tensor2D, positions: MaskedPositions, teacher: { dinoProbs: tf.Tensor2D; ibotProbs: tf.Tensor2D }, batch: PretrainBatch, rng: Rng): LossParts {
+function studentLosses(
+  state: PretrainState,
+  globals: tf.Tensor4D,
+  locals: tf.Tensor4D[],
+  masks: tf.Tensor2D,
+  positions: MaskedPositions,
+  teacher: { dinoProbs: tf.Tensor2D; ibotProbs: tf.Tensor2D },
+  batch: PretrainBatch,
+  rng: Rng,
+): LossParts {
   const { config, student } = state;
   const B = batch.images.shape[0];
   const global = vitForward(student.backbone, globals, { mask: masks, training: true, rng });
-  const localCls = locals.length ? vitForward(student.backbone, tf.concat(locals, 0), { training: true, rng }).cls : null;
+  const localCls = locals.length
+    ? vitForward(student.backbone, tf.concat(locals, 0), { training: true, rng }).cls
+    : null;
   const allCls = localCls ? tf.concat([global.cls, localCls], 0) : global.cls;
   const dinoLogits = headForward(student.dinoHead, allCls as tf.Tensor2D);
   const views = 2 + locals.length;
   const studentViews = tf.split(dinoLogits, views, 0) as tf.Tensor2D[];
   const teacherViews = tf.split(teacher.dinoProbs, 2, 0) as tf.Tensor2D[];
-  const dino = dinoLoss({ studentLogits: studentViews, teacherProbs: teacherViews, studentTemperature: config.studentTemperature });
+  const dino = dinoLoss({
+    studentLogits: studentViews,
+    teacherProbs: teacherViews,
+    studentTemperature: config.studentTemperature,
+  });
   const [rows, tokens, width] = global.patches.shape;
-  const masked = selectRows(tf.reshape(global.patches, [rows * tokens, width]) as tf.Tensor2D, positions.indices);
+  const masked = selectRows(
+    tf.reshape(global.patches, [rows * tokens, width]) as tf.Tensor2D,
+    positions.indices,
+  );
   const ibot = positions.indices.length
-    ? ibotLoss({ studentLogits: headForward(student.ibotHead, masked), teacherProbs: teacher.ibotProbs, positions, studentTemperature: config.studentTemperature })
+    ? ibotLoss({
+        studentLogits: headForward(student.ibotHead, masked),
+        teacherProbs: teacher.ibotProbs,
+        positions,
+        studentTemperature: config.studentTemperature,
+      })
     : tf.scalar(0);
-  const koleo = tf.add(koleoLoss(tf.slice(global.cls, [0, 0], [B, width])), koleoLoss(tf.slice(global.cls, [B, 0], [B, width]))) as tf.Scalar;
+  const koleo = tf.add(
+    koleoLoss(tf.slice(global.cls, [0, 0], [B, width])),
+    koleoLoss(tf.slice(global.cls, [B, 0], [B, width])),
+  ) as tf.Scalar;
   let label: tf.Scalar = tf.scalar(0);
   if (state.labelHead && batch.labels) {
     const logits = labelHeadForward(state.labelHead, global.cls);
     const twice = (t: tf.Tensor2D) => tf.concat([t, t], 0) as tf.Tensor2D;
-    label = labelLoss({ logits, targets: twice(batch.labels.targets), labelSpace: twice(batch.labels.labelSpace) });
+    label = labelLoss({
+      logits,
+      targets: twice(batch.labels.targets),
+      labelSpace: twice(batch.labels.labelSpace),
+    });
   }
   return { dino, ibot, koleo, label };
 }
@@ -84,8 +129,12 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
   const schedule = scheduleAt(config.schedule, state.step);
   const rng = stepRng(config.seed, state.step);
   const B = batch.images.shape[0];
-  if (B < 2) throw new Error(`trainStep: batch needs at least 2 images (KoLeo compares neighbours), got ${B}`);
-  if (batch.labels && !state.labelHead) throw new Error('trainStep: the batch has labels but the state has no label head (pass conceptEmbeddings)');
+  if (B < 2)
+    throw new Error(`trainStep: batch needs at least 2 images (KoLeo compares neighbours), got ${B}`);
+  if (batch.labels && !state.labelHead)
+    throw new Error(
+      'trainStep: the batch has labels but the state has no label head (pass conceptEmbeddings)',
+    );
   const grid = config.vit.imageSize / config.vit.patchSize;
   const crops = multiCrop(batch.images, config.crops, rng);
   const masks = sampleMasks(2 * B, grid, rng, config.masking);
@@ -95,26 +144,37 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
   const params = studentParameters(state);
   const { gradNorm } = tf.tidy(() => {
     const globals = tf.concat(crops.global, 0) as tf.Tensor4D;
-    const maskTensor = tf.tensor2d(masks.flatMap((m) => Array.from(m)), [2 * B, grid * grid]);
+    const maskTensor = tf.tensor2d(
+      masks.flatMap((m) => Array.from(m)),
+      [2 * B, grid * grid],
+    );
     const teacher = tf.tidy(() => teacherTargets(state, globals, positions, schedule.teacherTemperature));
     const { value, grads } = tf.variableGrads(() => {
       const losses = studentLosses(state, globals, crops.local, maskTensor, positions, teacher, batch, rng);
       for (const [k, v] of Object.entries(losses)) kept[k] = tf.keep(v);
-      return tf.addN([tf.mul(losses.dino, w.dino), tf.mul(losses.ibot, w.ibot), tf.mul(losses.koleo, w.koleo), tf.mul(losses.label, w.label)]) as tf.Scalar;
+      return tf.addN([
+        tf.mul(losses.dino, w.dino),
+        tf.mul(losses.ibot, w.ibot),
+        tf.mul(losses.koleo, w.koleo),
+        tf.mul(losses.label, w.label),
+      ]) as tf.Scalar;
     }, Object.values(params));
     const named: Record<string, tf.Tensor> = {};
     const byVariable = new Map(Object.entries(params).map(([name, v]) => [v.name, name]));
-    for (const [variableName, grad] of Object.entries(grads)) if (grad) named[byVariable.get(variableName)!] = grad;
+    for (const [variableName, grad] of Object.entries(grads))
+      if (grad) named[byVariable.get(variableName)!] = grad;
     let norm = 0;
     for (const prefix of ['backbone.', 'dino_head.', 'ibot_head.', 'label_head.']) {
       const group = Object.keys(named).filter((n) => n.startsWith(prefix));
       if (group.length && config.clipGrad > 0) norm += clipByGlobalNorm(named, group, config.clipGrad) ** 2;
     }
-    if (schedule.lastLayerFrozen) for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
+    if (schedule.lastLayerFrozen)
+      for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
     applyAdamW(params, named, state.optimizer, { lr: schedule.lr, weightDecay: schedule.weightDecay });
     updateTeacher(state.teacher, state.student, schedule.momentum);
     state.centres.dino.assign(updateCentre(state.centres.dino, teacher.dinoLogits, config.centreMomentum));
-    if (positions.indices.length) state.centres.ibot.assign(updateCentre(state.centres.ibot, teacher.ibotLogits, config.centreMomentum));
+    if (positions.indices.length)
+      state.centres.ibot.assign(updateCentre(state.centres.ibot, teacher.ibotLogits, config.centreMomentum));
     kept.total = tf.keep(value);
     return { gradNorm: Math.sqrt(norm) };
   });
@@ -124,7 +184,13 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
     kept[key].dispose();
     return v;
   };
-  const losses = { dino: read('dino'), ibot: read('ibot'), koleo: read('koleo'), label: read('label'), total: read('total') };
+  const losses = {
+    dino: read('dino'),
+    ibot: read('ibot'),
+    koleo: read('koleo'),
+    label: read('label'),
+    total: read('total'),
+  };
   state.step += 1;
   return { step: state.step, ...schedule, losses, gradNorm };
 }

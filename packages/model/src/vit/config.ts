@@ -18,18 +18,50 @@ const DEFAULTS = { mlpRatio: 4, layerScale: 0, dropPath: 0, layerNormEps: 1e-6 }
 
 export const VIT_PRESETS: Readonly<Record<VitPresetName, VitConfig>> = {
   // Trains on a CPU in minutes on 32 px images: 16 patches of 8x8 (17 tokens keep attention cheap on wasm).
-  tiny: { ...DEFAULTS, imageSize: 32, patchSize: 8, width: 64, depth: 3, heads: 2, mlpRatio: 2, layerScale: 0.1 },
-  'vit-s16': { ...DEFAULTS, imageSize: 224, patchSize: 16, width: 384, depth: 12, heads: 6, layerScale: 1e-5, dropPath: 0.1 },
-  'vit-b16': { ...DEFAULTS, imageSize: 224, patchSize: 16, width: 768, depth: 12, heads: 12, layerScale: 1e-5, dropPath: 0.1 },
+  tiny: {
+    ...DEFAULTS,
+    imageSize: 32,
+    patchSize: 8,
+    width: 64,
+    depth: 3,
+    heads: 2,
+    mlpRatio: 2,
+    layerScale: 0.1,
+  },
+  'vit-s16': {
+    ...DEFAULTS,
+    imageSize: 224,
+    patchSize: 16,
+    width: 384,
+    depth: 12,
+    heads: 6,
+    layerScale: 1e-5,
+    dropPath: 0.1,
+  },
+  'vit-b16': {
+    ...DEFAULTS,
+    imageSize: 224,
+    patchSize: 16,
+    width: 768,
+    depth: 12,
+    heads: 12,
+    layerScale: 1e-5,
+    dropPath: 0.1,
+  },
 };
 
 const positiveIntegers = ['imageSize', 'patchSize', 'width', 'depth', 'heads'] as const;
 
 /** Merges defaults (or a preset) and validates every field loudly, once. */
-export function resolveVitConfig(input: VitPresetName | (Partial<VitConfig> & { preset?: VitPresetName })): VitConfig {
+export function resolveVitConfig(
+  input: VitPresetName | (Partial<VitConfig> & { preset?: VitPresetName }),
+): VitConfig {
   if (typeof input === 'string') {
     const preset = VIT_PRESETS[input];
-    if (!preset) throw new Error(`Unknown ViT preset "${input}"; expected one of ${Object.keys(VIT_PRESETS).join(', ')}`);
+    if (!preset)
+      throw new Error(
+        `Unknown ViT preset "${input}"; expected one of ${Object.keys(VIT_PRESETS).join(', ')}`,
+      );
     return { ...preset };
   }
   const { preset, ...overrides } = input;
@@ -37,20 +69,25 @@ export function resolveVitConfig(input: VitPresetName | (Partial<VitConfig> & { 
   const config = { ...base, ...overrides } as VitConfig;
   for (const key of positiveIntegers) {
     const value = config[key];
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`ViT config: ${key} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`ViT config: ${key} must be a positive integer, got ${value}`);
   }
   if (config.imageSize % config.patchSize !== 0) {
-    throw new Error(`ViT config: imageSize ${config.imageSize} is not a multiple of patchSize ${config.patchSize}`);
+    throw new Error(
+      `ViT config: imageSize ${config.imageSize} is not a multiple of patchSize ${config.patchSize}`,
+    );
   }
   if (config.width % config.heads !== 0) {
     throw new Error(`ViT config: width ${config.width} is not divisible by heads ${config.heads}`);
   }
   if (!(config.mlpRatio > 0)) throw new Error(`ViT config: mlpRatio must be > 0, got ${config.mlpRatio}`);
-  if (!(config.layerScale >= 0)) throw new Error(`ViT config: layerScale must be >= 0, got ${config.layerScale}`);
+  if (!(config.layerScale >= 0))
+    throw new Error(`ViT config: layerScale must be >= 0, got ${config.layerScale}`);
   if (!(config.dropPath >= 0 && config.dropPath < 1)) {
     throw new Error(`ViT config: dropPath must be in [0, 1), got ${config.dropPath}`);
   }
-  if (!(config.layerNormEps > 0)) throw new Error(`ViT config: layerNormEps must be > 0, got ${config.layerNormEps}`);
+  if (!(config.layerNormEps > 0))
+    throw new Error(`ViT config: layerNormEps must be > 0, got ${config.layerNormEps}`);
   return config;
 }
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { registerGradients } from '../register-gradients';
 import { createRng, fillTruncatedNormal, type Rng } from '../random';
+import { registerGradients } from '../register-gradients';
 import { mlpHidden, patchCount, resolveVitConfig, type VitConfig, type VitPresetName } from './config';
 
 export interface VitModel {

@@ -7,10 +7,25 @@ import { getVitWeights, setVitWeights, type WeightMap } from './weights';
 
 // Reference values from test/reference/vit_reference.py (an independent numpy implementation of CONTRACT.md,
 // numpy 2.4, float64), with the same formula weights and input.
-const REF_CLS = [0.291929, 0.266949, -0.010711, -0.202196, -0.062773, -0.170184, -0.496314, -0.336093, 0.294539, 0.266594, -0.008726, -0.199179, -0.064405, -0.170907, -0.497256, -0.340967];
-const REF_PATCHES = [0.430717, 0.249766, 0.09826, 0.149899, 0.132874, -0.174843, -0.421291, -0.184909, 0.050524, 0.293742, 0.036846, -0.318393, -0.341402, -0.263625, -0.430027, -0.611853, -0.020677, 0.312219, 0.119834, -0.300762, -0.409267, -0.295664, -0.369379, -0.559658, 0.071035, 0.342982, 0.51823, 0.24235, -0.208445, -0.337117, -0.113574, 0.07912, 0.16544, 0.333098, 0.541898, 0.365772, -0.090637, -0.316376, -0.106818, 0.195904, 0.437821, 0.250393, 0.11231, 0.172131, 0.143869, -0.17526, -0.413007, -0.159277, 0.3884, 0.249234, 0.040934, 0.040648, 0.068191, -0.176467, -0.45591, -0.303447, -0.015145, 0.310596, 0.111702, -0.304492, -0.405114, -0.292995, -0.375524, -0.567164];
-const REF_MASKED_CLS_1 = [0.293023, 0.266023, -0.011888, -0.19565, -0.059445, -0.170903, -0.495353, -0.341723];
-const REF_MASKED_PATCH_1_2 = [0.129736, 0.359474, 0.412745, -0.26722, -0.407645, -0.252927, -0.342428, 0.08623];
+const REF_CLS = [
+  0.291929, 0.266949, -0.010711, -0.202196, -0.062773, -0.170184, -0.496314, -0.336093, 0.294539, 0.266594,
+  -0.008726, -0.199179, -0.064405, -0.170907, -0.497256, -0.340967,
+];
+const REF_PATCHES = [
+  0.430717, 0.249766, 0.09826, 0.149899, 0.132874, -0.174843, -0.421291, -0.184909, 0.050524, 0.293742,
+  0.036846, -0.318393, -0.341402, -0.263625, -0.430027, -0.611853, -0.020677, 0.312219, 0.119834, -0.300762,
+  -0.409267, -0.295664, -0.369379, -0.559658, 0.071035, 0.342982, 0.51823, 0.24235, -0.208445, -0.337117,
+  -0.113574, 0.07912, 0.16544, 0.333098, 0.541898, 0.365772, -0.090637, -0.316376, -0.106818, 0.195904,
+  0.437821, 0.250393, 0.11231, 0.172131, 0.143869, -0.17526, -0.413007, -0.159277, 0.3884, 0.249234, 0.040934,
+  0.040648, 0.068191, -0.176467, -0.45591, -0.303447, -0.015145, 0.310596, 0.111702, -0.304492, -0.405114,
+  -0.292995, -0.375524, -0.567164,
+];
+const REF_MASKED_CLS_1 = [
+  0.293023, 0.266023, -0.011888, -0.19565, -0.059445, -0.170903, -0.495353, -0.341723,
+];
+const REF_MASKED_PATCH_1_2 = [
+  0.129736, 0.359474, 0.412745, -0.26722, -0.407645, -0.252927, -0.342428, 0.08623,
+];
 
 const config = { imageSize: 8, patchSize: 4, width: 8, depth: 2, heads: 2, mlpRatio: 2, layerScale: 0.5 };
 
@@ -18,7 +33,9 @@ function formulaWeights(): WeightMap {
   const out: WeightMap = {};
   const model = createVit(config);
   vitWeightShapes(model.config).forEach(([name, shape], k) => {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1)).map((_, i) => 0.3 * Math.sin(0.7 * i + 1.3 * k + 0.5));
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1)).map(
+      (_, i) => 0.3 * Math.sin(0.7 * i + 1.3 * k + 0.5),
+    );
     out[name] = { shape, data };
   });
   disposeModel(model);
@@ -54,7 +71,14 @@ describe('vitForward', () => {
     const model = createVit(config);
     setVitWeights(model, formulaWeights());
     const x = referenceInput();
-    const mask = tf.tensor2d([[0, 0, 0, 0], [0, 0, 1, 0]], [2, 4], 'bool');
+    const mask = tf.tensor2d(
+      [
+        [0, 0, 0, 0],
+        [0, 0, 1, 0],
+      ],
+      [2, 4],
+      'bool',
+    );
     const { cls, patches } = vitForward(model, x, { mask });
     expectClose(Array.from(cls.dataSync()).slice(8), REF_MASKED_CLS_1);
     expectClose(Array.from(patches.dataSync()).slice(48, 56), REF_MASKED_PATCH_1_2);
@@ -64,7 +88,10 @@ describe('vitForward', () => {
   });
 
   it('orders patch vectors as row-in-patch, col-in-patch, channel with patches row-major', () => {
-    const x = tf.tensor4d(Array.from({ length: 4 * 4 * 3 }, (_, i) => i), [1, 4, 4, 3]);
+    const x = tf.tensor4d(
+      Array.from({ length: 4 * 4 * 3 }, (_, i) => i),
+      [1, 4, 4, 3],
+    );
     const patches = patchify(x, 2).arraySync()[0];
     // Patch 1 is the top-right 2x2 block: pixels (0,2), (0,3), (1,2), (1,3).
     const pixel = (r: number, c: number) => [0, 1, 2].map((ch) => (r * 4 + c) * 3 + ch);
@@ -79,7 +106,7 @@ describe('vitForward', () => {
     const weights = getVitWeights(a);
     expect(weights['blocks.2.mlp.fc1.weight'].shape).toEqual([64, 128]);
     setVitWeights(b, weights);
-    expect(getVitWeights(b)['pos_embed'].data).toEqual(weights['pos_embed'].data);
+    expect(getVitWeights(b).pos_embed.data).toEqual(weights.pos_embed.data);
     const { pos_embed: _dropped, ...partial } = weights;
     expect(() => setVitWeights(b, partial)).toThrow(/missing \[pos_embed\]/);
     const wrong = { ...weights, cls_token: { shape: [5], data: new Float32Array(5) } };
@@ -89,7 +116,9 @@ describe('vitForward', () => {
   });
 
   it('validates the config loudly', () => {
-    expect(() => createVit({ ...config, patchSize: 3 })).toThrow(/imageSize 8 is not a multiple of patchSize 3/);
+    expect(() => createVit({ ...config, patchSize: 3 })).toThrow(
+      /imageSize 8 is not a multiple of patchSize 3/,
+    );
     expect(() => createVit({ ...config, heads: 3 })).toThrow(/width 8 is not divisible by heads 3/);
     expect(() => createVit('vit-huge' as never)).toThrow(/Unknown ViT preset "vit-huge"/);
   });
@@ -103,7 +132,10 @@ describe('vitForward', () => {
       const { cls, patches } = vitForward(model, x, { training: true, rng: createRng(3) });
       return [cls.shape, patches.shape];
     });
-    expect(out).toEqual([[2, 64], [2, 4, 64]]);
+    expect(out).toEqual([
+      [2, 64],
+      [2, 4, 64],
+    ]);
     expect(tf.memory().numTensors).toBe(before);
     disposeModel(model);
   });

@@ -62,13 +62,24 @@ function attention(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D
   // One product per q/k/v on a slice of the [D, 3D] weight: slicing the small weight is cheaper than
   // splitting the large [B*T, 3D] activation, and each third folds heads into the batch with a 4-D transpose.
   const [q, k, v] = [0, 1, 2].map((part) => {
-    const projected = linear(flat, tf.slice(qkvWeight, [0, part * D], [D, D]), tf.slice(qkvBias, [part * D], [D]));
-    return tf.reshape(tf.transpose(tf.reshape(projected, [batch, tokens, heads, dh]), [0, 2, 1, 3]), [batch * heads, tokens, dh]);
+    const projected = linear(
+      flat,
+      tf.slice(qkvWeight, [0, part * D], [D, D]),
+      tf.slice(qkvBias, [part * D], [D]),
+    );
+    return tf.reshape(tf.transpose(tf.reshape(projected, [batch, tokens, heads, dh]), [0, 2, 1, 3]), [
+      batch * heads,
+      tokens,
+      dh,
+    ]);
   });
   // The wasm backend multiplies batched matrices with a naive loop whatever the transpose flags.
   const scores = tf.matMul(tf.mul(q, 1 / Math.sqrt(dh)), k, false, true);
   const mixed = tf.matMul(tf.softmax(scores), v);
-  const merged = tf.reshape(tf.transpose(tf.reshape(mixed, [batch, heads, tokens, dh]), [0, 2, 1, 3]), [batch * tokens, D]);
+  const merged = tf.reshape(tf.transpose(tf.reshape(mixed, [batch, heads, tokens, dh]), [0, 2, 1, 3]), [
+    batch * tokens,
+    D,
+  ]);
   const out = linear(merged, w[`${prefix}attn.proj.weight`], w[`${prefix}attn.proj.bias`]);
   return tf.reshape(out, [batch, tokens, D]);
 }
@@ -76,12 +87,20 @@ function attention(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D
 function mlp(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D {
   const [batch, tokens, D] = x.shape;
   const w = model.weights;
-  const hidden = gelu(linear(tf.reshape(x, [batch * tokens, D]), w[`${prefix}mlp.fc1.weight`], w[`${prefix}mlp.fc1.bias`]));
+  const hidden = gelu(
+    linear(tf.reshape(x, [batch * tokens, D]), w[`${prefix}mlp.fc1.weight`], w[`${prefix}mlp.fc1.bias`]),
+  );
   const out = linear(hidden as tf.Tensor2D, w[`${prefix}mlp.fc2.weight`], w[`${prefix}mlp.fc2.bias`]);
   return tf.reshape(out, [batch, tokens, D]);
 }
 
-function residual(model: VitModel, x: tf.Tensor3D, branch: tf.Tensor, scale: string, drop: tf.Tensor | null): tf.Tensor3D {
+function residual(
+  model: VitModel,
+  x: tf.Tensor3D,
+  branch: tf.Tensor,
+  scale: string,
+  drop: tf.Tensor | null,
+): tf.Tensor3D {
   let update = branch;
   const ls = model.weights[scale];
   if (ls) update = tf.mul(update, ls);
@@ -93,9 +112,12 @@ function residual(model: VitModel, x: tf.Tensor3D, branch: tf.Tensor, scale: str
 export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardOptions = {}): VitOutput {
   const { config, weights: w } = model;
   const [batch, height, width] = x.shape;
-  if (x.rank !== 4 || x.shape[3] !== 3) throw new Error(`vitForward: input must be [B, H, W, 3], got [${x.shape}]`);
+  if (x.rank !== 4 || x.shape[3] !== 3)
+    throw new Error(`vitForward: input must be [B, H, W, 3], got [${x.shape}]`);
   if (height !== width || height % config.patchSize !== 0) {
-    throw new Error(`vitForward: input ${height}x${width} must be square and a multiple of patchSize ${config.patchSize}`);
+    throw new Error(
+      `vitForward: input ${height}x${width} must be square and a multiple of patchSize ${config.patchSize}`,
+    );
   }
   const grid = height / config.patchSize;
   const N = grid * grid;
@@ -103,7 +125,11 @@ export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardO
   const eps = config.layerNormEps;
   const patches = patchify(x, config.patchSize);
   let tokens = tf.reshape(
-    linear(tf.reshape(patches, [batch * N, patches.shape[2]]), w['patch_embed.weight'], w['patch_embed.bias']),
+    linear(
+      tf.reshape(patches, [batch * N, patches.shape[2]]),
+      w['patch_embed.weight'],
+      w['patch_embed.bias'],
+    ),
     [batch, N, D],
   ) as tf.Tensor3D;
   if (options.mask) {
@@ -121,9 +147,21 @@ export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardO
     const p = `blocks.${i}.`;
     const rate = config.depth > 1 ? (config.dropPath * i) / (config.depth - 1) : config.dropPath;
     const drop1 = useDropPath && rate > 0 ? dropPathScale(batch, rate, options.rng!) : null;
-    h = residual(model, h, attention(model, p, layerNorm(h, w[`${p}norm1.weight`], w[`${p}norm1.bias`], eps) as tf.Tensor3D), `${p}ls1`, drop1);
+    h = residual(
+      model,
+      h,
+      attention(model, p, layerNorm(h, w[`${p}norm1.weight`], w[`${p}norm1.bias`], eps) as tf.Tensor3D),
+      `${p}ls1`,
+      drop1,
+    );
     const drop2 = useDropPath && rate > 0 ? dropPathScale(batch, rate, options.rng!) : null;
-    h = residual(model, h, mlp(model, p, layerNorm(h, w[`${p}norm2.weight`], w[`${p}norm2.bias`], eps) as tf.Tensor3D), `${p}ls2`, drop2);
+    h = residual(
+      model,
+      h,
+      mlp(model, p, layerNorm(h, w[`${p}norm2.weight`], w[`${p}norm2.bias`], eps) as tf.Tensor3D),
+      `${p}ls2`,
+      drop2,
+    );
   }
   const normed = layerNorm(h, w['norm.weight'], w['norm.bias'], eps);
   return {

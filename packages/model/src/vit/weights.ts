@@ -22,7 +22,9 @@ export function setWeights(weights: Record<string, tf.Variable>, values: WeightM
   const missing = expected.filter((name) => !(name in values));
   const extra = Object.keys(values).filter((name) => !(name in weights));
   if (missing.length || extra.length) {
-    throw new Error(`${what} weights do not match: missing [${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}], unexpected [${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''}]`);
+    throw new Error(
+      `${what} weights do not match: missing [${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}], unexpected [${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''}]`,
+    );
   }
   for (const name of expected) {
     const { shape, data } = values[name];
@@ -31,7 +33,8 @@ export function setWeights(weights: Record<string, tf.Variable>, values: WeightM
       throw new Error(`${what} weight ${name}: expected shape [${variable.shape}], got [${shape}]`);
     }
     const size = shape.reduce((a, b) => a * b, 1);
-    if (data.length !== size) throw new Error(`${what} weight ${name}: expected ${size} values, got ${data.length}`);
+    if (data.length !== size)
+      throw new Error(`${what} weight ${name}: expected ${size} values, got ${data.length}`);
   }
   for (const name of expected) {
     const value = tf.tensor(values[name].data, values[name].shape, 'float32');
