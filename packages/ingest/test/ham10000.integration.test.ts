@@ -148,23 +148,17 @@ describe('HAM10000 import of the shared files', () => {
       expect(other.version.contentHash).not.toBe(frozen.version.contentHash);
     });
 
-    it('cannot be changed unnoticed', async () => {
+    it('cannot be changed: the database refuses writes behind the code', async () => {
       const [item] = await findDatasetVersionItems(db, { datasetVersionId: frozen.version.id });
       const where = {
         datasetVersionId_imageId: { datasetVersionId: frozen.version.id, imageId: item.imageId },
       };
       const moved = item.split === 'TEST' ? 'TRAIN' : 'TEST';
-      // Nothing in the code changes a frozen version. A raw write behind its back is refused by the database once
-      // the frozen-version trigger migration lands; until then the content hash catches it.
-      const written = await db.datasetVersionItem.update({ where, data: { split: moved } }).then(
-        () => true,
-        () => false,
-      );
-      if (written) {
-        expect(await verifyDatasetVersion(db, { id: frozen.version.id })).toMatchObject({ intact: false });
-        expect((await checkDatasetVersionLeakage(db, { versionId: frozen.version.id })).intact).toBe(false);
-        await db.datasetVersionItem.update({ where, data: { split: item.split } });
-      }
+      await expect(db.datasetVersionItem.update({ where, data: { split: moved } })).rejects.toThrow(/frozen/);
+      await expect(db.datasetVersionItem.delete({ where })).rejects.toThrow(/frozen/);
+      await expect(
+        db.datasetVersion.update({ where: { id: frozen.version.id }, data: { note: 'edited' } }),
+      ).rejects.toThrow(/frozen/);
       expect((await verifyDatasetVersion(db, { id: frozen.version.id })).intact).toBe(true);
     });
   });
