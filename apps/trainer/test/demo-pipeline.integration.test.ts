@@ -1,4 +1,26 @@
-import { createDb, findDataAudits, findDriftReports, findEvaluations, findVersionImages, getJobById, getModelVersionByJobId, getMeta } from '@dermino/db';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildEvaluationReport } from '@dermino/analytics';
+import {
+  countEmbeddings,
+  createDb,
+  enqueueJob,
+  findDataAudits,
+  findDriftReports,
+  findEmbeddings,
+  findEvaluations,
+  findImagesWithoutEmbedding,
+  findPredictions,
+  findSimilarImages,
+  findVersionImages,
+  getJobById,
+  getMeta,
+  getModelVersionByJobId,
+  listConcepts,
+} from '@dermino/db';
+import { createInferenceSession } from '@dermino/model';
+import { attributeTable } from '../src/jobs/evaluate/evaluate-job.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../src/jobs/index.js';
 import { DEMO_BUDGET } from '../src/pipeline/demo-pipeline.js';
@@ -10,6 +32,10 @@ import { inject } from 'vitest';
 import type { DemoPipelineJobs } from '../src/pipeline/demo-pipeline.js';
 
 let worker: Awaited<ReturnType<typeof startTestWorker>>;
+const home = testHome();
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+// Stored probabilities come back through Postgres float8 text, which may round the last bit.
+const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)));
 const budget = { ...DEMO_BUDGET, config: MICRO_CONFIG, steps: 4, batchSize: 8, checkpointEvery: 2, resamples: 50, permutations: 20, maxPerWindow: 40 };
 
 const db = createDb({ url: inject('databaseUrl') });
@@ -20,7 +46,7 @@ beforeAll(async () => {
   await enqueueDemoPipelineIfNeeded(db, inject('databaseUrl'), { budget, minImages: 100 });
   first = (await getMeta<{ jobs: DemoPipelineJobs }>(db, 'demo-pipeline'))!.jobs;
   await enqueueDemoPipelineIfNeeded(db, inject('databaseUrl'), { budget, minImages: 100 });
-  worker = await startTestWorker(jobHandlers, testHome());
+  worker = await startTestWorker(jobHandlers, home);
 });
 afterAll(async () => {
   await worker.stop();
@@ -41,13 +67,51 @@ describe('the demo pipeline after the first start', () => {
 
     // Lineage: dataset version -> pretrain job -> backbone -> classifiers -> evaluations / drift report.
     const backbone = (await getModelVersionByJobId(worker.db, { jobId: jobs.pretrain }))!;
-    expect(backbone).toMatchObject({ kind: 'BACKBONE', datasetVersionId });
+    expect(backbone).toMatchObject({ kind: 'BACKBONE', datasetVersionId, parentId: null });
+    expect((backbone.metrics as { curve: unknown[] }).curve).toHaveLength(budget.steps);
+    expect(backbone.artifacts.map((a) => a.kind).sort()).toEqual(['backbone-weights', 'checkpoint-manifest', 'checkpoint-tensors', 'onnx']);
+    for (const artifact of backbone.artifacts) {
+      const file = path.join(home, artifact.storageKey);
+      expect(sha256(file)).toBe(artifact.sha256);
+      expect(fs.statSync(file).size).toBe(artifact.bytes);
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(home, backbone.artifacts.find((a) => a.kind === 'checkpoint-manifest')!.storageKey), 'utf8'));
+    expect(manifest.step).toBe(budget.steps);
+    const items = await findVersionImages(worker.db, { datasetVersionId });
+    const session = await createInferenceSession({ modelPath: path.join(home, backbone.artifacts.find((a) => a.kind === 'onnx')!.storageKey) });
+    const [served] = await session.predict([fs.readFileSync(path.join(home, 'images', items[0].storageKey!, 'working.webp'))]);
+    expect(served.embedding).toHaveLength(MICRO_CONFIG.vit.width);
+    expect(served.conceptScores?.length).toBe(manifest.concepts.length);
+    await session.close();
+    const malignant = new Set((await listConcepts(worker.db)).filter((c) => c.malignant).map((c) => c.code));
     const classifiers = await Promise.all(jobs.finetunes.map((f) => getModelVersionByJobId(worker.db, { jobId: f.job })));
     for (const [index, classifier] of classifiers.entries()) {
       expect(classifier).toMatchObject({ kind: 'CLASSIFIER', parentId: backbone.id, datasetVersionId });
       expect(classifier!.config).toMatchObject({ method: jobs.finetunes[index].method, labelFraction: jobs.finetunes[index].labelFraction });
       const [evaluation] = await findEvaluations(worker.db, { jobId: jobs.evaluates[index] });
       expect(evaluation).toMatchObject({ modelVersionId: classifier!.id, datasetVersionId, split: 'TEST' });
+      // Every test image the classifier has a class for is predicted, and the stored report is what analytics
+      // computes from the stored predictions.
+      const classes = classifier!.classes as string[];
+      const test = items.filter((i) => i.split === 'TEST' && i.conceptCode && classes.includes(i.conceptCode));
+      const predictions = await findPredictions(worker.db, { evaluationId: evaluation.id });
+      expect(predictions.map((p) => p.imageId).sort()).toEqual(test.map((i) => i.imageId).sort());
+      const byId = new Map(test.map((image) => [image.imageId, image]));
+      const images = predictions.map((p) => byId.get(p.imageId)!);
+      for (const [row, p] of predictions.entries()) expect(p.label).toBe(classes.indexOf(images[row].conceptCode!));
+      const expected = buildEvaluationReport(
+        {
+          probabilities: Float64Array.from(predictions.flatMap((p) => p.probabilities)),
+          numClasses: classes.length,
+          labels: Int32Array.from(predictions, (p) => p.label!),
+          classNames: classes,
+          malignantClasses: classes.flatMap((code, c) => (malignant.has(code) ? [c] : [])),
+          attributes: attributeTable(images),
+          groupBy: ['sex', 'skin_type', 'age_band', 'site', 'device', 'source'],
+        },
+        { resamples: budget.resamples, seed: 0, minGroupSize: 30 },
+      );
+      expect(rounded(evaluation.report)).toEqual(rounded(expected));
     }
     // 10% of the labels trains on fewer images than 100%.
     const trained = classifiers.map((c) => (c!.metrics as { trainImages: number }).trainImages);
@@ -67,12 +131,26 @@ describe('the demo pipeline after the first start', () => {
 
     const [audit] = (await findDataAudits(worker.db, { datasetVersionId })).filter((a) => a.jobId === jobs.audit);
     const report = audit.report as { images: number; leakage: { patients: unknown[]; lesions: unknown[] }; labelIssues: { checked: number } };
-    const items = await findVersionImages(worker.db, { datasetVersionId });
     expect(report.images).toBe(items.length);
     // Splits are patient-grouped: no patient or lesion on two sides.
     expect(report.leakage.patients).toEqual([]);
     expect(report.leakage.lesions).toEqual([]);
     expect(report.labelIssues.checked).toBe(items.filter((i) => i.conceptCode).length);
     expect((await getJobById(worker.db, jobs.audit)).status).toBe('SUCCEEDED');
-  });
+
+    // Embeddings: every image of the version, in pgvector, searchable through the model's HNSW index; embedding
+    // again adds nothing.
+    const ids = items.map((i) => i.imageId);
+    expect(await findImagesWithoutEmbedding(worker.db, { modelVersionId: backbone.id, imageIds: ids })).toEqual([]);
+    const stored = await countEmbeddings(worker.db, { modelVersionId: backbone.id });
+    const again = await enqueueJob(worker.db, worker.queue, { kind: 'EMBED', payload: { model: { modelVersionId: backbone.id } } });
+    await expectSuccess(worker.db, again.id);
+    expect(await countEmbeddings(worker.db, { modelVersionId: backbone.id })).toBe(stored);
+    const indexes = await worker.db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE tablename = 'Embedding' AND indexdef LIKE '%hnsw%'`;
+    expect(indexes.some((i) => i.indexdef.includes(backbone.id))).toBe(true);
+    const [some] = await findEmbeddings(worker.db, { modelVersionId: backbone.id, imageIds: [ids[0]] });
+    const similar = await findSimilarImages(worker.db, { modelVersionId: backbone.id, vector: some.vector, k: 3 });
+    expect(similar.map((x) => x.imageId)).toContain(ids[0]);
+    expect(similar[0].distance).toBeCloseTo(0, 5);
+  }, 420_000);
 });
