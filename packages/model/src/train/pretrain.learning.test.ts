@@ -14,7 +14,7 @@ import { trainStep } from './train-step';
 
 // Does hybrid pretraining of the `tiny` preset really learn? @dermino/synth images (32 px, 7 diagnoses),
 // 500 for pretraining and as the kNN memory, 300 held out. Two 150-step runs (self-supervised only, and hybrid with
-// the label loss on 10% of the images); ~3 CPU-minutes; 8.5-11 min wall at load 16-30. Numbers in BENCHMARKS.md.
+// the label loss on 10% of the images); ~3 CPU-minutes; 4-11 min wall on the shared cores. Numbers in BENCHMARKS.md.
 const TRAIN = 500;
 const STEPS = 150;
 const BATCH = 32;
