@@ -65,6 +65,22 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     query: `mutation { rateSimilarCase(input: { modelId: "${missing}", queryImageId: "${missing}", resultImageId: "${missing}", helpful: true }) { id } }`,
     allowed: ALL,
   },
+  {
+    field: 'Query.datasetVersionLeakage',
+    query: `{ datasetVersionLeakage(versionId: "${missing}") }`,
+    allowed: REGISTRY,
+  },
+  {
+    field: 'Mutation.freezeDatasetVersion',
+    query:
+      'mutation { freezeDatasetVersion(input: { name: "", filter: {}, split: "70/15/15", groupBy: LESION, seed: 1 }) { versionId } }',
+    allowed: DATA,
+  },
+  {
+    field: 'Mutation.addAnnotation',
+    query: `mutation { addAnnotation(input: { caseId: "${missing}", concept: "mel", confirmation: CONSENSUS }) { id } }`,
+    allowed: DATA,
+  },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
   {
@@ -195,7 +211,7 @@ describe('roles: nested fields and fragments', () => {
 });
 
 describe('case reads are audited', () => {
-  it('records a case.list event for every case of a page a clinician reads, and case.read for one case', async () => {
+  it('records a case.list event naming every case of a page a clinician reads, and case.read for one case', async () => {
     const created = await createTestCase(api.db, { site: 'scalp' });
     const token = api.tokenFor(users.CLINICIAN);
     const page = await api.execute(
@@ -204,12 +220,10 @@ describe('case reads are audited', () => {
       { token },
     );
     expect(page.data?.cases.edges).toEqual([{ node: { id: created.id } }]);
-    const listed = await findAuditEvents(api.db, {
-      entityType: 'Case',
-      entityId: created.id,
-      action: 'case.list',
-    });
-    expect(listed.map((event) => event.userId)).toEqual([users.CLINICIAN.id]);
+    const listed = await api.db.$queryRaw<{ userId: string; entityType: string }[]>`
+      SELECT "userId", "entityType" FROM "AuditEvent"
+      WHERE "action" = 'case.list' AND ("details"->'caseIds') @> jsonb_build_array(${created.id}::text)`;
+    expect(listed).toEqual([{ userId: users.CLINICIAN.id, entityType: 'CaseList' }]);
     await api.execute(`{ case(id: "${created.id}") { id } }`, {}, { token });
     const read = await findAuditEvents(api.db, {
       entityType: 'Case',

@@ -60,3 +60,4 @@ export { findImportRunById, findImportRuns, findJobsOfKinds, isUuid, listUsers, 
 export { recordAuditEvents } from './audit-batch.js';
 export { countUploadsSince, createUpload, getUploadOfUser, uploadSelect, type CreateUploadInput, type UploadRecord } from './uploads.js';
 export { findSimilarCaseImages, getImageEmbedding, recordSimilarCaseFeedback, type SimilarCaseFeedbackInput, type SimilarCaseFilter, type SimilarCaseHit } from './similar-cases.js';
+export { addAnnotation, type AddAnnotationInput } from './annotation-writes.js';

@@ -52,6 +52,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       users: ADMINS,
       predict: EVERYONE,
       similarCases: EVERYONE,
+      datasetVersionLeakage: REGISTRY,
     },
   },
   Mutation: {
@@ -65,6 +66,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       createUser: ADMINS,
       setUserDisabled: ADMINS,
       rateSimilarCase: EVERYONE,
+      freezeDatasetVersion: DATA_TEAM,
+      addAnnotation: DATA_TEAM,
     },
   },
   Health: { type: EVERYONE },
@@ -101,6 +104,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   SimilarCase: { type: EVERYONE },
   DiagnosisShare: { type: EVERYONE },
   SimilarCaseFeedback: { type: EVERYONE },
+  FreezeDatasetVersionPayload: { type: DATA_TEAM },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

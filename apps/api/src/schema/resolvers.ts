@@ -39,6 +39,9 @@ import { predict } from './inference/resolvers/Query/predict.js';
 import { rateSimilarCase } from './similar/resolvers/Mutation/rateSimilarCase.js';
 import { similarCases } from './similar/resolvers/Query/similarCases.js';
 import { SimilarCasesResult } from './similar/resolvers/SimilarCasesResult.js';
+import { addAnnotation } from './datasets/resolvers/Mutation/addAnnotation.js';
+import { freezeDatasetVersion } from './datasets/resolvers/Mutation/freezeDatasetVersion.js';
+import { datasetVersionLeakage } from './datasets/resolvers/Query/datasetVersionLeakage.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -65,6 +68,7 @@ export const resolvers: Resolvers = {
     users,
     predict,
     similarCases,
+    datasetVersionLeakage,
   },
   Mutation: {
     login,
@@ -76,6 +80,8 @@ export const resolvers: Resolvers = {
     createUser,
     setUserDisabled,
     rateSimilarCase,
+    freezeDatasetVersion,
+    addAnnotation,
   },
   JSON,
   SimilarCasesResult,
