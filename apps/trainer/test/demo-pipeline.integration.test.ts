@@ -16,6 +16,7 @@ import {
   findVersionImages,
   getJobById,
   getMeta,
+  getModelLineage,
   getModelVersionByJobId,
   listConcepts,
 } from '@dermino/db';
@@ -128,6 +129,14 @@ describe('the demo pipeline after the first start', () => {
     expect(mean(deviceJs.slice(7))).toBeGreaterThan(mean(deviceJs.slice(3, 7)) + 0.1);
     const alerts = drift.alerts as { window: string; area: string; feature: string }[];
     expect(alerts.some((a) => a.area === 'metadata' && a.feature === 'device' && windows.findIndex((w) => w.window === a.window) >= 7)).toBe(true);
+
+    // The lineage a manager reads: dataset version -> job -> model (and its backbone) -> evaluation, drift report.
+    const lineage = await getModelLineage(worker.db, { id: classifiers[1]!.id });
+    expect(lineage.ancestors.map((a) => a.id)).toEqual([backbone.id]);
+    expect(lineage.datasetVersion?.id).toBe(datasetVersionId);
+    expect(lineage.job).toMatchObject({ id: jobs.finetunes[1].job, kind: 'FINETUNE', status: 'SUCCEEDED' });
+    expect(lineage.evaluations.map((e) => e.jobId)).toContain(jobs.evaluates[1]);
+    expect(lineage.driftReports.map((r) => r.jobId)).toContain(jobs.drift);
 
     const [audit] = (await findDataAudits(worker.db, { datasetVersionId })).filter((a) => a.jobId === jobs.audit);
     const report = audit.report as { images: number; leakage: { patients: unknown[]; lesions: unknown[] }; labelIssues: { checked: number } };
