@@ -5,7 +5,7 @@ import type { ApiConfig, Context } from './context.js';
 import { createHttpServer } from './http/create-http-server.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
-import { createApiServices } from './services.js';
+import { createApiServices, type ServiceOptions } from './services.js';
 
 export interface StartApiOptions {
   databaseUrl: string;
@@ -13,6 +13,8 @@ export interface StartApiOptions {
   logger: Logger;
   port: number;
   host: string;
+  /** Rate limits and upload size (defaults in services.ts). */
+  services?: Omit<ServiceOptions, 'databaseUrl' | 'home'>;
 }
 
 export interface RunningApi {
@@ -29,7 +31,11 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     db,
     logger: options.logger,
     config: options.config,
-    services: createApiServices(db, { databaseUrl: options.databaseUrl, home: options.config.home }),
+    services: createApiServices(db, {
+      ...options.services,
+      databaseUrl: options.databaseUrl,
+      home: options.config.home,
+    }),
   };
   const apollo = createServer(deps);
   await apollo.start();

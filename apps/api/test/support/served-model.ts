@@ -27,11 +27,11 @@ function seededValues(seed: number, size: number, scale: number): Float32Array {
 export async function registerTinyServedModel(
   db: Db,
   home: string,
-  options: { seed?: number; classes?: string[] } = {},
+  options: { seed?: number; classes?: string[]; preset?: 'tiny' | 'vit-s16' } = {},
 ) {
   await tf.setBackend('cpu');
   const classes = options.classes ?? ['nv', 'mel', 'bcc'];
-  const vit = createVit('tiny', { seed: options.seed ?? 1 });
+  const vit = createVit(options.preset ?? 'tiny', { seed: options.seed ?? 1 });
   const weights = getVitWeights(vit);
   const width = vit.config.width;
   const onnx = exportVitToOnnx({
