@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { AppError } from '../errors.js';
 import { resolveHomePaths } from './paths.js';
 import { acquireLock, releaseLock } from './process-lock.js';
+import { startWireServer } from './wire-server.js';
 
 export interface ServeOptions {
   home: string;
   /** 0 picks a free port. */
   port: number;
-  maxConnections?: number;
   /** Load pgvector (default). Off only to test how a server without it is refused. */
   withVector?: boolean;
 }
@@ -71,13 +70,7 @@ export async function serveEmbeddedDatabase(options: ServeOptions): Promise<Embe
     const port = options.port === 0 ? await findFreePort() : options.port;
     await assertPortFree(port);
     const db = await PGlite.create(paths.pgdata, { extensions: options.withVector === false ? {} : { vector } });
-    const server = new PGLiteSocketServer({
-      db,
-      port,
-      host: '127.0.0.1',
-      maxConnections: options.maxConnections ?? 64,
-    });
-    await server.start();
+    const server = await startWireServer(db, { port, host: '127.0.0.1' });
     const info: ServerInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
     fs.writeFileSync(paths.serverInfo, JSON.stringify(info));
     let stopped = false;
@@ -87,7 +80,7 @@ export async function serveEmbeddedDatabase(options: ServeOptions): Promise<Embe
         if (stopped) return;
         stopped = true;
         fs.rmSync(paths.serverInfo, { force: true });
-        await server.stop();
+        await server.close();
         await db.close();
         releaseLock(paths.serverLock);
       },

@@ -106,7 +106,7 @@ async function connectTemporaryShadow(main: PgTarget): Promise<PgAdapter> {
   };
   const { rows } = await runAdminStatement(shadow, 'SELECT current_database() AS name');
   if (rows[0]?.name !== name) {
-    // PGlite behind pglite-socket serves one database whatever the name: migrating it would hit the main data.
+    // PGlite behind the embedded wire server serves one database whatever the name: migrating it would hit the main data.
     await dropShadow().catch(() => undefined);
     throw new Error(
       'this server ignores the database name (PGlite?), so it cannot host a shadow database: ' +

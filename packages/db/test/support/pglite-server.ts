@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startWireServer } from '../../src/embedded/wire-server.js';
 
 export interface PgliteServer {
   url: string;
@@ -29,13 +29,12 @@ export async function startPgliteServer(): Promise<PgliteServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dermino-pglite-'));
   const db = await PGlite.create({ dataDir, extensions: { vector } });
   const port = await findFreePort();
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
-  await server.start();
+  const server = await startWireServer(db, { port, host: '127.0.0.1' });
   return {
     port,
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
       await rm(dataDir, { recursive: true, force: true });
     },
