@@ -6,7 +6,7 @@ import pino from 'pino';
 import type {} from '@dermino/db/testing/global-setup';
 import { inject } from 'vitest';
 import type { JobHandler } from '../src/worker/job-handler.js';
-import { startWorker } from '../src/worker/start-worker.js';
+import { startWorker, type WorkerOptions } from '../src/worker/start-worker.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -14,12 +14,15 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A real worker on the test database's queue, with the given handlers. */
-export async function startTestWorker(handlers: JobHandler[], home: string) {
+/**
+ * A real worker on the test database's queue, with the given handlers. It does not hand back stale jobs unless
+ * asked: tests of that make jobs look stale on purpose.
+ */
+export async function startTestWorker(handlers: JobHandler[], home: string, options: Pick<WorkerOptions, 'recover' | 'heartbeatSeconds'> = {}) {
   const url = inject('databaseUrl');
   const db: Db = createDb({ url });
   const queue: Queue = await createQueue({ url, max: 2 });
-  const worker = await startWorker({ db, queue, home, logger: silentLogger, handlers, pollingIntervalSeconds: 0.5 });
+  const worker = await startWorker({ db, queue, home, logger: silentLogger, handlers, pollingIntervalSeconds: 0.5, recover: false, ...options });
   return {
     db,
     queue,

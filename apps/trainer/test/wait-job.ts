@@ -3,10 +3,7 @@ import { expect } from 'vitest';
 
 const FINISHED = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
-/**
- * Polls a job once a second until it finishes. A failed poll is retried: the embedded test database can garble a
- * query when several connections interleave (see the report on PGLiteSocketServer), and a poll is only a read.
- */
+/** Polls a job once a second until it finishes. A failed poll is retried (a poll is only a read). */
 export async function waitForFinish(db: Db, id: string, timeoutMs = 240_000): Promise<JobRow> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -71,4 +71,31 @@ describe('the worker', () => {
       await second.stop();
     }
   });
+
+  it('keeps the heartbeat of a job that works long without progress, so a watching worker does not take it for dead', async () => {
+    const quiet: JobHandler<{ ms: number }> = {
+      kind: 'DRIFT',
+      parsePayload: (raw) => raw as { ms: number },
+      run: ({ payload }) => new Promise((resolve) => setTimeout(resolve, payload.ms)),
+    };
+    // Stale after 1 s, checked every half second: without heartbeats the job would be handed back mid-run.
+    const watcher = await startTestWorker([quiet as JobHandler], tempDir('dermino-worker3-'), {
+      heartbeatSeconds: 0.2,
+      recover: { staleAfterSeconds: 1, everySeconds: 0.5 },
+    });
+    try {
+      const job = await enqueueJob(worker.db, worker.queue, { kind: 'DRIFT', payload: { ms: 3000 } });
+      const finished = await waitForJob(worker.db, job.id, isFinished);
+      expect(finished).toMatchObject({ status: 'SUCCEEDED', attempts: 1, error: null });
+      expect(finished.heartbeatAt!.getTime() - finished.startedAt!.getTime()).toBeGreaterThan(2000);
+    } finally {
+      await watcher.stop();
+    }
+  });
+
+  it('refuses a recovery threshold its own heartbeats could cross', async () => {
+    await expect(startTestWorker([flaky as JobHandler], tempDir('dermino-worker4-'), { heartbeatSeconds: 10, recover: { staleAfterSeconds: 15 } })).rejects.toThrow(
+      /staleAfterSeconds \(15\) must be more than twice heartbeatSeconds \(10\)/,
+    );
+  });
 });

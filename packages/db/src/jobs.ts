@@ -91,6 +91,14 @@ export async function updateJobProgress(db: DbClient, id: string, progress: JobP
   return job.status;
 }
 
+/** Marks a running job alive (between progress writes); returns its status so a worker can notice a cancel. */
+export async function touchJob(db: DbClient, id: string): Promise<JobStatus | null> {
+  const updated = await db.job.updateMany({ where: { id, status: 'RUNNING' }, data: { heartbeatAt: new Date() } });
+  if (updated.count === 1) return 'RUNNING';
+  const job = await db.job.findUnique({ where: { id }, select: { status: true } });
+  return job?.status ?? null;
+}
+
 export async function appendJobLog(db: DbClient, id: string, level: string, message: string): Promise<void> {
   await db.jobLog.create({ data: { jobId: id, level, message: message.slice(0, 4000) } });
 }

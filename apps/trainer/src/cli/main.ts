@@ -24,7 +24,8 @@ program
 program
   .command('worker')
   .description('Run a trainer worker that takes jobs from the queue')
-  .action(() => runWorkerCommand(getEnv()));
+  .option('--kinds <kinds>', 'only these job kinds, comma-separated (e.g. pretrain,finetune); default all')
+  .action((options: { kinds?: string }) => runWorkerCommand(getEnv(), options));
 registerJobsCommands(program, getEnv);
 registerTrainCommand(program, getEnv);
 registerModelsCommands(program, getEnv);

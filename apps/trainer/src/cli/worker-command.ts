@@ -1,17 +1,32 @@
-import { createQueue, migrateDatabase } from '@dermino/db';
+import { AppError, createQueue, migrateDatabase } from '@dermino/db';
 import type { Env } from '../env.js';
+import type { JobHandler } from '../worker/job-handler.js';
 import { jobHandlers } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
 import { startWorker } from '../worker/start-worker.js';
 import { openDatabase } from './database.js';
 
-export async function runWorkerCommand(env: Env): Promise<void> {
+/** `--kinds pretrain,finetune`: the job kinds a worker takes; names the unknown one. */
+export function parseKinds(value: string | undefined): JobHandler[] {
+  if (value === undefined) return jobHandlers;
+  const known = new Map(jobHandlers.map((h) => [h.kind.toLowerCase(), h]));
+  const names = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) throw new AppError('BAD_INPUT', { message: '--kinds is empty; give job kinds separated by commas.' });
+  return [...new Set(names)].map((name) => {
+    const handler = known.get(name);
+    if (!handler) throw new AppError('BAD_INPUT', { message: `--kinds: unknown job kind "${name}"; known: ${[...known.keys()].join(', ')}.` });
+    return handler;
+  });
+}
+
+export async function runWorkerCommand(env: Env, options: { kinds?: string } = {}): Promise<void> {
+  const handlers = parseKinds(options.kinds);
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
   const database = await openDatabase(env);
   await migrateDatabase({ url: database.handle.url });
   const queue = await createQueue({ url: database.handle.url });
   queue.on('error', (error) => logger.error({ err: error }, 'queue error'));
-  const worker = await startWorker({ db: database.db, queue, home: env.home, logger, handlers: jobHandlers });
+  const worker = await startWorker({ db: database.db, queue, home: env.home, logger, handlers });
   const stop = async () => {
     logger.info('worker stopping');
     await worker.stop();

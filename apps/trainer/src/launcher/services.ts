@@ -7,6 +7,12 @@ import { apiDir, trainerDir, webBuildIsCurrent, webDir } from './paths.js';
 const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
 const tsx = ['--import', 'tsx'];
 
+/** The worker processes `dermino start` runs, and the job kinds each takes. */
+export const WORKERS: [string, string][] = [
+  ['trainer', 'pretrain,finetune'],
+  ['worker', 'quality,evaluate,embed,drift,audit'],
+];
+
 export interface ServiceSet {
   children: ManagedChild[];
   /** Resolves when every started service answers over HTTP. */
@@ -25,13 +31,17 @@ export function startServices(env: Env, serviceEnv: NodeJS.ProcessEnv, onCrash: 
     apiReady = waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 90_000, () => api.process.exitCode === null);
   }
   if (wants('worker')) {
-    children.push(
-      spawnService('worker', process.execPath, [...tsx, 'src/cli/main.ts', 'worker'], {
-        cwd: trainerDir,
-        env: serviceEnv,
-        onExit: onCrash('The worker'),
-      }),
-    );
+    // Two processes: a training step holds its event loop for a second or more, which would stall quality,
+    // evaluation and embedding jobs (and their heartbeats) behind pretraining if they shared one.
+    for (const [name, kinds] of WORKERS) {
+      children.push(
+        spawnService(name, process.execPath, [...tsx, 'src/cli/main.ts', 'worker', '--kinds', kinds], {
+          cwd: trainerDir,
+          env: serviceEnv,
+          onExit: onCrash(`The ${name}`),
+        }),
+      );
+    }
   }
   const webReady = wants('web')
     ? (async () => {

@@ -1,5 +1,5 @@
 import type { Db, JobProgress } from '@dermino/db';
-import { appendJobLog, finishJob, startJobAttempt, updateJobProgress } from '@dermino/db';
+import { appendJobLog, finishJob, startJobAttempt, touchJob, updateJobProgress } from '@dermino/db';
 import type { Logger } from '../logger.js';
 import { type JobContext, JobCancelledError, type JobHandler } from './job-handler.js';
 
@@ -12,10 +12,11 @@ export interface Delivery {
 /**
  * Runs one delivery of a job: at-least-once, so a job may arrive again after a crash; a cancelled job is skipped,
  * a bad payload fails at once, a failure with retries left goes back to QUEUED with its error kept.
- * Throws only to ask the queue for a retry.
+ * Throws only to ask the queue for a retry. While the handler runs, a timer writes the job's heartbeat, so a job in
+ * a long step without progress (an export, a wait) is not taken for one whose worker died.
  */
 export async function runJob(
-  deps: { db: Db; home: string; logger: Logger },
+  deps: { db: Db; home: string; logger: Logger; heartbeatSeconds?: number },
   handler: JobHandler,
   delivery: Delivery,
 ): Promise<void> {
@@ -46,6 +47,10 @@ export async function runJob(
       await appendJobLog(db, job.id, level, message);
     },
   };
+  const heartbeat = setInterval(() => {
+    touchJob(db, job.id).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
+  }, (deps.heartbeatSeconds ?? 10) * 1000);
+  heartbeat.unref();
   try {
     await handler.run(context);
     await finishJob(db, job.id, { status: 'SUCCEEDED' });
@@ -61,5 +66,7 @@ export async function runJob(
     await appendJobLog(db, job.id, 'error', message);
     logger.error({ err: error, retry }, 'job failed');
     if (retry) throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
 }

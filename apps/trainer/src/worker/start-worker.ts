@@ -1,5 +1,6 @@
 import type { Db, Queue } from '@dermino/db';
 import { queueNameOf } from '@dermino/db';
+import { recoverStaleJobs } from '../jobs/recover-stale-jobs.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler } from './job-handler.js';
 import { runJob } from './run-job.js';
@@ -11,17 +12,47 @@ export interface WorkerOptions {
   logger: Logger;
   handlers: JobHandler[];
   pollingIntervalSeconds?: number;
+  /** How often a running job writes its heartbeat (default 10 s). */
+  heartbeatSeconds?: number;
+  /**
+   * Hands back jobs of workers that died (no heartbeat for `staleAfterSeconds`, default 120) at start and every
+   * `everySeconds` (default 60); `false` turns it off. The threshold must stay well above `heartbeatSeconds` and
+   * above the longest stretch a handler blocks the event loop (one training step).
+   */
+  recover?: { staleAfterSeconds?: number; everySeconds?: number } | false;
 }
 
 /** Subscribes one handler per job kind. Several workers (on several machines) may share one database. */
 export async function startWorker(options: WorkerOptions): Promise<{ stop(): Promise<void> }> {
+  const { logger } = options;
+  const heartbeatSeconds = options.heartbeatSeconds ?? 10;
+  let timer: NodeJS.Timeout | undefined;
+  let recovering: Promise<void> = Promise.resolve();
+  if (options.recover !== false) {
+    const staleAfterSeconds = options.recover?.staleAfterSeconds ?? 120;
+    if (staleAfterSeconds <= 2 * heartbeatSeconds) throw new Error(`recover.staleAfterSeconds (${staleAfterSeconds}) must be more than twice heartbeatSeconds (${heartbeatSeconds}).`);
+    const recover = async () => {
+      try {
+        const { requeued, failed } = await recoverStaleJobs(options.db, options.queue, { staleAfterSeconds });
+        if (requeued.length) logger.warn({ jobs: requeued }, 'handed jobs of a stopped worker back to the queue');
+        if (failed.length) logger.warn({ jobs: failed }, 'jobs of a stopped worker had no retries left: failed');
+      } catch (error) {
+        logger.warn({ err: error }, 'could not check for jobs of stopped workers');
+      }
+    };
+    await recover();
+    timer = setInterval(() => {
+      recovering = recover();
+    }, (options.recover?.everySeconds ?? 60) * 1000);
+    timer.unref();
+  }
   const workIds: string[] = [];
   for (const handler of options.handlers) {
     const id = await options.queue.work<{ jobId: string }>(
       queueNameOf(handler.kind),
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true },
       async ([delivery]) => {
-        await runJob({ db: options.db, home: options.home, logger: options.logger }, handler, {
+        await runJob({ db: options.db, home: options.home, logger, heartbeatSeconds }, handler, {
           jobId: delivery.data.jobId,
           retryCount: delivery.retryCount,
           retryLimit: delivery.retryLimit,
@@ -30,9 +61,11 @@ export async function startWorker(options: WorkerOptions): Promise<{ stop(): Pro
     );
     workIds.push(id);
   }
-  options.logger.info({ kinds: options.handlers.map((h) => h.kind) }, 'worker started');
+  logger.info({ kinds: options.handlers.map((h) => h.kind) }, 'worker started');
   return {
     async stop() {
+      clearInterval(timer);
+      await recovering;
       for (const id of workIds) await options.queue.offWork({ id } as never);
     },
   };
