@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Thumbnails are served by our own authenticated proxy route; next/image optimisation is not used.
   images: { unoptimized: true },
+  // forbidden(): a page of another role answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

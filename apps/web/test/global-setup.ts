@@ -12,6 +12,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     e2eCases: E2eCase[];
+    /** The test database and data folder the API serves, for test files that seed what their pages need. */
+    databaseUrl: string;
+    dataHome: string;
   }
 }
 
@@ -40,6 +43,8 @@ export default async function setup(project: TestProject) {
       await seedConcepts(db);
       await seedDemoUsers(db);
       project.provide('e2eCases', await seedE2eCases(db, database.home));
+      project.provide('databaseUrl', database.url);
+      project.provide('dataHome', database.home);
     } finally {
       await db.$disconnect();
     }

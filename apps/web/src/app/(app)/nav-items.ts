@@ -8,8 +8,29 @@ export interface NavItem {
 
 const ALL_ROLES: readonly Role[] = ['ADMIN', 'MANAGER', 'DATA', 'CLINICIAN'];
 
-// Only pages that exist are listed; issue 8 adds overview, models, bias, drift, jobs, datasets and curation here.
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/cases', label: 'Cases', roles: ALL_ROLES }];
+const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
+const DATA_TEAM: readonly Role[] = ['ADMIN', 'DATA'];
+
+/**
+ * The pages, and who may open them (the API enforces the same on every field; a page of another role answers
+ * 403 through `requireRole`).
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/overview', label: 'Overview', roles: MANAGERS },
+  { href: '/models', label: 'Models', roles: MANAGERS },
+  { href: '/bias', label: 'Bias', roles: MANAGERS },
+  { href: '/drift', label: 'Drift', roles: MANAGERS },
+  { href: '/jobs', label: 'Jobs', roles: ['ADMIN', 'MANAGER', 'DATA'] },
+  { href: '/datasets', label: 'Datasets', roles: DATA_TEAM },
+  { href: '/cases', label: 'Cases', roles: ALL_ROLES },
+  { href: '/predict', label: 'New image', roles: ['ADMIN', 'CLINICIAN'] },
+];
+
+/** The roles that may open a page (the nav item whose href is the longest prefix of the path). */
+export function rolesFor(pathname: string): readonly Role[] | null {
+  const match = NAV_ITEMS.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return match?.roles ?? null;
+}
 
 export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));

@@ -1,5 +1,5 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { defineQuery } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
@@ -21,3 +21,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser> => {
   if (!me) redirect('/auth/expired');
   return me;
 });
+
+/**
+ * The signed-in user if their role may open this page; otherwise the page answers 403 (app/forbidden.tsx). The API
+ * refuses the same fields anyway: this only spares a user a page of errors.
+ */
+export async function requireRole(roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
