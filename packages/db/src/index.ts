@@ -61,3 +61,8 @@ export { recordAuditEvents } from './audit-batch.js';
 export { countUploadsSince, createUpload, getUploadOfUser, uploadSelect, type CreateUploadInput, type UploadRecord } from './uploads.js';
 export { findSimilarCaseImages, getImageEmbedding, recordSimilarCaseFeedback, type SimilarCaseFeedbackInput, type SimilarCaseFilter, type SimilarCaseHit } from './similar-cases.js';
 export { addAnnotation, type AddAnnotationInput } from './annotation-writes.js';
+// API: composition, job logs and curves, model comparison, adjudication
+export { findDatasetVersionCompositions, type CompositionCellRecord } from './dataset-composition.js';
+export { findJobLogs, findJobModelMetrics, type JobLogRecord } from './job-details.js';
+export { findLatestEvaluation, findPairedPredictions, type PairedPredictionRecord } from './model-comparison.js';
+export { findImageLabelVotes, getConceptIdByCode, recordAdjudication, type LabelVoteRecord, type RecordAdjudicationInput } from './adjudication.js';
