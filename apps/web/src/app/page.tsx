@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/current-user';
 
-// Every role starts on the cases list for now; issue 8 gives managers and data teams their own home pages.
-export default function HomePage() {
-  redirect('/cases');
+// Managers start on the overview (is the champion good, has the data drifted); everyone else on the cases list.
+export default async function HomePage() {
+  const user = await getCurrentUser();
+  redirect(user.role === 'MANAGER' || user.role === 'ADMIN' ? '/overview' : '/cases');
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/charts/page-skeleton';
+
+export default function ModelsLoading() {
+  return <PageSkeleton label="models" />;
+}
