@@ -81,6 +81,16 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     query: `mutation { addAnnotation(input: { caseId: "${missing}", concept: "mel", confirmation: CONSENSUS }) { id } }`,
     allowed: DATA,
   },
+  {
+    field: 'Query.compareModels',
+    query: `{ compareModels(datasetVersionId: "${missing}", modelA: "${missing}", modelB: "${randomUUID()}") { n } }`,
+    allowed: MANAGERS,
+  },
+  {
+    field: 'Mutation.adjudicateAnnotation',
+    query: `mutation { adjudicateAnnotation(input: { imageId: "${missing}", conceptCode: "mel" }) { id } }`,
+    allowed: DATA,
+  },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
   {

@@ -42,6 +42,10 @@ import { SimilarCasesResult } from './similar/resolvers/SimilarCasesResult.js';
 import { addAnnotation } from './datasets/resolvers/Mutation/addAnnotation.js';
 import { freezeDatasetVersion } from './datasets/resolvers/Mutation/freezeDatasetVersion.js';
 import { datasetVersionLeakage } from './datasets/resolvers/Query/datasetVersionLeakage.js';
+import { adjudicateAnnotation } from './datasets/resolvers/Mutation/adjudicateAnnotation.js';
+import { DatasetVersion } from './datasets/resolvers/DatasetVersion.js';
+import { Job } from './registry/resolvers/Job.js';
+import { compareModels } from './comparison/resolvers/Query/compareModels.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -69,6 +73,7 @@ export const resolvers: Resolvers = {
     predict,
     similarCases,
     datasetVersionLeakage,
+    compareModels,
   },
   Mutation: {
     login,
@@ -82,6 +87,7 @@ export const resolvers: Resolvers = {
     rateSimilarCase,
     freezeDatasetVersion,
     addAnnotation,
+    adjudicateAnnotation,
   },
   JSON,
   SimilarCasesResult,
@@ -91,4 +97,6 @@ export const resolvers: Resolvers = {
   Case,
   Image,
   DiagnosisConcept,
+  DatasetVersion,
+  Job,
 };

@@ -11,6 +11,7 @@ export const SCHEMA_MODULES = [
   'registry',
   'inference',
   'similar',
+  'comparison',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */
