@@ -79,6 +79,10 @@ describe('the demo pipeline after the first start', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(home, backbone.artifacts.find((a) => a.kind === 'checkpoint-manifest')!.storageKey), 'utf8'));
     expect(manifest.step).toBe(budget.steps);
     const items = await findVersionImages(worker.db, { datasetVersionId });
+    // Frozen like a data team would: each patient on one side, every split with labelled images.
+    const sideOf = new Map<string, string>();
+    for (const item of items) expect(sideOf.set(item.patientId, sideOf.get(item.patientId) ?? item.split!).get(item.patientId)).toBe(item.split);
+    for (const split of ['TRAIN', 'VAL', 'TEST']) expect(items.some((i) => i.split === split && i.conceptCode)).toBe(true);
     const session = await createInferenceSession({ modelPath: path.join(home, backbone.artifacts.find((a) => a.kind === 'onnx')!.storageKey) });
     const [served] = await session.predict([fs.readFileSync(path.join(home, 'images', items[0].storageKey!, 'working.webp'))]);
     expect(served.embedding).toHaveLength(MICRO_CONFIG.vit.width);
