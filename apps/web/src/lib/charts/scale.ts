@@ -15,7 +15,9 @@ export function niceTicks(domain: Domain, count = 5): number[] {
   if (!(span > 0)) return [domain.min];
   const raw = span / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  // The round step nearest the raw one (Heckbert's nice numbers), so a chart gets about `count` ticks.
+  const ratio = raw / power;
+  const step = (ratio < 1.5 ? 1 : ratio < 3 ? 2 : ratio < 7 ? 5 : 10) * power;
   const ticks: number[] = [];
   for (let tick = Math.ceil(domain.min / step) * step; tick <= domain.max + step * 1e-9; tick += step) {
     ticks.push(Number(tick.toPrecision(12)));

@@ -36,3 +36,18 @@ export const cancelJobMutation = defineQuery<{ cancelJob: { id: string; status: 
 `);
 
 export const isActive = (status: JobStatus) => status === 'QUEUED' || status === 'RUNNING';
+
+export interface JobLog {
+  at: string;
+  level: string;
+  message: string;
+}
+
+export interface JobDetail extends JobSummary {
+  logs: JobLog[];
+  curve: { step: number; metrics: Record<string, unknown> }[];
+}
+
+export const jobDetailQuery = defineQuery<{ job: JobDetail | null }, { id: string; last?: number }>(`
+  query JobDetail($id: ID!, $last: Int) { job(id: $id) { ${FIELDS} logs(last: $last) { at level message } curve { step metrics } } }
+`);

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import styles from '@/components/charts/dashboard.module.css';
+import { type Column, DataTable } from '@/components/charts/data-table';
+import { queryApi } from '@/lib/api/query-api';
+import { requireRole } from '@/lib/auth/current-user';
+import { driftReportsQuery } from '@/lib/drift/drift-queries';
+import { readAlerts, readWindows } from '@/lib/drift/drift-report';
+import { formatDate, formatDateTime, formatLabel } from '@/lib/format';
+import { rolesFor } from '../nav-items';
+import { DriftCharts } from './drift-charts';
+
+export const metadata: Metadata = { title: 'Drift' };
+
+const ALERT_COLUMNS: Column[] = [
+  { key: 'window', label: 'Month' },
+  { key: 'area', label: 'Area' },
+  { key: 'feature', label: 'Feature' },
+  { key: 'statistic', label: 'Statistic' },
+  { key: 'value', label: 'Value', numeric: true },
+  { key: 'threshold', label: 'Threshold' },
+];
+
+export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole(rolesFor('/drift') ?? []);
+  const { report: chosen } = await searchParams;
+  const { driftReports } = await queryApi(driftReportsQuery, { first: 20 });
+  const report = driftReports.find((r) => r.id === chosen) ?? driftReports[0];
+  if (!report) {
+    return (
+      <div className={styles.stack}>
+        <h1>Drift</h1>
+        <div className="panel empty-state" data-testid="empty-state">
+          <h2>No drift report yet</h2>
+          <p className="muted">A DRIFT job compares each month of incoming images with the first months; queue one for the champion.</p>
+          <Link className="button" href="/jobs">
+            Jobs
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const windows = readWindows(report.windows);
+  const alerts = readAlerts(report.alerts);
+  return (
+    <div className={styles.stack}>
+      <div className="page-header">
+        <div>
+          <h1>Drift</h1>
+          <p className="page-header__meta" data-testid="drift-meta">
+            Report of {formatDateTime(report.createdAt)} · reference {formatDate(report.referenceFrom)} – {formatDate(report.referenceTo)} ·{' '}
+            {windows.length} monthly windows · {alerts.length} {alerts.length === 1 ? 'alert' : 'alerts'}
+          </p>
+        </div>
+        {driftReports.length > 1 ? (
+          <nav className={styles.row} aria-label="Earlier reports">
+            {driftReports.slice(0, 5).map((r) => (
+              <Link key={r.id} href={`/drift?report=${r.id}`} aria-current={r.id === report.id ? 'page' : undefined} className="button button--ghost">
+                {formatDate(r.createdAt)}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+      {windows.length === 0 ? (
+        <div className="panel empty-state">
+          <h2>This report has no windows</h2>
+        </div>
+      ) : (
+        <section className="panel panel__body">
+          <DriftCharts windows={windows} alerts={alerts} />
+        </section>
+      )}
+      <section className="panel panel__body" aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">Alerts</h2>
+        {alerts.length === 0 ? (
+          <p className="badge badge--ok">No statistic crossed its threshold.</p>
+        ) : (
+          <DataTable
+            caption="Statistics past their threshold, by month"
+            columns={ALERT_COLUMNS}
+            exportName="drift-alerts"
+            testId="alerts-table"
+            rows={alerts.map((a, i) => ({
+              id: `${i}`,
+              testId: 'alert-row',
+              cells: {
+                window: { value: a.window },
+                area: { value: formatLabel(a.area) },
+                feature: { value: formatLabel(a.feature) },
+                statistic: { value: a.statistic.replace(/_/g, ' ') },
+                value: { value: a.value, display: a.value.toFixed(3) },
+                threshold: { value: a.threshold },
+              },
+            }))}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
