@@ -1,0 +1,23 @@
+'use client';
+
+import Link from 'next/link';
+
+// Server errors arrive here without their message in production (by design); the digest matches the server log.
+export default function DatasetsError({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest = error instanceof Error && 'digest' in error ? String(error.digest) : undefined;
+  return (
+    <div className="panel empty-state" role="alert" data-testid="datasets-error">
+      <h2>Datasets could not be loaded</h2>
+      <p className="muted">The DermINO API did not answer as expected. It may be restarting; try again in a moment.</p>
+      {digest ? <p className="muted mono">Reference: {digest}</p> : null}
+      <div style={{ display: 'flex', gap: 8 }}>
+        <button type="button" className="button button--primary" onClick={() => retry()}>
+          Try again
+        </button>
+        <Link className="button" href="/datasets">
+          Start over
+        </Link>
+      </div>
+    </div>
+  );
+}
