@@ -37,7 +37,9 @@ export function DataTable({ caption, columns, rows, exportName, testId }: DataTa
   const sorted = useMemo(() => {
     if (!sort) return rows;
     const factor = sort.descending ? -1 : 1;
-    return [...rows].sort((a, b) => factor * compareValues(a.cells[sort.key]?.value ?? null, b.cells[sort.key]?.value ?? null));
+    return [...rows].sort(
+      (a, b) => factor * compareValues(a.cells[sort.key]?.value ?? null, b.cells[sort.key]?.value ?? null),
+    );
   }, [rows, sort]);
   const download = () => {
     const blob = new Blob([toCsv(columns, sorted)], { type: 'text/csv;charset=utf-8' });
@@ -71,7 +73,9 @@ export function DataTable({ caption, columns, rows, exportName, testId }: DataTa
                     <button
                       type="button"
                       className={styles.sortButton}
-                      onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : false })}
+                      onClick={() =>
+                        setSort({ key: column.key, descending: active ? !sort.descending : false })
+                      }
                     >
                       {column.label}
                       {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
@@ -83,7 +87,12 @@ export function DataTable({ caption, columns, rows, exportName, testId }: DataTa
           </thead>
           <tbody>
             {sorted.map((row) => (
-              <tr key={row.id} className={row.muted ? styles.mutedRow : undefined} data-testid={row.testId}>
+              <tr
+                key={row.id}
+                className={row.muted ? styles.mutedRow : undefined}
+                data-testid={row.testId}
+                data-muted={row.muted ? 'true' : undefined}
+              >
                 {columns.map((column) => {
                   const cell = row.cells[column.key];
                   return (

@@ -42,7 +42,13 @@ export function HeatMap(props: HeatMapProps) {
     <figure className={styles.figure} data-testid={props.testId}>
       <figcaption className={styles.title}>{props.title}</figcaption>
       <div className={styles.tableWrap}>
-        <svg className={styles.svg} style={{ maxWidth: width * 1.4, minWidth: Math.min(width, 420) }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.title}>
+        <svg
+          className={styles.svg}
+          style={{ maxWidth: width * 1.4, minWidth: Math.min(width, 420) }}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={props.title}
+        >
           <text className={styles.axisTitle} x={left} y={12}>
             {props.columnLabel} →
           </text>
@@ -50,13 +56,24 @@ export function HeatMap(props: HeatMapProps) {
             {props.rowLabel} ↓
           </text>
           {props.columns.map((column, c) => (
-            <text key={column} className={styles.axis} x={left + c * CELL_W + CELL_W / 2} y={top - 6} textAnchor="middle">
+            <text
+              key={column}
+              className={styles.axis}
+              x={left + c * CELL_W + CELL_W / 2}
+              y={top - 6}
+              textAnchor="middle"
+            >
               {column}
             </text>
           ))}
           {props.rows.map((row, r) => (
             <g key={row}>
-              <text className={styles.axis} x={left - 6} y={top + r * CELL_H + CELL_H / 2 + 4} textAnchor="end">
+              <text
+                className={styles.axis}
+                x={left - 6}
+                y={top + r * CELL_H + CELL_H / 2 + 4}
+                textAnchor="end"
+              >
                 {row}
               </text>
               {props.columns.map((column, c) => {
@@ -65,7 +82,14 @@ export function HeatMap(props: HeatMapProps) {
                 const fill = shown ? sequentialColour(t(cell.value as number)) : '#eef0f3';
                 return (
                   <g key={column}>
-                    <rect x={left + c * CELL_W + 1} y={top + r * CELL_H + 1} width={CELL_W - 2} height={CELL_H - 2} fill={fill} rx={3}>
+                    <rect
+                      x={left + c * CELL_W + 1}
+                      y={top + r * CELL_H + 1}
+                      width={CELL_W - 2}
+                      height={CELL_H - 2}
+                      fill={fill}
+                      rx={3}
+                    >
                       <title>{`${row} × ${column}: ${cell?.detail ?? cell?.label ?? 'no cases'}`}</title>
                     </rect>
                     <text

@@ -47,14 +47,27 @@ export function IntervalPlot(props: IntervalPlotProps) {
           </g>
         ))}
         {props.reference ? (
-          <line x1={x(props.reference.value)} x2={x(props.reference.value)} y1={12} y2={bottom} stroke="#000" strokeDasharray="4 3" />
+          <line
+            x1={x(props.reference.value)}
+            x2={x(props.reference.value)}
+            y1={12}
+            y2={bottom}
+            stroke="#000"
+            strokeDasharray="4 3"
+          />
         ) : null}
         {props.rows.map((row, i) => {
           const cy = 20 + i * ROW + ROW / 2;
           const colour = row.muted ? '#9aa3ad' : seriesColour(0);
           return (
             <g key={row.label}>
-              <text className={styles.axis} x={LEFT - 8} y={cy + 4} textAnchor="end" fill={row.muted ? '#9aa3ad' : undefined}>
+              <text
+                className={styles.axis}
+                x={LEFT - 8}
+                y={cy + 4}
+                textAnchor="end"
+                fill={row.muted ? '#9aa3ad' : undefined}
+              >
                 {row.label}
               </text>
               {row.low !== null && row.high !== null ? (

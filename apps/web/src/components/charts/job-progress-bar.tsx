@@ -1,4 +1,4 @@
-import { formatProgress, progressFraction, type ProgressFields } from '@/lib/jobs/job-progress';
+import { formatProgress, type ProgressFields, progressFraction } from '@/lib/jobs/job-progress';
 import styles from './dashboard.module.css';
 
 export function JobProgressBar({ job }: { job: ProgressFields }) {

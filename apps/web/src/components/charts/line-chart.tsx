@@ -43,14 +43,19 @@ export function LineChart(props: LineChartProps) {
   const { series, thresholds = [], highlightX = [], xCategories } = props;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y])));
-  const xDomain = props.xDomain ?? (xCategories ? { min: -0.5, max: xCategories.length - 0.5 } : domainOf(xs, 0));
+  const xDomain =
+    props.xDomain ?? (xCategories ? { min: -0.5, max: xCategories.length - 0.5 } : domainOf(xs, 0));
   const yDomain = props.yDomain ?? domainOf([...ys, ...thresholds.map((t) => t.y)]);
   const x = linearScale(xDomain, MARGIN.left, WIDTH - MARGIN.right);
   const y = linearScale(yDomain, HEIGHT - MARGIN.bottom, MARGIN.top);
   const xTicks = xCategories ? xCategories.map((_, i) => i) : niceTicks(xDomain, 5);
   const yTicks = niceTicks(yDomain, 5);
-  const band = xCategories ? (x(1) - x(0)) : 8;
-  const entries: LegendEntry[] = series.map((s, i) => ({ name: s.name, colour: seriesColour(i), dashed: s.dashed }));
+  const band = xCategories ? x(1) - x(0) : 8;
+  const entries: LegendEntry[] = series.map((s, i) => ({
+    name: s.name,
+    colour: seriesColour(i),
+    dashed: s.dashed,
+  }));
   for (const t of thresholds) entries.push({ name: t.label, colour: ALERT_COLOUR, dashed: true });
   if (highlightX.length > 0) entries.push({ name: 'Alert', colour: '#fcefe6', box: true });
   return (
@@ -58,40 +63,99 @@ export function LineChart(props: LineChartProps) {
       <figcaption className={styles.title}>{props.title}</figcaption>
       <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title}>
         {highlightX.map((hx) => (
-          <rect key={`h${hx}`} x={x(hx) - band / 2} y={MARGIN.top} width={band} height={HEIGHT - MARGIN.top - MARGIN.bottom} fill="#fcefe6" />
+          <rect
+            key={`h${hx}`}
+            x={x(hx) - band / 2}
+            y={MARGIN.top}
+            width={band}
+            height={HEIGHT - MARGIN.top - MARGIN.bottom}
+            fill="#fcefe6"
+          />
         ))}
         {yTicks.map((tick) => (
           <g key={`y${tick}`}>
-            <line className={styles.grid} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+            <line
+              className={styles.grid}
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={y(tick)}
+              y2={y(tick)}
+            />
             <text className={styles.axis} x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end">
               {formatTick(tick)}
             </text>
           </g>
         ))}
         {xTicks.map((tick) => (
-          <text key={`x${tick}`} className={styles.axis} x={x(tick)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
+          <text
+            key={`x${tick}`}
+            className={styles.axis}
+            x={x(tick)}
+            y={HEIGHT - MARGIN.bottom + 16}
+            textAnchor="middle"
+          >
             {xCategories ? xCategories[tick] : formatTick(tick)}
           </text>
         ))}
-        <rect className={styles.frame} x={MARGIN.left} y={MARGIN.top} width={WIDTH - MARGIN.left - MARGIN.right} height={HEIGHT - MARGIN.top - MARGIN.bottom} />
+        <rect
+          className={styles.frame}
+          x={MARGIN.left}
+          y={MARGIN.top}
+          width={WIDTH - MARGIN.left - MARGIN.right}
+          height={HEIGHT - MARGIN.top - MARGIN.bottom}
+        />
         {props.diagonal ? (
-          <line x1={x(xDomain.min)} y1={y(yDomain.min)} x2={x(xDomain.max)} y2={y(yDomain.max)} stroke="#9aa3ad" strokeDasharray="3 3" />
+          <line
+            x1={x(xDomain.min)}
+            y1={y(yDomain.min)}
+            x2={x(xDomain.max)}
+            y2={y(yDomain.max)}
+            stroke="#9aa3ad"
+            strokeDasharray="3 3"
+          />
         ) : null}
         {thresholds.map((t) => (
-          <line key={t.label} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t.y)} y2={y(t.y)} stroke={ALERT_COLOUR} strokeDasharray="6 4" />
+          <line
+            key={t.label}
+            x1={MARGIN.left}
+            x2={WIDTH - MARGIN.right}
+            y1={y(t.y)}
+            y2={y(t.y)}
+            stroke={ALERT_COLOUR}
+            strokeDasharray="6 4"
+          />
         ))}
         {series.map((s, i) => (
           <g key={s.name}>
-            <path d={pathOf(s.points, x, y)} fill="none" stroke={seriesColour(i)} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} />
+            <path
+              d={pathOf(s.points, x, y)}
+              fill="none"
+              stroke={seriesColour(i)}
+              strokeWidth={2}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
+            />
             {s.markers
-              ? s.points.map((p) => (p.y === null ? null : <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={seriesColour(i)} />))
+              ? s.points.map((p) =>
+                  p.y === null ? null : (
+                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={seriesColour(i)} />
+                  ),
+                )
               : null}
           </g>
         ))}
-        <text className={styles.axisTitle} x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 8} textAnchor="middle">
+        <text
+          className={styles.axisTitle}
+          x={(MARGIN.left + WIDTH - MARGIN.right) / 2}
+          y={HEIGHT - 8}
+          textAnchor="middle"
+        >
           {props.xLabel}
         </text>
-        <text className={styles.axisTitle} transform={`translate(12 ${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+        <text
+          className={styles.axisTitle}
+          transform={`translate(12 ${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`}
+          textAnchor="middle"
+        >
           {props.yLabel}
         </text>
       </svg>

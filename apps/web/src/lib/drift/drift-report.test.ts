@@ -3,7 +3,11 @@ import { maxOver, readAlerts, readWindows } from './drift-report';
 
 describe('drift report reading', () => {
   it('sorts windows by month and fills missing sections', () => {
-    const windows = readWindows([{ window: '2026-03', n: 4 }, { window: '2026-01', reference: true, n: 9 }, 'junk']);
+    const windows = readWindows([
+      { window: '2026-03', n: 4 },
+      { window: '2026-01', reference: true, n: 9 },
+      'junk',
+    ]);
     expect(windows.map((w) => w.window)).toEqual(['2026-01', '2026-03']);
     expect(windows[0]?.reference).toBe(true);
     expect(windows[1]?.embeddings.domainClassifierAuroc).toBeNull();

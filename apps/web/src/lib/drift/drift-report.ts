@@ -5,10 +5,20 @@ export interface DriftWindow {
   window: string;
   reference: boolean;
   n: number;
-  metadata: Record<string, { jensenShannon: number | null; psi: number | null; chiSquarePValue: number | null }>;
-  quality: Record<string, { ksStatistic: number | null; psi: number | null; normalisedWasserstein: number | null } | null>;
+  metadata: Record<
+    string,
+    { jensenShannon: number | null; psi: number | null; chiSquarePValue: number | null }
+  >;
+  quality: Record<
+    string,
+    { ksStatistic: number | null; psi: number | null; normalisedWasserstein: number | null } | null
+  >;
   embeddings: { mmd2: number | null; mmdPValue: number | null; domainClassifierAuroc: number | null };
-  predictions: { predictedClassJensenShannon: number | null; predictedClassPsi: number | null; confidencePsi: number | null };
+  predictions: {
+    predictedClassJensenShannon: number | null;
+    predictedClassPsi: number | null;
+    confidencePsi: number | null;
+  };
   cbpe: { expectedAccuracy: number | null; malignancy: Record<string, unknown> | null };
   /** Realised accuracy where labels exist (not written by every drift job). */
   realisedAccuracy?: number | null;
@@ -23,29 +33,35 @@ export interface DriftAlert {
   threshold: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** Windows in month order; a window missing a section gets an empty one so every chart can read it. */
 export function readWindows(json: unknown): DriftWindow[] {
   if (!Array.isArray(json)) return [];
   return json
     .filter((w): w is Record<string, unknown> => isObject(w) && typeof w.window === 'string')
-    .map((w) => ({
-      reference: false,
-      n: 0,
-      metadata: {},
-      quality: {},
-      embeddings: { mmd2: null, mmdPValue: null, domainClassifierAuroc: null },
-      predictions: { predictedClassJensenShannon: null, predictedClassPsi: null, confidencePsi: null },
-      cbpe: { expectedAccuracy: null, malignancy: null },
-      ...(w as object),
-    }) as DriftWindow)
+    .map(
+      (w) =>
+        ({
+          reference: false,
+          n: 0,
+          metadata: {},
+          quality: {},
+          embeddings: { mmd2: null, mmdPValue: null, domainClassifierAuroc: null },
+          predictions: { predictedClassJensenShannon: null, predictedClassPsi: null, confidencePsi: null },
+          cbpe: { expectedAccuracy: null, malignancy: null },
+          ...(w as object),
+        }) as DriftWindow,
+    )
     .sort((a, b) => a.window.localeCompare(b.window));
 }
 
 export function readAlerts(json: unknown): DriftAlert[] {
   if (!Array.isArray(json)) return [];
-  return json.filter((a): a is DriftAlert => isObject(a) && typeof a.window === 'string' && typeof a.feature === 'string');
+  return json.filter(
+    (a): a is DriftAlert => isObject(a) && typeof a.window === 'string' && typeof a.feature === 'string',
+  );
 }
 
 /** The threshold the job used for a statistic (Evidently's fixed ones), to draw on the charts. */

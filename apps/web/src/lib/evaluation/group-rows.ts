@@ -1,4 +1,10 @@
-import { isEstimate, isGap, type EvaluationReport, type GapReport, type MetricEstimate } from './report-types';
+import {
+  type EvaluationReport,
+  type GapReport,
+  isEstimate,
+  isGap,
+  type MetricEstimate,
+} from './report-types';
 
 export const GROUPING_LABELS: Record<string, string> = {
   skin_type: 'Skin type (Fitzpatrick I–VI)',
@@ -82,8 +88,15 @@ export function equalizedOddsOf(report: EvaluationReport, grouping: string): Equ
 }
 
 /** Rows and columns of a two-attribute intersection ("female & II" -> row female, column II). */
-export function splitIntersection(report: EvaluationReport, grouping: string): { rows: string[]; columns: string[] } {
+export function splitIntersection(
+  report: EvaluationReport,
+  grouping: string,
+): { rows: string[]; columns: string[] } {
   const pairs = Object.keys(report.groups[grouping] ?? {}).map((key) => key.split(' & '));
-  const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return { rows: unique(pairs.map((p) => p[0] ?? '')), columns: unique(pairs.map((p) => p.slice(1).join(' & '))) };
+  const unique = (values: string[]) =>
+    [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return {
+    rows: unique(pairs.map((p) => p[0] ?? '')),
+    columns: unique(pairs.map((p) => p.slice(1).join(' & '))),
+  };
 }

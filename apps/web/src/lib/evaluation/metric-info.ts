@@ -29,7 +29,10 @@ const INFO: Record<string, MetricInfo> = {
 export function metricInfo(name: string): MetricInfo {
   const bare = name.replace(/^malignancy_/, '');
   const info = INFO[name] ?? INFO[bare];
-  if (info) return name.startsWith('malignancy_') && !info.label.startsWith('Malignancy') ? { ...info, label: `Malignancy ${info.label.toLowerCase()}` } : info;
+  if (info)
+    return name.startsWith('malignancy_') && !info.label.startsWith('Malignancy')
+      ? { ...info, label: `Malignancy ${info.label.toLowerCase()}` }
+      : info;
   return { label: name.replace(/_/g, ' '), percent: false };
 }
 
@@ -66,7 +69,9 @@ export function headlineMetrics(report: EvaluationReport): NamedEstimate[] {
 
 /** Every estimate of a report, overall and malignancy, keyed as the group reports key them. */
 export function allMetrics(report: EvaluationReport): NamedEstimate[] {
-  const overall = Object.entries(report.overall).flatMap(([name, estimate]) => (isEstimate(estimate) ? [{ name, estimate }] : []));
+  const overall = Object.entries(report.overall).flatMap(([name, estimate]) =>
+    isEstimate(estimate) ? [{ name, estimate }] : [],
+  );
   const malignancy = Object.entries(report.malignancy ?? {}).flatMap(([name, estimate]) =>
     isEstimate(estimate) ? [{ name: `malignancy_${name}`, estimate }] : [],
   );

@@ -60,7 +60,8 @@ export interface EvaluationReport {
   gaps: Record<string, Record<string, unknown>>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** The report if the JSON has the parts every page reads, else null (an older or foreign report). */
 export function readReport(json: unknown): EvaluationReport | null {

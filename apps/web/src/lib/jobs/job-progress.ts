@@ -22,7 +22,9 @@ export function formatDuration(seconds: number | null): string {
 
 export function formatProgress(job: ProgressFields): string {
   const fraction = progressFraction(job);
-  const steps = job.total ? `${job.step.toLocaleString('en-GB')} / ${job.total.toLocaleString('en-GB')}` : `${job.step.toLocaleString('en-GB')} steps`;
+  const steps = job.total
+    ? `${job.step.toLocaleString('en-GB')} / ${job.total.toLocaleString('en-GB')}`
+    : `${job.step.toLocaleString('en-GB')} steps`;
   return fraction === null ? steps : `${steps} (${Math.round(fraction * 100)}%)`;
 }
 

@@ -21,7 +21,8 @@ export interface JobSummary {
   finishedAt: string | null;
 }
 
-const FIELDS = 'id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt';
+const FIELDS =
+  'id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt';
 
 export const jobsQuery = defineQuery<{ jobs: JobSummary[] }, { status?: JobStatus[]; first?: number }>(`
   query Jobs($status: [JobStatus!], $first: Int) { jobs(status: $status, first: $first) { ${FIELDS} } }
@@ -31,7 +32,10 @@ export const jobQuery = defineQuery<{ job: JobSummary | null }, { id: string }>(
   query Job($id: ID!) { job(id: $id) { ${FIELDS} } }
 `);
 
-export const cancelJobMutation = defineQuery<{ cancelJob: { id: string; status: JobStatus } }, { id: string }>(`
+export const cancelJobMutation = defineQuery<
+  { cancelJob: { id: string; status: JobStatus } },
+  { id: string }
+>(`
   mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }
 `);
 

@@ -62,12 +62,16 @@ export interface DatasetVersionRef {
   itemCount: number;
 }
 
-export const datasetsQuery = defineQuery<{ datasets: { id: string; name: string; versions: DatasetVersionRef[] }[] }>(`
+export const datasetsQuery = defineQuery<{
+  datasets: { id: string; name: string; versions: DatasetVersionRef[] }[];
+}>(`
   query DatasetNames { datasets { id name versions { id version contentHash itemCount } } }
 `);
 
 /** "name v3" for each dataset version id, to show lineage by name rather than by uuid. */
-export function versionNames(datasets: { name: string; versions: DatasetVersionRef[] }[]): Map<string, string> {
+export function versionNames(
+  datasets: { name: string; versions: DatasetVersionRef[] }[],
+): Map<string, string> {
   return new Map(datasets.flatMap((d) => d.versions.map((v) => [v.id, `${d.name} v${v.version}`] as const)));
 }
 

@@ -15,7 +15,11 @@ interface BiasPickerProps {
 /** A GET form: the chosen evaluation, metric and attribute live in the URL, so a view can be shared. */
 export function BiasPicker(props: BiasPickerProps) {
   return (
-    <Form action="/bias" className={`panel panel__body ${styles.picker}`} aria-label="Choose what to break down">
+    <Form
+      action="/bias"
+      className={`panel panel__body ${styles.picker}`}
+      aria-label="Choose what to break down"
+    >
       <div className="field">
         <label htmlFor="bias-evaluation">Evaluation</label>
         <select className="select" id="bias-evaluation" name="evaluation" defaultValue={props.evaluationId}>

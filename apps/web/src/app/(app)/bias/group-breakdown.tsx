@@ -1,5 +1,5 @@
-import { type Column, DataTable, type Row } from '@/components/charts/data-table';
 import styles from '@/components/charts/dashboard.module.css';
+import { type Column, DataTable, type Row } from '@/components/charts/data-table';
 import { IntervalPlot } from '@/components/charts/interval-plot';
 import { equalizedOddsOf, gapOf, groupingLabel, groupRows } from '@/lib/evaluation/group-rows';
 import { formatInterval, formatMetric, metricInfo } from '@/lib/evaluation/metric-info';
@@ -15,9 +15,19 @@ const COLUMNS: Column[] = [
 ];
 
 /** One metric by the groups of one attribute: interval plot, table (small groups greyed), gap and equalized odds. */
-export function GroupBreakdown({ report, grouping, metric }: { report: EvaluationReport; grouping: string; metric: string }) {
+export function GroupBreakdown({
+  report,
+  grouping,
+  metric,
+}: {
+  report: EvaluationReport;
+  grouping: string;
+  metric: string;
+}) {
   const rows = groupRows(report, grouping, metric);
-  const overallSource = metric.startsWith('malignancy_') ? report.malignancy?.[metric.replace(/^malignancy_/, '')] : report.overall[metric];
+  const overallSource = metric.startsWith('malignancy_')
+    ? report.malignancy?.[metric.replace(/^malignancy_/, '')]
+    : report.overall[metric];
   const overall = isEstimate(overallSource) ? overallSource : null;
   const label = metricInfo(metric).label;
   const gap = gapOf(report, grouping, metric);
@@ -27,12 +37,21 @@ export function GroupBreakdown({ report, grouping, metric }: { report: Evaluatio
     muted: r.estimate === null,
     testId: 'group-row',
     cells: {
-      group: { value: r.group, display: r.insufficient ? <span title={r.insufficient}>{r.group} (too few)</span> : r.group },
+      group: {
+        value: r.group,
+        display: r.insufficient ? <span title={r.insufficient}>{r.group} (too few)</span> : r.group,
+      },
       n: { value: r.n },
       nPositive: { value: r.nPositive },
       value: { value: r.estimate?.value ?? null, display: formatMetric(metric, r.estimate?.value) },
-      interval: { value: r.estimate ? `${r.estimate.ci_low ?? ''}–${r.estimate.ci_high ?? ''}` : r.insufficient, display: r.estimate ? formatInterval(metric, r.estimate) : r.insufficient },
-      difference: { value: r.estimate?.difference_to_overall ?? null, display: signed(metric, r.estimate?.difference_to_overall ?? null) },
+      interval: {
+        value: r.estimate ? `${r.estimate.ci_low ?? ''}–${r.estimate.ci_high ?? ''}` : r.insufficient,
+        display: r.estimate ? formatInterval(metric, r.estimate) : r.insufficient,
+      },
+      difference: {
+        value: r.estimate?.difference_to_overall ?? null,
+        display: signed(metric, r.estimate?.difference_to_overall ?? null),
+      },
     },
   }));
   return (
@@ -50,7 +69,9 @@ export function GroupBreakdown({ report, grouping, metric }: { report: Evaluatio
         <div className={styles.metric} data-testid="worst-group">
           <div className={styles.metricLabel}>Worst group</div>
           <div className={styles.metricValue}>{gap?.worst_group ?? '—'}</div>
-          <div className={styles.metricInterval}>{gap ? `${label} ${formatMetric(metric, gap.worst_value)}` : ''}</div>
+          <div className={styles.metricInterval}>
+            {gap ? `${label} ${formatMetric(metric, gap.worst_value)}` : ''}
+          </div>
         </div>
         <div className={styles.metric} data-testid="equalized-odds">
           <div className={styles.metricLabel}>Equalized-odds difference (malignancy)</div>
@@ -65,8 +86,18 @@ export function GroupBreakdown({ report, grouping, metric }: { report: Evaluatio
       <IntervalPlot
         title={`${label} by ${groupingLabel(grouping).toLowerCase()}`}
         xLabel={`${label}${metricInfo(metric).percent ? ' (proportion)' : ''}`}
-        rows={rows.map((r) => ({ label: `${r.group} (n=${r.n})`, value: r.estimate?.value ?? null, low: r.estimate?.ci_low ?? null, high: r.estimate?.ci_high ?? null, muted: r.estimate === null }))}
-        reference={overall?.value != null ? { value: overall.value, label: `Overall ${formatMetric(metric, overall.value)}` } : undefined}
+        rows={rows.map((r) => ({
+          label: `${r.group} (n=${r.n})`,
+          value: r.estimate?.value ?? null,
+          low: r.estimate?.ci_low ?? null,
+          high: r.estimate?.ci_high ?? null,
+          muted: r.estimate === null,
+        }))}
+        reference={
+          overall?.value != null
+            ? { value: overall.value, label: `Overall ${formatMetric(metric, overall.value)}` }
+            : undefined
+        }
         testId="group-plot"
       />
       <DataTable

@@ -5,9 +5,22 @@ import { formatInterval, formatMetric, metricInfo } from '@/lib/evaluation/metri
 import type { EvaluationReport } from '@/lib/evaluation/report-types';
 
 /** Every two-attribute intersection in the report as a heat map of the metric; small cells are greyed, with their n. */
-export function IntersectionMaps({ report, groupings, metric }: { report: EvaluationReport; groupings: string[]; metric: string }) {
+export function IntersectionMaps({
+  report,
+  groupings,
+  metric,
+}: {
+  report: EvaluationReport;
+  groupings: string[];
+  metric: string;
+}) {
   const pairs = groupings.filter((g) => g.split('+').length === 2);
-  if (pairs.length === 0) return <p className="muted">This report has no intersections (evaluate with groupBy pairs such as [sex, skin_type]).</p>;
+  if (pairs.length === 0)
+    return (
+      <p className="muted">
+        This report has no intersections (evaluate with groupBy pairs such as [sex, skin_type]).
+      </p>
+    );
   const label = metricInfo(metric).label;
   return (
     <div className={styles.grid2}>
@@ -31,8 +44,16 @@ export function IntersectionMaps({ report, groupings, metric }: { report: Evalua
                 if (!cell) return undefined;
                 const positives = cell.nPositive !== null ? `, ${cell.nPositive} malignant` : '';
                 return cell.estimate
-                  ? { value: cell.estimate.value, label: formatMetric(metric, cell.estimate.value), detail: `${formatMetric(metric, cell.estimate.value)}, ${formatInterval(metric, cell.estimate)}, n = ${cell.n}${positives}` }
-                  : { value: null, label: `n=${cell.n}`, detail: cell.insufficient ?? `no estimate, n = ${cell.n}${positives}` };
+                  ? {
+                      value: cell.estimate.value,
+                      label: formatMetric(metric, cell.estimate.value),
+                      detail: `${formatMetric(metric, cell.estimate.value)}, ${formatInterval(metric, cell.estimate)}, n = ${cell.n}${positives}`,
+                    }
+                  : {
+                      value: null,
+                      label: `n=${cell.n}`,
+                      detail: cell.insufficient ?? `no estimate, n = ${cell.n}${positives}`,
+                    };
               }),
             )}
             testId="intersection-map"

@@ -19,7 +19,11 @@ export const metadata: Metadata = { title: 'Bias' };
 // The clinical question first: does the model miss melanomas more often in some groups?
 const DEFAULT_METRICS = ['malignancy_sensitivity', 'balanced_accuracy', 'accuracy'];
 
-export default async function BiasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BiasPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole(rolesFor('/bias') ?? []);
   const query = await searchParams;
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
@@ -28,9 +32,15 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
     queryApi(championQuery, { alias: 'champion' }),
   ]);
   const options = models.flatMap((m) =>
-    m.evaluations.map((e) => ({ id: e.id, label: `${m.name}${m.aliases.length ? ` (${m.aliases.map((a) => a.alias).join(', ')})` : ''} · ${e.split.toLowerCase()} · ${formatDate(e.createdAt)}` })),
+    m.evaluations.map((e) => ({
+      id: e.id,
+      label: `${m.name}${m.aliases.length ? ` (${m.aliases.map((a) => a.alias).join(', ')})` : ''} · ${e.split.toLowerCase()} · ${formatDate(e.createdAt)}`,
+    })),
   );
-  const evaluationId = param('evaluation') ?? (champion ? latestEvaluation(champion.evaluations)?.id : undefined) ?? options[0]?.id;
+  const evaluationId =
+    param('evaluation') ??
+    (champion ? latestEvaluation(champion.evaluations)?.id : undefined) ??
+    options[0]?.id;
   const evaluation = evaluationId ? (await queryApi(evaluationQuery, { id: evaluationId })).evaluation : null;
   const report = evaluation ? readReport(evaluation.report) : null;
   if (!evaluation || !report) {
@@ -39,7 +49,9 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
         <h1>Bias</h1>
         <div className="panel empty-state" data-testid="empty-state">
           <h2>{evaluationId ? 'This evaluation cannot be found' : 'No evaluation yet'}</h2>
-          <p className="muted">Subgroup metrics come from an evaluation report; queue an EVALUATE job for the champion.</p>
+          <p className="muted">
+            Subgroup metrics come from an evaluation report; queue an EVALUATE job for the champion.
+          </p>
           <Link className="button" href="/models">
             Models
           </Link>
@@ -49,7 +61,8 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
   }
   const { single, intersections } = orderGroupings(Object.keys(report.groups));
   const metrics = groupMetrics(report);
-  const metric = [param('metric'), ...DEFAULT_METRICS].find((m) => m && metrics.includes(m)) ?? metrics[0] ?? 'accuracy';
+  const metric =
+    [param('metric'), ...DEFAULT_METRICS].find((m) => m && metrics.includes(m)) ?? metrics[0] ?? 'accuracy';
   const grouping = [param('by'), 'skin_type'].find((g) => g && report.groups[g]) ?? single[0];
   const calibrationMetrics = ['ece', 'malignancy_ece'].filter((m) => metrics.includes(m));
   return (
@@ -58,13 +71,17 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
         <div>
           <h1>Bias</h1>
           <p className="page-header__meta" data-testid="bias-meta">
-            n = {report.meta.n.toLocaleString('en-GB')} · {evaluation.split.toLowerCase()} split · 95% bootstrap intervals · minimum group size{' '}
-            {report.meta.min_group_size}
+            n = {report.meta.n.toLocaleString('en-GB')} · {evaluation.split.toLowerCase()} split · 95%
+            bootstrap intervals · minimum group size {report.meta.min_group_size}
           </p>
         </div>
       </div>
       <BiasPicker
-        evaluations={options.some((o) => o.id === evaluation.id) ? options : [{ id: evaluation.id, label: evaluation.id }, ...options]}
+        evaluations={
+          options.some((o) => o.id === evaluation.id)
+            ? options
+            : [{ id: evaluation.id, label: evaluation.id }, ...options]
+        }
         evaluationId={evaluation.id}
         metrics={metrics}
         metric={metric}
@@ -74,13 +91,19 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
       {!grouping ? (
         <div className="panel empty-state" data-testid="no-groups">
           <h2>This report has no subgroups</h2>
-          <p className="muted">Evaluate with attributes (skin type, sex, age band, site, device) to see who the model fails.</p>
+          <p className="muted">
+            Evaluate with attributes (skin type, sex, age band, site, device) to see who the model fails.
+          </p>
         </div>
       ) : (
         <>
           <nav className={styles.row} aria-label="Attributes">
             {single.map((g) => (
-              <Link key={g} className={`button${g === grouping ? ' button--primary' : ''}`} href={`/bias?evaluation=${evaluation.id}&metric=${metric}&by=${g}`}>
+              <Link
+                key={g}
+                className={`button${g === grouping ? ' button--primary' : ''}`}
+                href={`/bias?evaluation=${evaluation.id}&metric=${metric}&by=${g}`}
+              >
                 {groupingLabel(g)}
               </Link>
             ))}
@@ -99,9 +122,19 @@ export default async function BiasPage({ searchParams }: { searchParams: Promise
                 {calibrationMetrics.map((m) => (
                   <IntervalPlot
                     key={m}
-                    title={m === 'ece' ? 'Top-label calibration error (ECE, lower is better)' : 'Malignancy calibration error (ECE, lower is better)'}
+                    title={
+                      m === 'ece'
+                        ? 'Top-label calibration error (ECE, lower is better)'
+                        : 'Malignancy calibration error (ECE, lower is better)'
+                    }
                     xLabel="Expected calibration error"
-                    rows={groupRows(report, grouping, m).map((r) => ({ label: `${r.group} (n=${r.n})`, value: r.estimate?.value ?? null, low: r.estimate?.ci_low ?? null, high: r.estimate?.ci_high ?? null, muted: r.estimate === null }))}
+                    rows={groupRows(report, grouping, m).map((r) => ({
+                      label: `${r.group} (n=${r.n})`,
+                      value: r.estimate?.value ?? null,
+                      low: r.estimate?.ci_low ?? null,
+                      high: r.estimate?.ci_high ?? null,
+                      muted: r.estimate === null,
+                    }))}
                     reference={{ value: 0, label: 'Perfect calibration' }}
                     testId="calibration-by-group"
                   />

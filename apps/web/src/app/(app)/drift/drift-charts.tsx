@@ -10,8 +10,15 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
     const months = new Set(alerts.filter((a) => a.area === area).map((a) => a.window));
     return windows.flatMap((w, i) => (months.has(w.window) ? [i] : []));
   };
-  const seriesOf = (names: string[], read: (w: DriftWindow, name: string) => number | null | undefined): Series[] =>
-    names.map((name) => ({ name: formatLabel(name), markers: true, points: windows.map((w, i) => ({ x: i, y: read(w, name) ?? null })) }));
+  const seriesOf = (
+    names: string[],
+    read: (w: DriftWindow, name: string) => number | null | undefined,
+  ): Series[] =>
+    names.map((name) => ({
+      name: formatLabel(name),
+      markers: true,
+      points: windows.map((w, i) => ({ x: i, y: read(w, name) ?? null })),
+    }));
   const metadataNames = [...new Set(windows.flatMap((w) => Object.keys(w.metadata)))];
   const qualityNames = [...new Set(windows.flatMap((w) => Object.keys(w.quality)))];
   const realised = windows.some((w) => typeof w.realisedAccuracy === 'number');
@@ -24,9 +31,18 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         yLabel="Jensen–Shannon distance"
         xCategories={categories}
         series={seriesOf(metadataNames, (w, n) => w.metadata[n]?.jensenShannon)}
-        thresholds={[{ y: DRIFT_THRESHOLDS.jensenShannon, label: `Alert threshold ${DRIFT_THRESHOLDS.jensenShannon}` }]}
+        thresholds={[
+          { y: DRIFT_THRESHOLDS.jensenShannon, label: `Alert threshold ${DRIFT_THRESHOLDS.jensenShannon}` },
+        ]}
         highlightX={alertedIn('metadata')}
-        yDomain={{ min: 0, max: Math.max(0.2, ...windows.flatMap((w) => Object.values(w.metadata).map((m) => m.jensenShannon ?? 0))) * 1.1 }}
+        yDomain={{
+          min: 0,
+          max:
+            Math.max(
+              0.2,
+              ...windows.flatMap((w) => Object.values(w.metadata).map((m) => m.jensenShannon ?? 0)),
+            ) * 1.1,
+        }}
         testId="metadata-drift"
       />
       <LineChart
@@ -37,7 +53,11 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         series={seriesOf(qualityNames, (w, n) => w.quality[n]?.psi)}
         thresholds={[{ y: DRIFT_THRESHOLDS.psi, label: `Alert threshold ${DRIFT_THRESHOLDS.psi}` }]}
         highlightX={alertedIn('quality')}
-        yDomain={{ min: 0, max: Math.max(0.4, ...windows.flatMap((w) => Object.values(w.quality).map((q) => q?.psi ?? 0))) * 1.1 }}
+        yDomain={{
+          min: 0,
+          max:
+            Math.max(0.4, ...windows.flatMap((w) => Object.values(w.quality).map((q) => q?.psi ?? 0))) * 1.1,
+        }}
         testId="quality-drift"
       />
       <LineChart
@@ -45,8 +65,19 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         xLabel={month}
         yLabel="AUROC"
         xCategories={categories}
-        series={[{ name: 'Domain classifier AUROC', markers: true, points: windows.map((w, i) => ({ x: i, y: w.embeddings.domainClassifierAuroc })) }]}
-        thresholds={[{ y: DRIFT_THRESHOLDS.domainClassifierAuroc, label: `Alert threshold ${DRIFT_THRESHOLDS.domainClassifierAuroc} (with MMD p < 0.01)` }]}
+        series={[
+          {
+            name: 'Domain classifier AUROC',
+            markers: true,
+            points: windows.map((w, i) => ({ x: i, y: w.embeddings.domainClassifierAuroc })),
+          },
+        ]}
+        thresholds={[
+          {
+            y: DRIFT_THRESHOLDS.domainClassifierAuroc,
+            label: `Alert threshold ${DRIFT_THRESHOLDS.domainClassifierAuroc} (with MMD p < 0.01)`,
+          },
+        ]}
         highlightX={alertedIn('embeddings')}
         yDomain={{ min: 0.4, max: 1 }}
         testId="embedding-drift"
@@ -57,21 +88,51 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         yLabel="Distance / PSI"
         xCategories={categories}
         series={[
-          { name: 'Predicted class (JS)', markers: true, points: windows.map((w, i) => ({ x: i, y: w.predictions.predictedClassJensenShannon })) },
-          { name: 'Confidence (PSI)', markers: true, points: windows.map((w, i) => ({ x: i, y: w.predictions.confidencePsi })) },
+          {
+            name: 'Predicted class (JS)',
+            markers: true,
+            points: windows.map((w, i) => ({ x: i, y: w.predictions.predictedClassJensenShannon })),
+          },
+          {
+            name: 'Confidence (PSI)',
+            markers: true,
+            points: windows.map((w, i) => ({ x: i, y: w.predictions.confidencePsi })),
+          },
         ]}
-        thresholds={[{ y: DRIFT_THRESHOLDS.jensenShannon, label: `Alert threshold ${DRIFT_THRESHOLDS.jensenShannon} (JS)` }]}
+        thresholds={[
+          {
+            y: DRIFT_THRESHOLDS.jensenShannon,
+            label: `Alert threshold ${DRIFT_THRESHOLDS.jensenShannon} (JS)`,
+          },
+        ]}
         highlightX={alertedIn('predictions')}
         testId="prediction-drift"
       />
       <LineChart
-        title={realised ? 'Accuracy: CBPE estimate beside the realised accuracy' : 'Accuracy estimated without labels (CBPE)'}
+        title={
+          realised
+            ? 'Accuracy: CBPE estimate beside the realised accuracy'
+            : 'Accuracy estimated without labels (CBPE)'
+        }
         xLabel={month}
         yLabel="Accuracy (proportion)"
         xCategories={categories}
         series={[
-          { name: 'Estimated (CBPE)', markers: true, points: windows.map((w, i) => ({ x: i, y: w.cbpe.expectedAccuracy })) },
-          ...(realised ? [{ name: 'Realised (labelled cases)', markers: true, dashed: true, points: windows.map((w, i) => ({ x: i, y: w.realisedAccuracy ?? null })) }] : []),
+          {
+            name: 'Estimated (CBPE)',
+            markers: true,
+            points: windows.map((w, i) => ({ x: i, y: w.cbpe.expectedAccuracy })),
+          },
+          ...(realised
+            ? [
+                {
+                  name: 'Realised (labelled cases)',
+                  markers: true,
+                  dashed: true,
+                  points: windows.map((w, i) => ({ x: i, y: w.realisedAccuracy ?? null })),
+                },
+              ]
+            : []),
         ]}
         highlightX={alertedIn('performance')}
         yDomain={{ min: 0, max: 1 }}

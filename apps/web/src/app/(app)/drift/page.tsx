@@ -21,7 +21,11 @@ const ALERT_COLUMNS: Column[] = [
   { key: 'threshold', label: 'Threshold' },
 ];
 
-export default async function DriftPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DriftPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole(rolesFor('/drift') ?? []);
   const { report: chosen } = await searchParams;
   const { driftReports } = await queryApi(driftReportsQuery, { first: 20 });
@@ -32,7 +36,10 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
         <h1>Drift</h1>
         <div className="panel empty-state" data-testid="empty-state">
           <h2>No drift report yet</h2>
-          <p className="muted">A DRIFT job compares each month of incoming images with the first months; queue one for the champion.</p>
+          <p className="muted">
+            A DRIFT job compares each month of incoming images with the first months; queue one for the
+            champion.
+          </p>
           <Link className="button" href="/jobs">
             Jobs
           </Link>
@@ -48,14 +55,20 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
         <div>
           <h1>Drift</h1>
           <p className="page-header__meta" data-testid="drift-meta">
-            Report of {formatDateTime(report.createdAt)} · reference {formatDate(report.referenceFrom)} – {formatDate(report.referenceTo)} ·{' '}
-            {windows.length} monthly windows · {alerts.length} {alerts.length === 1 ? 'alert' : 'alerts'}
+            Report of {formatDateTime(report.createdAt)} · reference {formatDate(report.referenceFrom)} –{' '}
+            {formatDate(report.referenceTo)} · {windows.length} monthly windows · {alerts.length}{' '}
+            {alerts.length === 1 ? 'alert' : 'alerts'}
           </p>
         </div>
         {driftReports.length > 1 ? (
           <nav className={styles.row} aria-label="Earlier reports">
             {driftReports.slice(0, 5).map((r) => (
-              <Link key={r.id} href={`/drift?report=${r.id}`} aria-current={r.id === report.id ? 'page' : undefined} className="button button--ghost">
+              <Link
+                key={r.id}
+                href={`/drift?report=${r.id}`}
+                aria-current={r.id === report.id ? 'page' : undefined}
+                className="button button--ghost"
+              >
                 {formatDate(r.createdAt)}
               </Link>
             ))}

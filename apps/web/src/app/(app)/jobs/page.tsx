@@ -36,12 +36,32 @@ export default async function JobsPage() {
     cells: {
       kind: { value: job.kind, display: <Link href={`/jobs/${job.id}`}>{formatEnum(job.kind)}</Link> },
       status: { value: job.status, display: <StatusBadge status={job.status} /> },
-      progress: { value: progressFraction(job), display: job.status === 'QUEUED' ? '—' : <JobProgressBar job={job} /> },
+      progress: {
+        value: progressFraction(job),
+        display: job.status === 'QUEUED' ? '—' : <JobProgressBar job={job} />,
+      },
       rate: { value: job.rate, display: job.status === 'RUNNING' ? formatRate(job.rate) : '—' },
-      eta: { value: job.etaSeconds, display: job.status === 'RUNNING' ? formatDuration(job.etaSeconds) : '—' },
-      error: { value: job.error, display: job.error ? <span className="muted" title={job.error}>{job.error.slice(0, 120)}</span> : '—' },
+      eta: {
+        value: job.etaSeconds,
+        display: job.status === 'RUNNING' ? formatDuration(job.etaSeconds) : '—',
+      },
+      error: {
+        value: job.error,
+        display: job.error ? (
+          <span className="muted" title={job.error}>
+            {job.error.slice(0, 120)}
+          </span>
+        ) : (
+          '—'
+        ),
+      },
       createdAt: { value: job.createdAt, display: formatDateTime(job.createdAt) },
-      action: { value: null, display: isActive(job.status) ? <CancelButton jobId={job.id} label={`${formatEnum(job.kind)} job`} /> : null },
+      action: {
+        value: null,
+        display: isActive(job.status) ? (
+          <CancelButton jobId={job.id} label={`${formatEnum(job.kind)} job`} />
+        ) : null,
+      },
     },
   }));
   return (
@@ -50,7 +70,8 @@ export default async function JobsPage() {
         <div>
           <h1>Jobs</h1>
           <p className="page-header__meta" data-testid="job-counts">
-            {jobs.length} jobs · {jobs.filter((j) => j.status === 'RUNNING').length} running · {jobs.filter((j) => j.status === 'QUEUED').length} queued ·{' '}
+            {jobs.length} jobs · {jobs.filter((j) => j.status === 'RUNNING').length} running ·{' '}
+            {jobs.filter((j) => j.status === 'QUEUED').length} queued ·{' '}
             {jobs.filter((j) => j.status === 'FAILED').length} failed
           </p>
         </div>
@@ -59,11 +80,19 @@ export default async function JobsPage() {
       {jobs.length === 0 ? (
         <div className="panel empty-state" data-testid="empty-state">
           <h2>No jobs yet</h2>
-          <p className="muted">Jobs appear here when queued (`dermino train`, `dermino evaluate`, or the API's enqueueJob).</p>
+          <p className="muted">
+            Jobs appear here when queued (`dermino train`, `dermino evaluate`, or the API's enqueueJob).
+          </p>
         </div>
       ) : (
         <section className="panel panel__body">
-          <DataTable caption="Every job, newest first" columns={COLUMNS} rows={rows} exportName="jobs" testId="jobs-table" />
+          <DataTable
+            caption="Every job, newest first"
+            columns={COLUMNS}
+            rows={rows}
+            exportName="jobs"
+            testId="jobs-table"
+          />
         </section>
       )}
     </div>

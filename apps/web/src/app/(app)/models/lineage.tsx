@@ -6,7 +6,9 @@ import type { ModelSummary } from '@/lib/models/model-queries';
 export function Lineage({ model, versionName }: { model: ModelSummary; versionName: string | null }) {
   return (
     <span className={styles.lineage} data-testid="lineage">
-      <span title="Dataset version it was trained on">{versionName ?? (model.datasetVersionId ? model.datasetVersionId.slice(0, 8) : 'no dataset version')}</span>
+      <span title="Dataset version it was trained on">
+        {versionName ?? (model.datasetVersionId ? model.datasetVersionId.slice(0, 8) : 'no dataset version')}
+      </span>
       <span aria-hidden="true">→</span>
       <strong>{model.name}</strong>
       {model.parent ? (

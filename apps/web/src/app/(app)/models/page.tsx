@@ -43,17 +43,37 @@ export default async function ModelsPage() {
         kind: { value: formatEnum(model.kind) },
         aliases: {
           value: aliases.join(' '),
-          display: aliases.length ? aliases.map((a) => <span key={a} className="badge badge--accent" data-testid="alias">{a}</span>) : '—',
+          display: aliases.length
+            ? aliases.map((a) => (
+                <span key={a} className="badge badge--accent" data-testid="alias">
+                  {a}
+                </span>
+              ))
+            : '—',
         },
-        labelFraction: { value: fraction, display: fraction === null ? '—' : `${Math.round(fraction * 1000) / 10}%` },
+        labelFraction: {
+          value: fraction,
+          display: fraction === null ? '—' : `${Math.round(fraction * 1000) / 10}%`,
+        },
         lineage: {
-          value: `${model.datasetVersionId ? (names.get(model.datasetVersionId) ?? model.datasetVersionId) : ''} ${model.parent?.name ?? ''}`.trim(),
-          display: <Lineage model={model} versionName={model.datasetVersionId ? (names.get(model.datasetVersionId) ?? null) : null} />,
+          value:
+            `${model.datasetVersionId ? (names.get(model.datasetVersionId) ?? model.datasetVersionId) : ''} ${model.parent?.name ?? ''}`.trim(),
+          display: (
+            <Lineage
+              model={model}
+              versionName={model.datasetVersionId ? (names.get(model.datasetVersionId) ?? null) : null}
+            />
+          ),
         },
         createdAt: { value: model.createdAt, display: formatDate(model.createdAt) },
         promote: {
           value: null,
-          display: canPromote && model.kind === 'CLASSIFIER' ? <PromoteForm modelId={model.id} modelName={model.name} /> : '—',
+          display:
+            canPromote && model.kind === 'CLASSIFIER' ? (
+              <PromoteForm modelId={model.id} modelName={model.name} />
+            ) : (
+              '—'
+            ),
         },
       },
     };
@@ -76,14 +96,22 @@ export default async function ModelsPage() {
       {models.length === 0 ? (
         <div className="panel empty-state" data-testid="empty-state">
           <h2>No models yet</h2>
-          <p className="muted">Train one with a PRETRAIN then a FINETUNE job (`dermino train`); it appears here when registered.</p>
+          <p className="muted">
+            Train one with a PRETRAIN then a FINETUNE job (`dermino train`); it appears here when registered.
+          </p>
           <Link className="button" href="/jobs">
             Jobs
           </Link>
         </div>
       ) : (
         <section className="panel panel__body">
-          <DataTable caption="The model registry, newest first" columns={COLUMNS} rows={rows} exportName="models" testId="models-table" />
+          <DataTable
+            caption="The model registry, newest first"
+            columns={COLUMNS}
+            rows={rows}
+            exportName="models"
+            testId="models-table"
+          />
         </section>
       )}
     </div>

@@ -7,12 +7,22 @@ import { type PromoteState, promoteModel } from '@/lib/models/promote-model';
 export function PromoteForm({ modelId, modelName }: { modelId: string; modelName: string }) {
   const [state, action, pending] = useActionState<PromoteState, FormData>(promoteModel, {});
   return (
-    <form action={action} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }} data-testid="promote-form">
+    <form
+      action={action}
+      style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }}
+      data-testid="promote-form"
+    >
       <input type="hidden" name="modelId" value={modelId} />
       <label className="visually-hidden" htmlFor={`alias-${modelId}`}>
         Alias for {modelName}
       </label>
-      <select className="select" id={`alias-${modelId}`} name="alias" defaultValue="challenger" style={{ width: 'auto' }}>
+      <select
+        className="select"
+        id={`alias-${modelId}`}
+        name="alias"
+        defaultValue="challenger"
+        style={{ width: 'auto' }}
+      >
         <option value="champion">champion</option>
         <option value="challenger">challenger</option>
       </select>

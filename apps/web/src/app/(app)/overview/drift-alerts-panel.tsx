@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { type DriftReportData } from '@/lib/drift/drift-queries';
+import type { DriftReportData } from '@/lib/drift/drift-queries';
 import { readAlerts } from '@/lib/drift/drift-report';
 import { formatDateTime, formatLabel } from '@/lib/format';
 
@@ -30,12 +30,15 @@ export function DriftAlertsPanel({ report }: { report: DriftReportData | null })
             <ul>
               {alerts.slice(0, 8).map((alert) => (
                 <li key={`${alert.window}-${alert.area}-${alert.feature}-${alert.statistic}`}>
-                  <strong>{alert.window}</strong> · {formatLabel(alert.area)}: {formatLabel(alert.feature)} {alert.statistic.replace(/_/g, ' ')} ={' '}
-                  {alert.value.toFixed(3)} <span className="muted">({alert.threshold})</span>
+                  <strong>{alert.window}</strong> · {formatLabel(alert.area)}: {formatLabel(alert.feature)}{' '}
+                  {alert.statistic.replace(/_/g, ' ')} = {alert.value.toFixed(3)}{' '}
+                  <span className="muted">({alert.threshold})</span>
                 </li>
               ))}
             </ul>
-            {alerts.length > 8 ? <p className="muted">and {alerts.length - 8} more on the drift page.</p> : null}
+            {alerts.length > 8 ? (
+              <p className="muted">and {alerts.length - 8} more on the drift page.</p>
+            ) : null}
           </>
         )}
       </div>

@@ -8,9 +8,9 @@ import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
 import { headlineMetrics } from '@/lib/evaluation/metric-info';
 import { readReport } from '@/lib/evaluation/report-types';
+import { formatDateTime, pluralize } from '@/lib/format';
 import { jobsQuery } from '@/lib/jobs/job-queries';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
-import { formatDateTime, pluralize } from '@/lib/format';
 import { rolesFor } from '../nav-items';
 import { DriftAlertsPanel } from './drift-alerts-panel';
 import { RunningJobsPanel } from './running-jobs-panel';
@@ -32,7 +32,9 @@ export default async function OverviewPage() {
       <div className="page-header">
         <div>
           <h1>Overview</h1>
-          <p className="page-header__meta">Is the champion good, for whom is it worse, has the data drifted.</p>
+          <p className="page-header__meta">
+            Is the champion good, for whom is it worse, has the data drifted.
+          </p>
         </div>
       </div>
       <section className="panel" aria-labelledby="champion-heading" data-testid="champion">
@@ -57,14 +59,16 @@ export default async function OverviewPage() {
               <p>
                 <strong data-testid="champion-name">{champion.name}</strong>{' '}
                 <span className="muted">
-                  · {pluralize(champion.classes?.length ?? 0, 'class', 'classes')} · registered {formatDateTime(champion.createdAt)}
+                  · {pluralize(champion.classes?.length ?? 0, 'class', 'classes')} · registered{' '}
+                  {formatDateTime(champion.createdAt)}
                 </span>
               </p>
               {report && evaluation ? (
                 <>
                   <p className="muted">
-                    Latest evaluation: {evaluation.split.toLowerCase()} split, n = {report.meta.n.toLocaleString('en-GB')},{' '}
-                    {formatDateTime(evaluation.createdAt)}. Intervals: 95% bootstrap ({report.meta.bootstrap.resamples} resamples).{' '}
+                    Latest evaluation: {evaluation.split.toLowerCase()} split, n ={' '}
+                    {report.meta.n.toLocaleString('en-GB')}, {formatDateTime(evaluation.createdAt)}.
+                    Intervals: 95% bootstrap ({report.meta.bootstrap.resamples} resamples).{' '}
                     <Link href={`/bias?evaluation=${evaluation.id}`}>For whom is it worse?</Link>
                   </p>
                   <MetricCards metrics={headlineMetrics(report)} />

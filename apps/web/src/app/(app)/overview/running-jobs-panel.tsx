@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { JobProgressBar } from '@/components/charts/job-progress-bar';
+import { formatEnum } from '@/lib/format';
 import { formatDuration, formatRate } from '@/lib/jobs/job-progress';
 import type { JobSummary } from '@/lib/jobs/job-queries';
-import { formatEnum } from '@/lib/format';
 
 export function RunningJobsPanel({ jobs }: { jobs: readonly JobSummary[] }) {
   const running = jobs.filter((job) => job.status === 'RUNNING');

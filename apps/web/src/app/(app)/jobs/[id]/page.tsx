@@ -24,11 +24,16 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { job } = await queryApi(jobDetailQuery, { id, last: 200 });
   if (!job) notFound();
-  const curveKeys = [...new Set(job.curve.flatMap((p) => Object.keys(p.metrics)))].filter((k) => typeof job.curve.find((p) => k in p.metrics)?.metrics[k] === 'number');
+  const curveKeys = [...new Set(job.curve.flatMap((p) => Object.keys(p.metrics)))].filter(
+    (k) => typeof job.curve.find((p) => k in p.metrics)?.metrics[k] === 'number',
+  );
   const lossKeys = curveKeys.filter((k) => !SEPARATE.has(k)).slice(0, 7);
   const seriesOf = (key: string) => ({
     name: key,
-    points: job.curve.map((p) => ({ x: p.step, y: typeof p.metrics[key] === 'number' ? (p.metrics[key] as number) : null })),
+    points: job.curve.map((p) => ({
+      x: p.step,
+      y: typeof p.metrics[key] === 'number' ? (p.metrics[key] as number) : null,
+    })),
   });
   return (
     <div className={styles.stack}>
@@ -44,7 +49,9 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         </div>
         <div className={styles.row}>
           {isActive(job.status) ? <AutoRefresh seconds={3} /> : null}
-          {isActive(job.status) ? <CancelButton jobId={job.id} label={`${formatEnum(job.kind)} job`} /> : null}
+          {isActive(job.status) ? (
+            <CancelButton jobId={job.id} label={`${formatEnum(job.kind)} job`} />
+          ) : null}
         </div>
       </div>
       <section className="panel panel__body">
@@ -59,7 +66,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           </dd>
           <dt>Queued · started · finished</dt>
           <dd>
-            {formatDateTime(job.createdAt)} · {formatDateTime(job.startedAt)} · {formatDateTime(job.finishedAt)}
+            {formatDateTime(job.createdAt)} · {formatDateTime(job.startedAt)} ·{' '}
+            {formatDateTime(job.finishedAt)}
           </dd>
           <dt>Attempts</dt>
           <dd>{job.attempts}</dd>
@@ -74,16 +82,33 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             </>
           ) : null}
           <dt>Payload</dt>
-          <dd className="mono" style={{ wordBreak: 'break-all' }}>{JSON.stringify(job.payload)}</dd>
+          <dd className="mono" style={{ wordBreak: 'break-all' }}>
+            {JSON.stringify(job.payload)}
+          </dd>
           <dt>Last metrics</dt>
-          <dd className="mono" style={{ wordBreak: 'break-all' }}>{job.metrics ? JSON.stringify(job.metrics) : '—'}</dd>
+          <dd className="mono" style={{ wordBreak: 'break-all' }}>
+            {job.metrics ? JSON.stringify(job.metrics) : '—'}
+          </dd>
         </dl>
       </section>
       {job.curve.length > 0 ? (
         <section className="panel panel__body">
           <div className={styles.grid2}>
-            <LineChart title="Training loss by step" xLabel="Step" yLabel="Loss" series={lossKeys.map(seriesOf)} testId="loss-curve" />
-            {curveKeys.includes('lr') ? <LineChart title="Learning rate by step" xLabel="Step" yLabel="Learning rate" series={[seriesOf('lr')]} /> : null}
+            <LineChart
+              title="Training loss by step"
+              xLabel="Step"
+              yLabel="Loss"
+              series={lossKeys.map(seriesOf)}
+              testId="loss-curve"
+            />
+            {curveKeys.includes('lr') ? (
+              <LineChart
+                title="Learning rate by step"
+                xLabel="Step"
+                yLabel="Learning rate"
+                series={[seriesOf('lr')]}
+              />
+            ) : null}
           </div>
         </section>
       ) : null}
@@ -93,7 +118,12 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           <p className="muted">No log lines yet.</p>
         ) : (
           <pre className={styles.logs} data-testid="job-logs">
-            {job.logs.map((line) => `${line.at.slice(0, 19).replace('T', ' ')}  ${line.level.toUpperCase().padEnd(5)}  ${line.message}`).join('\n')}
+            {job.logs
+              .map(
+                (line) =>
+                  `${line.at.slice(0, 19).replace('T', ' ')}  ${line.level.toUpperCase().padEnd(5)}  ${line.message}`,
+              )
+              .join('\n')}
           </pre>
         )}
       </section>

@@ -1,6 +1,6 @@
+import styles from '@/components/charts/dashboard.module.css';
 import { HeatMap } from '@/components/charts/heat-map';
 import { LineChart, type Series } from '@/components/charts/line-chart';
-import styles from '@/components/charts/dashboard.module.css';
 import type { EvaluationReport } from '@/lib/evaluation/report-types';
 
 const UNIT = { min: 0, max: 1 };
@@ -15,21 +15,56 @@ export function EvaluationCharts({ report }: { report: EvaluationReport }) {
       .slice(0, MAX_CLASS_CURVES - (report.curves.malignancy ? 1 : 0))
       .map(([name, curves]) => ({ name: `${name} vs rest`, curves })),
   ];
-  const roc: Series[] = curveSets.map((s) => ({ name: s.name, points: s.curves.roc.map((p) => ({ x: p.fpr, y: p.tpr })) }));
-  const pr: Series[] = curveSets.map((s) => ({ name: s.name, points: s.curves.pr.map((p) => ({ x: p.recall, y: p.precision })) }));
+  const roc: Series[] = curveSets.map((s) => ({
+    name: s.name,
+    points: s.curves.roc.map((p) => ({ x: p.fpr, y: p.tpr })),
+  }));
+  const pr: Series[] = curveSets.map((s) => ({
+    name: s.name,
+    points: s.curves.pr.map((p) => ({ x: p.recall, y: p.precision })),
+  }));
   const reliability = (bins: EvaluationReport['calibration']['top_label']['bins']) =>
-    bins.filter((b) => b.count > 0 && b.meanConfidence !== null).map((b) => ({ x: b.meanConfidence as number, y: b.observedFrequency }));
+    bins
+      .filter((b) => b.count > 0 && b.meanConfidence !== null)
+      .map((b) => ({ x: b.meanConfidence as number, y: b.observedFrequency }));
   const calibration: Series[] = [
-    { name: `Top label (ECE ${report.calibration.top_label.ece.toFixed(3)})`, points: reliability(report.calibration.top_label.bins), markers: true },
+    {
+      name: `Top label (ECE ${report.calibration.top_label.ece.toFixed(3)})`,
+      points: reliability(report.calibration.top_label.bins),
+      markers: true,
+    },
     ...(report.calibration.malignancy
-      ? [{ name: `Malignancy (ECE ${report.calibration.malignancy.ece.toFixed(3)})`, points: reliability(report.calibration.malignancy.bins), markers: true }]
+      ? [
+          {
+            name: `Malignancy (ECE ${report.calibration.malignancy.ece.toFixed(3)})`,
+            points: reliability(report.calibration.malignancy.bins),
+            markers: true,
+          },
+        ]
       : []),
   ];
   const { labels, matrix } = report.confusion_matrix;
   return (
     <div className={styles.grid2}>
-      <LineChart title="ROC curves" xLabel="False positive rate (1 − specificity)" yLabel="True positive rate" series={roc} xDomain={UNIT} yDomain={UNIT} diagonal testId="roc-chart" />
-      <LineChart title="Precision–recall curves" xLabel="Recall (sensitivity)" yLabel="Precision (PPV)" series={pr} xDomain={UNIT} yDomain={UNIT} testId="pr-chart" />
+      <LineChart
+        title="ROC curves"
+        xLabel="False positive rate (1 − specificity)"
+        yLabel="True positive rate"
+        series={roc}
+        xDomain={UNIT}
+        yDomain={UNIT}
+        diagonal
+        testId="roc-chart"
+      />
+      <LineChart
+        title="Precision–recall curves"
+        xLabel="Recall (sensitivity)"
+        yLabel="Precision (PPV)"
+        series={pr}
+        xDomain={UNIT}
+        yDomain={UNIT}
+        testId="pr-chart"
+      />
       <HeatMap
         title="Confusion matrix (count; colour = share of the true class)"
         rowLabel="True class"
@@ -48,7 +83,16 @@ export function EvaluationCharts({ report }: { report: EvaluationReport }) {
         })}
         testId="confusion-matrix"
       />
-      <LineChart title="Reliability diagram" xLabel="Mean predicted probability (bin)" yLabel="Observed frequency" series={calibration} xDomain={UNIT} yDomain={UNIT} diagonal testId="reliability-chart" />
+      <LineChart
+        title="Reliability diagram"
+        xLabel="Mean predicted probability (bin)"
+        yLabel="Observed frequency"
+        series={calibration}
+        xDomain={UNIT}
+        yDomain={UNIT}
+        diagonal
+        testId="reliability-chart"
+      />
     </div>
   );
 }

@@ -9,27 +9,50 @@ import { labelFractionOf, latestEvaluation, type ModelSummary } from '@/lib/mode
  * The classifiers fine-tuned from one backbone, by the fraction of labels they saw: how much do labels buy?
  * Each point is the newest evaluation of one classifier, with its 95% interval.
  */
-export async function LabelEfficiency({ backboneId, models }: { backboneId: string; models: readonly ModelSummary[] }) {
+export async function LabelEfficiency({
+  backboneId,
+  models,
+}: {
+  backboneId: string;
+  models: readonly ModelSummary[];
+}) {
   const siblings = models
     .filter((m) => m.kind === 'CLASSIFIER' && m.parent?.id === backboneId && labelFractionOf(m) !== null)
-    .map((m) => ({ model: m, fraction: labelFractionOf(m) as number, evaluation: latestEvaluation(m.evaluations) }))
+    .map((m) => ({
+      model: m,
+      fraction: labelFractionOf(m) as number,
+      evaluation: latestEvaluation(m.evaluations),
+    }))
     .filter((s) => s.evaluation !== null)
     .sort((a, b) => a.fraction - b.fraction);
   if (siblings.length < 2) {
-    return <p className="muted">Label efficiency needs at least two evaluated classifiers of this backbone with a labelFraction in their config.</p>;
+    return (
+      <p className="muted">
+        Label efficiency needs at least two evaluated classifiers of this backbone with a labelFraction in
+        their config.
+      </p>
+    );
   }
   const ids = siblings.map((s) => s.evaluation?.id as string);
-  const data = await queryApi(evaluationReportsQuery(ids), Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
+  const data = await queryApi(
+    evaluationReportsQuery(ids),
+    Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+  );
   const metric = 'malignancy_auroc';
   const estimates = siblings.map((_, i) => {
     const report = readReport(data[`e${i}`]?.report);
     const auroc = report?.malignancy?.auroc;
     const fallback = report?.overall.balanced_accuracy;
-    return isEstimate(auroc) ? { name: metric, estimate: auroc } : isEstimate(fallback) ? { name: 'balanced_accuracy', estimate: fallback } : null;
+    return isEstimate(auroc)
+      ? { name: metric, estimate: auroc }
+      : isEstimate(fallback)
+        ? { name: 'balanced_accuracy', estimate: fallback }
+        : null;
   });
   const name = estimates.find((e) => e)?.name ?? metric;
   const categories = siblings.map((s) => `${Math.round(s.fraction * 1000) / 10}%`);
-  const series = (pick: 'value' | 'ci_low' | 'ci_high') => siblings.map((_, i) => ({ x: i, y: estimates[i]?.estimate[pick] ?? null }));
+  const series = (pick: 'value' | 'ci_low' | 'ci_high') =>
+    siblings.map((_, i) => ({ x: i, y: estimates[i]?.estimate[pick] ?? null }));
   return (
     <div data-testid="label-efficiency">
       <LineChart
@@ -44,7 +67,11 @@ export async function LabelEfficiency({ backboneId, models }: { backboneId: stri
         ]}
       />
       <p className="muted">
-        {siblings.map((s, i) => `${categories[i]}: ${s.model.name} ${formatMetric(name, estimates[i]?.estimate.value)}`).join(' · ')}
+        {siblings
+          .map(
+            (s, i) => `${categories[i]}: ${s.model.name} ${formatMetric(name, estimates[i]?.estimate.value)}`,
+          )
+          .join(' · ')}
       </p>
     </div>
   );

@@ -27,9 +27,13 @@ export default async function ModelPage({
   await requireRole(rolesFor('/models') ?? []);
   const { id } = await params;
   const query = await searchParams;
-  const [{ model }, { models }] = await Promise.all([queryApi(modelQuery, { id }), queryApi(modelsQuery, { first: 100 })]);
+  const [{ model }, { models }] = await Promise.all([
+    queryApi(modelQuery, { id }),
+    queryApi(modelsQuery, { first: 100 }),
+  ]);
   if (!model) notFound();
-  const chosenId = typeof query.evaluation === 'string' ? query.evaluation : latestEvaluation(model.evaluations)?.id;
+  const chosenId =
+    typeof query.evaluation === 'string' ? query.evaluation : latestEvaluation(model.evaluations)?.id;
   const evaluation = chosenId ? (await queryApi(evaluationQuery, { id: chosenId })).evaluation : null;
   const report = evaluation ? readReport(evaluation.report) : null;
   const backboneId = model.kind === 'BACKBONE' ? model.id : model.parent?.id;
@@ -61,15 +65,26 @@ export default async function ModelPage({
           <dt>Dataset version</dt>
           <dd className="mono">{model.datasetVersionId ?? '—'}</dd>
           <dt>Config</dt>
-          <dd className="mono" style={{ wordBreak: 'break-all' }}>{JSON.stringify(model.config)}</dd>
+          <dd className="mono" style={{ wordBreak: 'break-all' }}>
+            {JSON.stringify(model.config)}
+          </dd>
           <dt>Artifacts</dt>
-          <dd>{model.artifacts.map((a) => `${a.kind} (${(a.bytes / 1e6).toFixed(1)} MB, sha256 ${a.sha256.slice(0, 12)}…)`).join('; ') || '—'}</dd>
+          <dd>
+            {model.artifacts
+              .map((a) => `${a.kind} (${(a.bytes / 1e6).toFixed(1)} MB, sha256 ${a.sha256.slice(0, 12)}…)`)
+              .join('; ') || '—'}
+          </dd>
           <dt>Evaluations</dt>
           <dd>
             {model.evaluations.length === 0
               ? 'none'
               : model.evaluations.map((e) => (
-                  <Link key={e.id} href={`/models/${model.id}?evaluation=${e.id}`} style={{ marginRight: 12 }} aria-current={e.id === evaluation?.id ? 'true' : undefined}>
+                  <Link
+                    key={e.id}
+                    href={`/models/${model.id}?evaluation=${e.id}`}
+                    style={{ marginRight: 12 }}
+                    aria-current={e.id === evaluation?.id ? 'true' : undefined}
+                  >
                     {e.split.toLowerCase()} · {formatDateTime(e.createdAt)}
                   </Link>
                 ))}
@@ -79,17 +94,26 @@ export default async function ModelPage({
       {!evaluation || !report ? (
         <div className="panel empty-state" data-testid="no-evaluation">
           <h2>No evaluation report</h2>
-          <p className="muted">{model.kind === 'BACKBONE' ? 'Backbones are evaluated through their classifiers.' : 'Queue an EVALUATE job for this model.'}</p>
+          <p className="muted">
+            {model.kind === 'BACKBONE'
+              ? 'Backbones are evaluated through their classifiers.'
+              : 'Queue an EVALUATE job for this model.'}
+          </p>
         </div>
       ) : (
         <>
           <section className="panel panel__body" aria-labelledby="metrics-heading">
             <h2 id="metrics-heading">
-              Metrics with 95% intervals <span className="muted">(n = {report.meta.n.toLocaleString('en-GB')}, {evaluation.split.toLowerCase()} split)</span>
+              Metrics with 95% intervals{' '}
+              <span className="muted">
+                (n = {report.meta.n.toLocaleString('en-GB')}, {evaluation.split.toLowerCase()} split)
+              </span>
             </h2>
             <MetricCards metrics={allMetrics(report)} />
             <p style={{ marginTop: 12 }}>
-              <Link href={`/bias?evaluation=${evaluation.id}`}>Break down by skin type, sex, age, site, device →</Link>
+              <Link href={`/bias?evaluation=${evaluation.id}`}>
+                Break down by skin type, sex, age, site, device →
+              </Link>
             </p>
           </section>
           <section className="panel panel__body">

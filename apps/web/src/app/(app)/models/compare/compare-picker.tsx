@@ -11,7 +11,13 @@ interface ComparePickerProps {
 }
 
 export function ComparePicker({ models, versions, a, b, version, split }: ComparePickerProps) {
-  const select = (id: string, name: string, label: string, value: string, options: { id: string; label: string }[]) => (
+  const select = (
+    id: string,
+    name: string,
+    label: string,
+    value: string,
+    options: { id: string; label: string }[],
+  ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select className="select" id={id} name={name} defaultValue={value}>
@@ -25,11 +31,21 @@ export function ComparePicker({ models, versions, a, b, version, split }: Compar
   );
   const modelOptions = models.map((m) => ({ id: m.id, label: m.name }));
   return (
-    <Form action="/models/compare" className={`panel panel__body ${styles.picker}`} aria-label="Choose two models">
+    <Form
+      action="/models/compare"
+      className={`panel panel__body ${styles.picker}`}
+      aria-label="Choose two models"
+    >
       {select('compare-a', 'a', 'Model A', a, modelOptions)}
       {select('compare-b', 'b', 'Model B', b, modelOptions)}
       {select('compare-version', 'version', 'Dataset version', version, versions)}
-      {select('compare-split', 'split', 'Split', split, ['TEST', 'VAL', 'TRAIN'].map((s) => ({ id: s, label: s.toLowerCase() })))}
+      {select(
+        'compare-split',
+        'split',
+        'Split',
+        split,
+        ['TEST', 'VAL', 'TRAIN'].map((s) => ({ id: s, label: s.toLowerCase() })),
+      )}
       <button type="submit" className="button button--primary">
         Compare
       </button>

@@ -16,18 +16,25 @@ const COLUMNS: Column[] = [
 /** Paired differences A − B with their intervals: an interval that excludes 0 means the data show a difference. */
 export function ComparisonResult({ comparison }: { comparison: ModelComparison }) {
   const entries = Object.entries(comparison.report);
-  const points = (name: string, v: number | null) => (v === null ? '—' : metricInfo(name).percent ? `${(v * 100).toFixed(1)} pp` : v.toFixed(3));
+  const points = (name: string, v: number | null) =>
+    v === null ? '—' : metricInfo(name).percent ? `${(v * 100).toFixed(1)} pp` : v.toFixed(3);
   return (
     <div className={styles.stack} data-testid="comparison">
       <p>
         <strong>A</strong> = {comparison.modelA.name}, <strong>B</strong> = {comparison.modelB.name} · n ={' '}
-        <span data-testid="comparison-n">{comparison.n}</span> images predicted by both ({comparison.split.toLowerCase()} split). Differences in percentage points (pp) for
-        proportions.
+        <span data-testid="comparison-n">{comparison.n}</span> images predicted by both (
+        {comparison.split.toLowerCase()} split). Differences in percentage points (pp) for proportions.
       </p>
       <IntervalPlot
         title="Paired differences A − B with 95% intervals"
         xLabel="Difference (A − B); right of 0 = A higher"
-        rows={entries.map(([name, d]) => ({ label: metricInfo(name).label.slice(0, 22), value: d.difference, low: d.ci_low, high: d.ci_high, muted: d.difference === null }))}
+        rows={entries.map(([name, d]) => ({
+          label: metricInfo(name).label.slice(0, 22),
+          value: d.difference,
+          low: d.ci_low,
+          high: d.ci_high,
+          muted: d.difference === null,
+        }))}
         reference={{ value: 0, label: 'No difference' }}
         testId="difference-plot"
       />
@@ -44,8 +51,14 @@ export function ComparisonResult({ comparison }: { comparison: ModelComparison }
             a: { value: d.a, display: formatMetric(name, d.a) },
             b: { value: d.b, display: formatMetric(name, d.b) },
             difference: { value: d.difference, display: points(name, d.difference) },
-            interval: { value: d.ci_low === null ? null : `${d.ci_low}–${d.ci_high}`, display: d.ci_low === null ? '—' : `${points(name, d.ci_low)} to ${points(name, d.ci_high)}` },
-            p: { value: d.p_value, display: d.p_value === null ? '—' : d.p_value < 0.001 ? '< 0.001' : d.p_value.toFixed(3) },
+            interval: {
+              value: d.ci_low === null ? null : `${d.ci_low}–${d.ci_high}`,
+              display: d.ci_low === null ? '—' : `${points(name, d.ci_low)} to ${points(name, d.ci_high)}`,
+            },
+            p: {
+              value: d.p_value,
+              display: d.p_value === null ? '—' : d.p_value < 0.001 ? '< 0.001' : d.p_value.toFixed(3),
+            },
           },
         }))}
       />

@@ -7,7 +7,14 @@ import { requireRole } from '@/lib/auth/current-user';
 import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
 import { readReport } from '@/lib/evaluation/report-types';
 import { compareModelsQuery } from '@/lib/models/compare-query';
-import { datasetsQuery, latestEvaluation, type ModelSummary, modelsQuery, type Split, versionNames } from '@/lib/models/model-queries';
+import {
+  datasetsQuery,
+  latestEvaluation,
+  type ModelSummary,
+  modelsQuery,
+  type Split,
+  versionNames,
+} from '@/lib/models/model-queries';
 import { rolesFor } from '../../nav-items';
 import { EvaluationCharts } from '../[id]/evaluation-charts';
 import { ComparePicker } from './compare-picker';
@@ -17,7 +24,11 @@ export const metadata: Metadata = { title: 'Compare models' };
 
 const SPLITS: Split[] = ['TEST', 'VAL', 'TRAIN'];
 
-export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComparePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole(rolesFor('/models') ?? []);
   const query = await searchParams;
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
@@ -39,21 +50,35 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const a = evaluated.find((m) => m.id === param('a')) ?? evaluated[0] as ModelSummary;
-  const b = evaluated.find((m) => m.id === param('b') && m.id !== a.id) ?? (evaluated.find((m) => m.id !== a.id) as ModelSummary);
+  const a = evaluated.find((m) => m.id === param('a')) ?? (evaluated[0] as ModelSummary);
+  const b =
+    evaluated.find((m) => m.id === param('b') && m.id !== a.id) ??
+    (evaluated.find((m) => m.id !== a.id) as ModelSummary);
   const split = SPLITS.find((s) => s === param('split')) ?? 'TEST';
   const names = versionNames(datasets.datasets);
   const versionIds = [...new Set(evaluated.flatMap((m) => m.evaluations.map((e) => e.datasetVersionId)))];
   // Default: a version both models were evaluated on, newest evaluation of A first.
-  const shared = a.evaluations.map((e) => e.datasetVersionId).find((v) => b.evaluations.some((e) => e.datasetVersionId === v));
+  const shared = a.evaluations
+    .map((e) => e.datasetVersionId)
+    .find((v) => b.evaluations.some((e) => e.datasetVersionId === v));
   const version = param('version') ?? shared ?? versionIds[0] ?? '';
-  const result = await queryApi(compareModelsQuery, { datasetVersionId: version, modelA: a.id, modelB: b.id, split }).catch((error: unknown) => {
-    if (isApiError(error, 'BAD_USER_INPUT') || isApiError(error, 'NOT_FOUND')) return { refused: error.message };
+  const result = await queryApi(compareModelsQuery, {
+    datasetVersionId: version,
+    modelA: a.id,
+    modelB: b.id,
+    split,
+  }).catch((error: unknown) => {
+    if (isApiError(error, 'BAD_USER_INPUT') || isApiError(error, 'NOT_FOUND'))
+      return { refused: error.message };
     throw error;
   });
   const reportOf = async (model: ModelSummary) => {
-    const latest = latestEvaluation(model.evaluations.filter((e) => e.datasetVersionId === version && e.split === split));
-    return latest ? readReport((await queryApi(evaluationQuery, { id: latest.id })).evaluation?.report) : null;
+    const latest = latestEvaluation(
+      model.evaluations.filter((e) => e.datasetVersionId === version && e.split === split),
+    );
+    return latest
+      ? readReport((await queryApi(evaluationQuery, { id: latest.id })).evaluation?.report)
+      : null;
   };
   const [reportA, reportB] = await Promise.all([reportOf(a), reportOf(b)]);
   return (
@@ -64,7 +89,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <Link href="/models">Models</Link> /
           </p>
           <h1>Compare models</h1>
-          <p className="page-header__meta">Paired bootstrap on the images both models predicted: the same resample for both, so shared errors cancel.</p>
+          <p className="page-header__meta">
+            Paired bootstrap on the images both models predicted: the same resample for both, so shared errors
+            cancel.
+          </p>
         </div>
       </div>
       <ComparePicker
@@ -92,7 +120,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         report ? (
           <section key={model.id} className="panel panel__body" aria-label={`Model ${letter} curves`}>
             <h2>
-              {letter}: {model.name} <span className="muted">(its latest evaluation on this version, n = {report.meta.n})</span>
+              {letter}: {model.name}{' '}
+              <span className="muted">(its latest evaluation on this version, n = {report.meta.n})</span>
             </h2>
             <EvaluationCharts report={report} />
           </section>
