@@ -90,7 +90,7 @@ describe('datasets (data team)', () => {
     await page.getByLabel('Dataset name').fill(seeded.name);
     await page.getByLabel('Diagnosis codes').fill('nv');
     await page.getByLabel('Sources').fill('hospital-a');
-    await page.getByLabel('Split').fill('50/50');
+    await page.getByLabel('Split', { exact: true }).fill('50/50');
     await page.getByRole('button', { name: 'Freeze version' }).click();
     const success = page.getByTestId('freeze-success');
     await success.waitFor({ timeout: 30_000 });
@@ -120,7 +120,7 @@ describe('datasets (data team)', () => {
     expect(await page.getByLabel('Diagnosis codes').inputValue()).toBe('no-such-code');
 
     await page.getByLabel('Diagnosis codes').fill('');
-    await page.getByLabel('Split').fill('0/50/50');
+    await page.getByLabel('Split', { exact: true }).fill('0/50/50');
     await page.getByRole('button', { name: 'Freeze version' }).click();
     await expect.poll(() => error.getAttribute('data-field')).toBe('split');
     expect(await error.textContent()).toMatch(/Split:.*training share/);

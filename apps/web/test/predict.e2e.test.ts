@@ -46,7 +46,7 @@ describe('new image (clinician)', () => {
     // Probabilities: one bar per class of the champion, highest first, summing to 100%.
     const rows = page.getByTestId('probability-row');
     expect(await rows.count()).toBe(PREDICT_CLASSES.length);
-    const shares = (await rows.locator('span:last-child').allTextContents()).map((text) => Number.parseFloat(text));
+    const shares = (await page.getByTestId('probability-value').allTextContents()).map((text) => Number.parseFloat(text));
     expect([...shares].sort((a, b) => b - a)).toEqual(shares);
     expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0);
     expect(await page.getByTestId('model-version').textContent()).toContain(championId);

@@ -1,5 +1,5 @@
 import type { Dataset, LeakageReport } from '@/lib/datasets/dataset-types';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, pluralize } from '@/lib/format';
 import styles from './datasets.module.css';
 import { LeakageBadge } from './leakage-panel';
 import { SortableTable } from './sortable-table';
@@ -42,7 +42,7 @@ export function DatasetSection({
     <section className="panel" aria-labelledby={`dataset-${dataset.id}`} data-testid="dataset" data-name={dataset.name}>
       <div className="panel__header">
         <h2 id={`dataset-${dataset.id}`}>{dataset.name}</h2>
-        <span className="muted">{dataset.versions.length} versions, newest first</span>
+        <span className="muted">{pluralize(dataset.versions.length, 'version')}, newest first</span>
       </div>
       {dataset.description ? <p className={`panel__body ${styles.description}`}>{dataset.description}</p> : null}
       <SortableTable

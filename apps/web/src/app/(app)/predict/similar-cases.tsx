@@ -49,7 +49,7 @@ export function SimilarCases({ outcome, uploadId }: { outcome: Analysis['similar
               <li key={item.image.id} className={styles.similarCard} data-testid="similar-case">
                 <Link href={`/cases/${item.case.id}`} className={styles.similarLink}>
                   {/* biome-ignore lint/performance/noImgElement: served by our authenticated /media proxy */}
-                  <img src={`/media/${item.image.id}/thumb`} alt="" width={160} height={160} loading="lazy" />
+                  <img src={`/media/${item.image.id}/thumb`} alt="" width={160} height={160} />
                   <strong>{item.diagnosis?.concept.name ?? 'No diagnosis'}</strong>
                   <span className="muted">
                     {item.diagnosis ? formatEnum(item.diagnosis.confirmation) : ''} · {formatLabel(item.case.site)}
