@@ -1,6 +1,6 @@
 import { createDb, type Db } from '@dermino/db';
 import { encodeImage, generateCohort, renderImage } from '@dermino/synth';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectImagesLoaded, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
 import { PREDICT_CLASSES, seedPredictChampion } from './support/seed-predict';
@@ -14,7 +14,8 @@ let lesionPng: Buffer;
 
 beforeAll(async () => {
   db = createDb({ url: inject('databaseUrl') });
-  ({ model: { id: championId }, embedded } = await seedPredictChampion(db, inject('dataHome')));
+  // This file owns the champion alias while it runs (files run one after another): first none, then its own.
+  await db.modelAlias.deleteMany({ where: { alias: 'champion' } });
   // A synthetic lesion the registry has never seen (another cohort seed than the e2e cases).
   const [lesion] = generateCohort({ seed: 97, imageCount: 1 }).images;
   lesionPng = await encodeImage(renderImage(lesion!, { size: 256 }), 'png');
@@ -33,7 +34,30 @@ async function signedIn(email: string, viewport?: { width: number; height: numbe
   return tracked;
 }
 
+async function uploadFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.goto('/predict');
+  await page.getByLabel('Image', { exact: true }).setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload and analyse' }).click();
+}
+
+describe('new image without a champion model', () => {
+  it('says clearly that no model is in service, instead of failing', async () => {
+    const { page, errors } = await signedIn('clinician@dermino.local');
+    await uploadFile(page, { name: 'lesion.png', mimeType: 'image/png', buffer: lesionPng });
+    const panel = page.getByTestId('no-champion');
+    await panel.waitFor({ timeout: 30_000 });
+    expect(await panel.textContent()).toContain('No model is in service yet');
+    expect(await page.getByTestId('model-limits').isVisible()).toBe(true);
+    await saveScreenshot(page, 'predict-no-champion');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('new image (clinician)', () => {
+  beforeAll(async () => {
+    ({ model: { id: championId }, embedded } = await seedPredictChampion(db, inject('dataHome')));
+  });
+
   it('uploads an image and shows probabilities, uncertainty, heatmap and similar cases, and stores a rating', async () => {
     const { page, errors } = await signedIn('clinician@dermino.local');
     await page.goto('/predict');
@@ -102,6 +126,15 @@ describe('new image (clinician)', () => {
     await saveScreenshot(page, 'predict-refused');
     // The refusal is the API's 400 answer, which Chromium also logs as a failed resource load.
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+  });
+
+  it('explains why an oversized file is refused', async () => {
+    const { page } = await signedIn('clinician@dermino.local');
+    // 21 MiB: over the API's 20 MiB limit (and the proxy's 10 MB buffer), never sent on as a cut-off body.
+    await uploadFile(page, { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024, 7) });
+    const error = page.getByTestId('upload-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/The image was not accepted\. The file is (too large|larger than \d+ MiB)/);
   });
 
   it('stays usable on a tablet', async () => {

@@ -15,7 +15,7 @@ export interface BarDatum {
 const ROW = 24;
 const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 48;
-const WIDTH = 520;
+const WIDTH = 440;
 
 /**
  * Hand-written horizontal (stacked) bar chart: title, unit, legend and the total printed at each bar's end,
