@@ -93,7 +93,7 @@ describe('manager pages', () => {
       expect(await page.getByTestId(chart).locator('path[d^="M"]').count()).toBeGreaterThan(0);
     }
     const matrix = seeded.championReport.confusion_matrix.matrix;
-    const cellTexts = await page.getByTestId('confusion-matrix').locator('text').allInnerTexts();
+    const cellTexts = await page.getByTestId('confusion-matrix').locator('text').allTextContents();
     expect(cellTexts).toContain(String(matrix[5]?.[5]));
     const efficiency = await text(page, 'label-efficiency');
     expect(efficiency).toContain('1%: derm-cls-1pct');

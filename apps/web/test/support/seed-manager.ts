@@ -7,6 +7,7 @@ import {
   estimateMulticlassAccuracy,
   FIXED_DRIFT_THRESHOLDS,
   isAlert,
+  numericDrift,
   predictionDrift,
   type Rng,
 } from '@dermino/analytics';
@@ -35,7 +36,8 @@ import {
 export const CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc'];
 const PRIOR = [0.05, 0.09, 0.11, 0.04, 0.12, 0.55, 0.04];
 const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI'];
-const SKIN_PRIOR = [0.15, 0.25, 0.25, 0.18, 0.11, 0.06];
+// Type VI is rare (as in most dermoscopy sets): under the minimum group size, so the page greys it.
+const SKIN_PRIOR = [0.16, 0.25, 0.25, 0.19, 0.11, 0.04];
 const COHORT_SIZE = 420;
 export const FRACTIONS = [0.01, 0.1, 1] as const;
 // How separable each classifier's outputs are: more labels, better model.
@@ -283,18 +285,22 @@ async function seedDriftReport(db: Db, modelId: string): Promise<number> {
       (_, j) => rng.nextNormal() + (shifted && j % dims < 3 ? 1.2 : 0),
     );
     const labels = Array.from({ length: perMonth }, () => pick(rng, PRIOR));
+    // The new device's images are brighter.
+    const brightness = device.map((d) => 0.5 + 0.08 * rng.nextNormal() + (d === 'phone-clip-x' ? 0.15 : 0));
     const probabilities = Float64Array.from(
       labels.flatMap((label) => predictRow(rng, label, shifted ? 1.2 : 2.6, 1)),
     );
-    return { device, embeddings, labels, probabilities };
+    return { device, embeddings, labels, probabilities, brightness };
   });
   const reference = month.slice(0, REFERENCE_MONTHS);
   const refDevice = reference.flatMap((m) => m.device);
+  const refBrightness = reference.flatMap((m) => m.brightness);
   const refEmbeddings = Float64Array.from(reference.flatMap((m) => Array.from(m.embeddings)));
   const refProbabilities = Float64Array.from(reference.flatMap((m) => Array.from(m.probabilities)));
   const k = CLASSES.length;
   const windows = month.map((m, index) => {
     const device = categoricalDrift(refDevice, m.device);
+    const brightness = numericDrift(refBrightness, m.brightness);
     const embedding = embeddingDrift(refEmbeddings, m.embeddings, dims, {
       mmd: { permutations: 50, seed: 0 },
       classifier: { seed: 0 },
@@ -315,7 +321,14 @@ async function seedDriftReport(db: Db, modelId: string): Promise<number> {
           chiSquarePValue: device.chiSquare.pValue,
         },
       },
-      quality: {},
+      quality: {
+        brightness: {
+          ksStatistic: brightness.ks.statistic,
+          ksPValue: brightness.ks.pValue,
+          psi: brightness.psi,
+          normalisedWasserstein: brightness.normalisedWasserstein,
+        },
+      },
       embeddings: {
         mmd2: embedding.mmd.mmd2,
         mmdPValue: embedding.mmd.pValue,

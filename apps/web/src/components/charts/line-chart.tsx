@@ -29,6 +29,8 @@ export interface LineChartProps {
   thresholds?: readonly { y: number; label: string }[];
   /** x positions to shade (alerting windows). */
   highlightX?: readonly number[];
+  /** x positions to shade grey (the reference months of a drift report). */
+  referenceX?: readonly number[];
   /** The chance line of ROC and reliability plots. */
   diagonal?: boolean;
   testId?: string;
@@ -40,7 +42,7 @@ const MARGIN = { top: 12, right: 16, bottom: 44, left: 52 };
 
 /** A hand-written SVG line chart, rendered on the server: no chart library, no client JavaScript. */
 export function LineChart(props: LineChartProps) {
-  const { series, thresholds = [], highlightX = [], xCategories } = props;
+  const { series, thresholds = [], highlightX = [], referenceX = [], xCategories } = props;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y])));
   const xDomain =
@@ -58,10 +60,21 @@ export function LineChart(props: LineChartProps) {
   }));
   for (const t of thresholds) entries.push({ name: t.label, colour: ALERT_COLOUR, dashed: true });
   if (highlightX.length > 0) entries.push({ name: 'Alert', colour: '#fcefe6', box: true });
+  if (referenceX.length > 0) entries.push({ name: 'Reference months', colour: '#eef0f3', box: true });
   return (
     <figure className={styles.figure} data-testid={props.testId}>
       <figcaption className={styles.title}>{props.title}</figcaption>
       <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title}>
+        {referenceX.map((rx) => (
+          <rect
+            key={`r${rx}`}
+            x={x(rx) - band / 2}
+            y={MARGIN.top}
+            width={band}
+            height={HEIGHT - MARGIN.top - MARGIN.bottom}
+            fill="#eef0f3"
+          />
+        ))}
         {highlightX.map((hx) => (
           <rect
             key={`h${hx}`}

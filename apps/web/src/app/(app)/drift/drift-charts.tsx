@@ -5,7 +5,8 @@ import { formatLabel } from '@/lib/format';
 
 /** Four monthly timelines (metadata, image quality, embeddings, predictions) and estimated vs realised performance. */
 export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alerts: DriftAlert[] }) {
-  const categories = windows.map((w) => (w.reference ? `${w.window} ref` : w.window));
+  const categories = windows.map((w) => w.window);
+  const referenceX = windows.flatMap((w, i) => (w.reference ? [i] : []));
   const alertedIn = (area: DriftAlert['area']) => {
     const months = new Set(alerts.filter((a) => a.area === area).map((a) => a.window));
     return windows.flatMap((w, i) => (months.has(w.window) ? [i] : []));
@@ -22,7 +23,7 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
   const metadataNames = [...new Set(windows.flatMap((w) => Object.keys(w.metadata)))];
   const qualityNames = [...new Set(windows.flatMap((w) => Object.keys(w.quality)))];
   const realised = windows.some((w) => typeof w.realisedAccuracy === 'number');
-  const month = 'Month (ref = reference window)';
+  const month = 'Month';
   return (
     <div className={styles.grid2}>
       <LineChart
@@ -30,6 +31,7 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         xLabel={month}
         yLabel="Jensen–Shannon distance"
         xCategories={categories}
+        referenceX={referenceX}
         series={seriesOf(metadataNames, (w, n) => w.metadata[n]?.jensenShannon)}
         thresholds={[
           { y: DRIFT_THRESHOLDS.jensenShannon, label: `Alert threshold ${DRIFT_THRESHOLDS.jensenShannon}` },
@@ -45,26 +47,35 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         }}
         testId="metadata-drift"
       />
-      <LineChart
-        title="Image-quality drift (PSI against the reference months)"
-        xLabel={month}
-        yLabel="Population stability index"
-        xCategories={categories}
-        series={seriesOf(qualityNames, (w, n) => w.quality[n]?.psi)}
-        thresholds={[{ y: DRIFT_THRESHOLDS.psi, label: `Alert threshold ${DRIFT_THRESHOLDS.psi}` }]}
-        highlightX={alertedIn('quality')}
-        yDomain={{
-          min: 0,
-          max:
-            Math.max(0.4, ...windows.flatMap((w) => Object.values(w.quality).map((q) => q?.psi ?? 0))) * 1.1,
-        }}
-        testId="quality-drift"
-      />
+      {qualityNames.length === 0 ? (
+        <p className="muted">
+          This report has no image-quality statistics (images without quality measurements).
+        </p>
+      ) : (
+        <LineChart
+          title="Image-quality drift (PSI against the reference months)"
+          xLabel={month}
+          yLabel="Population stability index"
+          xCategories={categories}
+          referenceX={referenceX}
+          series={seriesOf(qualityNames, (w, n) => w.quality[n]?.psi)}
+          thresholds={[{ y: DRIFT_THRESHOLDS.psi, label: `Alert threshold ${DRIFT_THRESHOLDS.psi}` }]}
+          highlightX={alertedIn('quality')}
+          yDomain={{
+            min: 0,
+            max:
+              Math.max(0.4, ...windows.flatMap((w) => Object.values(w.quality).map((q) => q?.psi ?? 0))) *
+              1.1,
+          }}
+          testId="quality-drift"
+        />
+      )}
       <LineChart
         title="Embedding drift (domain-classifier AUROC; 0.5 = indistinguishable)"
         xLabel={month}
         yLabel="AUROC"
         xCategories={categories}
+        referenceX={referenceX}
         series={[
           {
             name: 'Domain classifier AUROC',
@@ -87,6 +98,7 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         xLabel={month}
         yLabel="Distance / PSI"
         xCategories={categories}
+        referenceX={referenceX}
         series={[
           {
             name: 'Predicted class (JS)',
@@ -117,6 +129,7 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         xLabel={month}
         yLabel="Accuracy (proportion)"
         xCategories={categories}
+        referenceX={referenceX}
         series={[
           {
             name: 'Estimated (CBPE)',
