@@ -35,6 +35,15 @@ export async function ensureEmbeddingIndex(db: DbClient, options: { modelVersion
   return name;
 }
 
+/**
+ * Refreshes the planner's statistics of the embeddings after a bulk write. Without them the planner believes the
+ * table is nearly empty and scans a model's rows in full instead of using its HNSW index; the embedded PGlite has
+ * no autovacuum to do it, and on a real server autoanalyze may come minutes later.
+ */
+export async function analyzeEmbeddings(db: DbClient): Promise<void> {
+  await db.$executeRawUnsafe('ANALYZE "Embedding"');
+}
+
 export interface EmbeddingInput {
   imageId: string;
   vector: ArrayLike<number>;

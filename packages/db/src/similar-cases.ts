@@ -1,4 +1,4 @@
-import type { DbClient, SkinType } from './client.js';
+import type { Db, DbClient, SkinType } from './client.js';
 import { Prisma } from './client.js';
 import { AppError } from './errors.js';
 import { isUuid } from './registry-reads.js';
@@ -35,13 +35,19 @@ function filterSql(filter: SimilarCaseFilter): Prisma.Sql {
   return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
 }
 
+/** pgvector's default: the HNSW search keeps this many candidates, and can return no more than that. */
+const MIN_EF_SEARCH = 40;
+
 /**
  * The k nearest images of a model's embeddings by cosine distance, through the model's HNSW index: the index
  * gives the nearest candidates (k, or 20 k up to 1000 when a filter may drop some), the filters are applied
- * to those. A very selective filter can then return fewer than k (the documented price of HNSW pre-ranking).
+ * to those. The search list (`hnsw.ef_search`, 40 by default) is raised to the candidate count for the one
+ * statement, since an HNSW scan returns at most that many rows: with the default, a filter keeping one image in
+ * five returned ~8 of 10 (apps/api/BENCHMARKS.md). A very selective filter can still return fewer than k (the
+ * documented price of HNSW pre-ranking).
  */
 export async function findSimilarCaseImages(
-  db: DbClient,
+  db: Db,
   options: { modelVersionId: string; vector: ArrayLike<number>; k: number; excludeImageId?: string | null; filter?: SimilarCaseFilter },
 ): Promise<SimilarCaseHit[]> {
   const dim = options.vector.length;
@@ -58,7 +64,11 @@ export async function findSimilarCaseImages(
   const cast = Prisma.raw(`vector(${dim})`);
   const query = `[${values.join(',')}]`;
   const exclude = options.excludeImageId ? Prisma.sql`AND e."imageId" <> ${options.excludeImageId}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ imageId: string; caseId: string; distance: number }[]>`
+  const efSearch = Math.max(MIN_EF_SEARCH, candidates);
+  const [, rows] = await db.$transaction([
+    // SET LOCAL takes no parameters; efSearch is an integer computed here.
+    db.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
+    db.$queryRaw<{ imageId: string; caseId: string; distance: number }[]>`
     WITH candidates AS (
       SELECT e."imageId", (e."vector"::${cast}) <=> (${query}::${cast}) AS distance
       FROM "Embedding" e
@@ -73,7 +83,8 @@ export async function findSimilarCaseImages(
     JOIN "Patient" p ON p."id" = c."patientId"
     ${filterSql(filter)}
     ORDER BY candidates.distance, i."id"
-    LIMIT ${options.k}`;
+    LIMIT ${options.k}`,
+  ]);
   return rows.map((row) => ({ imageId: row.imageId, caseId: row.caseId, distance: Number(row.distance) }));
 }
 

@@ -1,4 +1,4 @@
-import { countEmbeddings, ensureEmbeddingIndex, findImagesWithoutEmbedding, findRegistryImages, findVersionImages, writeEmbeddings } from '@dermino/db';
+import { analyzeEmbeddings, countEmbeddings, ensureEmbeddingIndex, findImagesWithoutEmbedding, findRegistryImages, findVersionImages, writeEmbeddings } from '@dermino/db';
 import { z } from 'zod';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
@@ -53,6 +53,8 @@ export const embedJob: JobHandler<EmbedPayload> = {
       const rate = (start + ids.length) / Math.max(0.001, (Date.now() - started) / 1000);
       await progress({ step: done, total, rate, etaSeconds: (total - done) / rate });
     }
+    // Fresh statistics, or the planner keeps scanning the model's rows instead of using the HNSW index.
+    if (indexed) await analyzeEmbeddings(db);
     const stored = await countEmbeddings(db, { modelVersionId: model.id });
     await progress({ step: total, total, metrics: { embeddings: stored, failed: failedCount } });
     await log(`Model ${model.id} has ${stored} embeddings${failedCount ? `; ${failedCount} images could not be read` : ''}.`);
