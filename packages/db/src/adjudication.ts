@@ -1,5 +1,5 @@
-import type { Confirmation, Db, DbClient } from './client.js';
 import type { AnnotationRecord } from './cases.js';
+import type { Confirmation, Db, DbClient } from './client.js';
 import { conceptSelect } from './concepts.js';
 import { AppError } from './errors.js';
 import { imageSelect } from './images.js';
@@ -50,8 +50,22 @@ export interface RecordAdjudicationInput {
 export async function recordAdjudication(db: Db, input: RecordAdjudicationInput): Promise<AnnotationRecord> {
   return db.$transaction(async (tx) => {
     const row = await tx.annotation.create({
-      data: { imageId: input.imageId, conceptId: input.conceptId, confirmation: input.confirmation, annotator: input.annotator },
-      select: { id: true, imageId: true, caseId: true, annotator: true, confirmation: true, createdAt: true, concept: { select: conceptSelect }, image: { select: imageSelect } },
+      data: {
+        imageId: input.imageId,
+        conceptId: input.conceptId,
+        confirmation: input.confirmation,
+        annotator: input.annotator,
+      },
+      select: {
+        id: true,
+        imageId: true,
+        caseId: true,
+        annotator: true,
+        confirmation: true,
+        createdAt: true,
+        concept: { select: conceptSelect },
+        image: { select: imageSelect },
+      },
     });
     await tx.auditEvent.create({
       data: {
@@ -59,7 +73,14 @@ export async function recordAdjudication(db: Db, input: RecordAdjudicationInput)
         action: 'annotation.adjudicate',
         entityType: 'Annotation',
         entityId: row.id,
-        details: JSON.parse(JSON.stringify({ imageId: input.imageId, concept: row.concept.code, note: input.note ?? null, ...input.details })),
+        details: JSON.parse(
+          JSON.stringify({
+            imageId: input.imageId,
+            concept: row.concept.code,
+            note: input.note ?? null,
+            ...input.details,
+          }),
+        ),
       },
     });
     return row;
@@ -67,8 +88,14 @@ export async function recordAdjudication(db: Db, input: RecordAdjudicationInput)
 }
 
 /** A diagnosis concept by code; BAD_INPUT naming the argument when there is none. */
-export async function getConceptIdByCode(db: DbClient, options: { code: string; argument: string }): Promise<string> {
-  const concept = await db.diagnosisConcept.findUnique({ where: { code: options.code }, select: { id: true } });
+export async function getConceptIdByCode(
+  db: DbClient,
+  options: { code: string; argument: string },
+): Promise<string> {
+  const concept = await db.diagnosisConcept.findUnique({
+    where: { code: options.code },
+    select: { id: true },
+  });
   if (!concept) {
     throw new AppError('BAD_INPUT', {
       message: `Unknown diagnosis code: ${options.code.slice(0, 100)}.`,

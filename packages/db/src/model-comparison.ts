@@ -7,7 +7,11 @@ export async function findLatestEvaluation(
   options: { modelVersionId: string; datasetVersionId: string; split: Split },
 ): Promise<EvaluationRecord | null> {
   return db.evaluation.findFirst({
-    where: { modelVersionId: options.modelVersionId, datasetVersionId: options.datasetVersionId, split: options.split },
+    where: {
+      modelVersionId: options.modelVersionId,
+      datasetVersionId: options.datasetVersionId,
+      split: options.split,
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: evaluationSelect,
   });

@@ -3,8 +3,8 @@ import {
   createJob,
   type Db,
   registerModelVersion,
-  saveEvaluation,
   type Split,
+  saveEvaluation,
 } from '@dermino/db';
 import { createTestCase, uniqueName } from '@dermino/db/testing';
 
