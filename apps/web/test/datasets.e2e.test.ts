@@ -32,7 +32,8 @@ const openDatasets = async (path = '/datasets', viewport?: { width: number; heig
   await tracked.page.getByTestId('dataset-count').waitFor();
   return tracked;
 };
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
+const text = async (page: Page, testId: string) =>
+  (await page.getByTestId(testId).first().textContent()) ?? '';
 
 describe('datasets (data team)', () => {
   it('lists the seeded version with its hash, leakage status and a composition matching the seeded cases', async () => {
@@ -41,7 +42,9 @@ describe('datasets (data team)', () => {
     const row = section.getByTestId('table-row');
     expect(await row.count()).toBe(1);
     expect(await row.locator('[data-column=itemCount]').textContent()).toBe(String(seeded.images));
-    expect(await row.locator('[data-column=contentHash]').textContent()).toBe(seeded.contentHash.slice(0, 16));
+    expect(await row.locator('[data-column=contentHash]').textContent()).toBe(
+      seeded.contentHash.slice(0, 16),
+    );
     expect(await row.locator('[data-testid=leakage-badge]').getAttribute('data-status')).toBe('clean');
 
     const detail = page.getByTestId('version-detail');
@@ -60,7 +63,9 @@ describe('datasets (data team)', () => {
     }
     const headers = await matrix.locator('thead th').allTextContents();
     expect(headers.slice(1, -1)).toEqual(Object.keys(seeded.bySkinType));
-    expect(await page.getByTestId('chart-diagnosis').getByTestId('bar').count()).toBe(Object.keys(seeded.byDiagnosis).length);
+    expect(await page.getByTestId('chart-diagnosis').getByTestId('bar').count()).toBe(
+      Object.keys(seeded.byDiagnosis).length,
+    );
     await saveScreenshot(page, 'datasets');
     expect(errors).toEqual([]);
   });
@@ -70,7 +75,10 @@ describe('datasets (data team)', () => {
     const section = page.locator(`[data-testid=dataset][data-name="${seeded.name}"]`);
     await section.getByRole('button', { name: /Images/ }).click();
     expect(await section.locator('th[aria-sort=ascending]').textContent()).toContain('Images');
-    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const csv = await new Promise<string>((resolve, reject) => {
       download.createReadStream().then((stream) => {
         let body = '';
@@ -129,8 +137,13 @@ describe('datasets (data team)', () => {
   });
 
   it('stays usable on a tablet, and is not for clinicians', async () => {
-    const { page } = await openDatasets(`/datasets?version=${seeded.versionId}`, { width: 820, height: 1180 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const { page } = await openDatasets(`/datasets?version=${seeded.versionId}`, {
+      width: 820,
+      height: 1180,
+    });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'datasets-tablet');
     const clinician = await openPage(browser, webUrl);

@@ -55,22 +55,31 @@ describe('new image without a champion model', () => {
 
 describe('new image (clinician)', () => {
   beforeAll(async () => {
-    ({ model: { id: championId }, embedded } = await seedPredictChampion(db, inject('dataHome')));
+    ({
+      model: { id: championId },
+      embedded,
+    } = await seedPredictChampion(db, inject('dataHome')));
   });
 
   it('uploads an image and shows probabilities, uncertainty, heatmap and similar cases, and stores a rating', async () => {
     const { page, errors } = await signedIn('clinician@dermino.local');
     await page.goto('/predict');
-    expect(await page.getByTestId('model-limits').textContent()).toMatch(/not validated for clinical use.*Tschandl/s);
-    expect(await page.getByTestId('predict-empty').isVisible()).toBe(true);
-    await page.getByLabel('Image', { exact: true }).setInputFiles({ name: 'lesion.png', mimeType: 'image/png', buffer: lesionPng });
+    expect(await page.getByTestId('model-limits').textContent()).toMatch(
+      /not validated for clinical use.*Tschandl/s,
+    );
+    await page.getByTestId('predict-empty').waitFor();
+    await page
+      .getByLabel('Image', { exact: true })
+      .setInputFiles({ name: 'lesion.png', mimeType: 'image/png', buffer: lesionPng });
     await page.getByRole('button', { name: 'Upload and analyse' }).click();
     await page.getByTestId('prediction').waitFor({ timeout: 30_000 });
 
     // Probabilities: one bar per class of the champion, highest first, summing to 100%.
     const rows = page.getByTestId('probability-row');
     expect(await rows.count()).toBe(PREDICT_CLASSES.length);
-    const shares = (await page.getByTestId('probability-value').allTextContents()).map((text) => Number.parseFloat(text));
+    const shares = (await page.getByTestId('probability-value').allTextContents()).map((text) =>
+      Number.parseFloat(text),
+    );
     expect([...shares].sort((a, b) => b - a)).toEqual(shares);
     expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0);
     expect(await page.getByTestId('model-version').textContent()).toContain(championId);
@@ -86,7 +95,9 @@ describe('new image (clinician)', () => {
     expect(cells).toBeGreaterThan(1);
     await expectImagesLoaded(page, '[data-testid=heatmap] img');
     await page.getByLabel('Heatmap opacity').fill('0.2');
-    expect(await page.locator('[data-testid=heatmap] svg').evaluate((svg) => getComputedStyle(svg).opacity)).toBe('0.2');
+    expect(
+      await page.locator('[data-testid=heatmap] svg').evaluate((svg) => getComputedStyle(svg).opacity),
+    ).toBe('0.2');
 
     // Similar confirmed cases: at least the four e2e cases confirmed beyond a single reader (other test files may
     // add more to the shared database), at most the six asked for, with real thumbnails.
@@ -96,13 +107,17 @@ describe('new image (clinician)', () => {
     expect(shown).toBeGreaterThanOrEqual(4);
     expect(shown).toBeLessThanOrEqual(6);
     expect(await expectImagesLoaded(page, '[data-testid=similar-case] img')).toBe(shown);
-    expect(await page.getByTestId('neighbour-distribution').textContent()).toMatch(/Melanocytic nevus|Nevus/i);
+    expect(await page.getByTestId('neighbour-distribution').textContent()).toMatch(
+      /Melanocytic nevus|Nevus/i,
+    );
     const firstHref = await similar.first().locator('a').getAttribute('href');
     expect(firstHref).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
     await saveScreenshot(page, 'predict');
 
     await similar.first().getByRole('button', { name: 'Helpful', exact: true }).click();
-    await expect.poll(() => similar.first().getByTestId('rating-status').textContent()).toBe('Saved: helpful');
+    await expect
+      .poll(() => similar.first().getByTestId('rating-status').textContent())
+      .toBe('Saved: helpful');
     const stored = await db.similarCaseFeedback.findMany({ where: { modelVersionId: championId } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ helpful: true });
@@ -131,19 +146,29 @@ describe('new image (clinician)', () => {
   it('explains why an oversized file is refused', async () => {
     const { page } = await signedIn('clinician@dermino.local');
     // 21 MiB: over the API's 20 MiB limit (and the proxy's 10 MB buffer), never sent on as a cut-off body.
-    await uploadFile(page, { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024, 7) });
+    await uploadFile(page, {
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: Buffer.alloc(21 * 1024 * 1024, 7),
+    });
     const error = page.getByTestId('upload-error');
     await error.waitFor({ timeout: 30_000 });
-    expect(await error.textContent()).toMatch(/The image was not accepted\. The file is (too large|larger than \d+ MiB)/);
+    expect(await error.textContent()).toMatch(
+      /The image was not accepted\. The file is (too large|larger than \d+ MiB)/,
+    );
   });
 
   it('stays usable on a tablet', async () => {
     const { page } = await signedIn('clinician@dermino.local', { width: 820, height: 1180 });
     await page.goto('/predict');
-    await page.getByLabel('Image', { exact: true }).setInputFiles({ name: 'lesion.png', mimeType: 'image/png', buffer: lesionPng });
+    await page
+      .getByLabel('Image', { exact: true })
+      .setInputFiles({ name: 'lesion.png', mimeType: 'image/png', buffer: lesionPng });
     await page.getByRole('button', { name: 'Upload and analyse' }).click();
     await page.getByTestId('prediction').waitFor({ timeout: 30_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'predict-tablet');
   });

@@ -10,7 +10,13 @@ import {
   registerModelVersion,
   writeEmbeddings,
 } from '@dermino/db';
-import { createInferenceSession, createVit, disposeModel, exportVitToOnnx, getVitWeights } from '@dermino/model';
+import {
+  createInferenceSession,
+  createVit,
+  disposeModel,
+  exportVitToOnnx,
+  getVitWeights,
+} from '@dermino/model';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -43,7 +49,10 @@ async function registerTinyChampion(db: Db, home: string): Promise<ModelVersionR
     classifier: {
       classNames: PREDICT_CLASSES,
       weights: {
-        'head.weight': { shape: [width, PREDICT_CLASSES.length], data: seededValues(3, width * PREDICT_CLASSES.length, 0.5) },
+        'head.weight': {
+          shape: [width, PREDICT_CLASSES.length],
+          data: seededValues(3, width * PREDICT_CLASSES.length, 0.5),
+        },
         'head.bias': { shape: [PREDICT_CLASSES.length], data: seededValues(10, PREDICT_CLASSES.length, 0.1) },
       },
     },
@@ -60,13 +69,23 @@ async function registerTinyChampion(db: Db, home: string): Promise<ModelVersionR
     config,
     classes: PREDICT_CLASSES,
     jobId: job.id,
-    artifacts: [{ kind: 'onnx', storageKey, sha256: createHash('sha256').update(onnx).digest('hex'), bytes: onnx.length }],
+    artifacts: [
+      {
+        kind: 'onnx',
+        storageKey,
+        sha256: createHash('sha256').update(onnx).digest('hex'),
+        bytes: onnx.length,
+      },
+    ],
   });
   return promoteModelVersion(db, { id: model.id, alias: 'champion' });
 }
 
 /** The champion, with an embedding of every registry image (from its working copy), indexed for search. */
-export async function seedPredictChampion(db: Db, home: string): Promise<{ model: ModelVersionRecord; embedded: number }> {
+export async function seedPredictChampion(
+  db: Db,
+  home: string,
+): Promise<{ model: ModelVersionRecord; embedded: number }> {
   const model = await registerTinyChampion(db, home);
   const session = await createInferenceSession({
     modelPath: path.join(home, model.artifacts[0]!.storageKey),

@@ -16,7 +16,11 @@ export async function POST(request: NextRequest) {
   if (!token) return errorResponse(401, 'UNAUTHENTICATED', 'Sign in to upload images.');
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data')) {
-    return errorResponse(400, 'BAD_INPUT', 'Send the image as multipart/form-data with a field named "file".');
+    return errorResponse(
+      400,
+      'BAD_INPUT',
+      'Send the image as multipart/form-data with a field named "file".',
+    );
   }
   const body = new Uint8Array(await request.arrayBuffer());
   const declared = Number(request.headers.get('content-length') ?? body.length);
@@ -41,7 +45,11 @@ export async function POST(request: NextRequest) {
   }
   const answer = await upstream.json().catch(() => null);
   if (!answer || typeof answer !== 'object') {
-    return errorResponse(502, 'API_BAD_RESPONSE', `The DermINO API answered HTTP ${upstream.status} without JSON.`);
+    return errorResponse(
+      502,
+      'API_BAD_RESPONSE',
+      `The DermINO API answered HTTP ${upstream.status} without JSON.`,
+    );
   }
   return Response.json(answer, { status: upstream.status, headers: { 'cache-control': 'no-store' } });
 }

@@ -54,7 +54,15 @@ export interface FreezeInput {
 }
 
 export const freezeMutation = defineQuery<
-  { freezeDatasetVersion: { versionId: string; version: number; contentHash: string; images: number; ties: number } },
+  {
+    freezeDatasetVersion: {
+      versionId: string;
+      version: number;
+      contentHash: string;
+      images: number;
+      ties: number;
+    };
+  },
   { input: FreezeInput }
 >(`
   mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {

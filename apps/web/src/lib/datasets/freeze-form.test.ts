@@ -42,8 +42,12 @@ describe('parseFreezeForm', () => {
 describe('fieldOfFreezeError', () => {
   it('finds the field an API message is about', () => {
     expect(fieldOfFreezeError('Unknown diagnosis code: zzz.')).toBe('diagnosis');
-    expect(fieldOfFreezeError('--split "x" must be two or three non-negative numbers like 70/15/15.')).toBe('split');
+    expect(fieldOfFreezeError('--split "x" must be two or three non-negative numbers like 70/15/15.')).toBe(
+      'split',
+    );
     expect(fieldOfFreezeError('The dataset name must be 1 to 100 letters')).toBe('name');
-    expect(fieldOfFreezeError('No images match the filter: a dataset version cannot be empty.')).toBe('filter');
+    expect(fieldOfFreezeError('No images match the filter: a dataset version cannot be empty.')).toBe(
+      'filter',
+    );
   });
 });

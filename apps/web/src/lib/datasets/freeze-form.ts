@@ -29,7 +29,8 @@ const list = (value: string) =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-const strings = (values: unknown[]) => values.filter((value): value is string => typeof value === 'string' && value !== '');
+const strings = (values: unknown[]) =>
+  values.filter((value): value is string => typeof value === 'string' && value !== '');
 
 /** Only what the API cannot see is checked here (the seed must be a number); everything else the API judges. */
 export function parseFreezeForm(form: FormLike): ParsedFreezeForm {

@@ -10,4 +10,8 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-export const SPLIT_COLOURS = { TRAIN: OKABE_ITO.blue, VAL: OKABE_ITO.orange, TEST: OKABE_ITO.bluishGreen } as const;
+export const SPLIT_COLOURS = {
+  TRAIN: OKABE_ITO.blue,
+  VAL: OKABE_ITO.orange,
+  TEST: OKABE_ITO.bluishGreen,
+} as const;

@@ -3,9 +3,16 @@ import { toCsv } from './to-csv';
 
 describe('toCsv', () => {
   it('quotes commas, quotes and line breaks, and leaves plain fields alone', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [3, null], ['two\nlines', 'plain']])).toBe(
-      'a,b\r\n"x,y","say ""hi"""\r\n3,\r\n"two\nlines",plain\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          [3, null],
+          ['two\nlines', 'plain'],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n3,\r\n"two\nlines",plain\r\n');
   });
 
   it('defuses spreadsheet formulas in text but not negative numbers', () => {

@@ -29,7 +29,11 @@ export async function freezeVersion(_previous: FreezeState, form: FormData): Pro
       ties: frozen.ties,
     };
   } catch (error) {
-    if (isApiError(error, 'BAD_USER_INPUT') || isApiError(error, 'BAD_INPUT') || isApiError(error, 'NOT_FOUND')) {
+    if (
+      isApiError(error, 'BAD_USER_INPUT') ||
+      isApiError(error, 'BAD_INPUT') ||
+      isApiError(error, 'NOT_FOUND')
+    ) {
       return { status: 'error', field: fieldOfFreezeError(error.message), message: error.message };
     }
     throw error;

@@ -53,20 +53,39 @@ export function BarChart({
           ))}
         </ul>
       ) : null}
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} className={styles.chartSvg}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby={titleId}
+        className={styles.chartSvg}
+      >
+        <title>{`${title} (${unit})`}</title>
         {data.map((datum, row) => {
           const total = datum.values.reduce((sum, value) => sum + value, 0);
           let x = LABEL_WIDTH;
           const y = row * ROW + 4;
           return (
             <g key={datum.label} data-testid="bar">
-              <text x={LABEL_WIDTH - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" className={styles.axisText}>
+              <text
+                x={LABEL_WIDTH - 8}
+                y={y + ROW / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                className={styles.axisText}
+              >
                 {datum.label}
               </text>
               {datum.values.map((value, index) => {
                 const width = (value / max) * plotWidth;
                 const rect = (
-                  <rect key={series[index]?.label ?? index} x={x} y={y + 3} width={width} height={ROW - 8} fill={series[index]?.colour}>
+                  <rect
+                    key={series[index]?.label ?? index}
+                    x={x}
+                    y={y + 3}
+                    width={width}
+                    height={ROW - 8}
+                    fill={series[index]?.colour}
+                  >
                     <title>{`${datum.label}, ${series[index]?.label ?? ''}: ${value} ${unit}`}</title>
                   </rect>
                 );

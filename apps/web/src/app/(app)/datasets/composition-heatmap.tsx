@@ -7,9 +7,13 @@ import styles from './datasets.module.css';
 const cellStyle = (count: number, max: number) =>
   count === 0
     ? undefined
-    : { background: `rgb(0 114 178 / ${(0.12 + 0.78 * (count / max)).toFixed(2)})`, color: count / max > 0.55 ? '#fff' : undefined };
+    : {
+        background: `rgb(0 114 178 / ${(0.12 + 0.78 * (count / max)).toFixed(2)})`,
+        color: count / max > 0.55 ? '#fff' : undefined,
+      };
 
-const splitTitle = (split: Split | 'ALL') => (split === 'ALL' ? 'All splits' : split === 'VAL' ? 'Validation' : split === 'TRAIN' ? 'Training' : 'Test');
+const splitTitle = (split: Split | 'ALL') =>
+  split === 'ALL' ? 'All splits' : split === 'VAL' ? 'Validation' : split === 'TRAIN' ? 'Training' : 'Test';
 
 /** Diagnosis x skin type for one split, as a heat-map table (a real table: screen readers and CSV get the numbers). */
 export function CompositionHeatmap({
@@ -50,7 +54,11 @@ export function CompositionHeatmap({
               <tr key={diagnosis} data-testid="matrix-row" data-diagnosis={diagnosis}>
                 <th scope="row">{nameOf(diagnosis)}</th>
                 {matrix.counts[row]!.map((count, column) => (
-                  <td key={matrix.skinTypes[column]} className={styles.numeric} style={cellStyle(count, matrix.max)}>
+                  <td
+                    key={matrix.skinTypes[column]}
+                    className={styles.numeric}
+                    style={cellStyle(count, matrix.max)}
+                  >
                     {count}
                   </td>
                 ))}
@@ -66,7 +74,12 @@ export function CompositionHeatmap({
         <CsvButton
           filename={`${versionLabel}-composition.csv`}
           header={['split', 'diagnosis', 'skin type', 'images']}
-          rows={composition.cells.map((cell) => [cell.split, cell.diagnosis ?? 'unlabelled', cell.skinType ?? 'UNKNOWN', cell.count])}
+          rows={composition.cells.map((cell) => [
+            cell.split,
+            cell.diagnosis ?? 'unlabelled',
+            cell.skinType ?? 'UNKNOWN',
+            cell.count,
+          ])}
         />
       ) : null}
     </figure>

@@ -8,7 +8,11 @@ import styles from './datasets.module.css';
 const splitSeries = SPLITS.map((split) => ({ label: split, colour: SPLIT_COLOURS[split] }));
 
 /** Per key, its count in each split (for bars stacked by split). */
-function stackBySplit(composition: DatasetComposition, keyOf: (cell: DatasetComposition['cells'][number]) => string, keys: string[]) {
+function stackBySplit(
+  composition: DatasetComposition,
+  keyOf: (cell: DatasetComposition['cells'][number]) => string,
+  keys: string[],
+) {
   return keys.map((key) => ({
     key,
     values: SPLITS.map((split) =>
@@ -29,8 +33,16 @@ export function CompositionView({
   versionLabel: string;
 }) {
   const nameOf = (code: string) => conceptNames[code] ?? (code === 'unlabelled' ? 'Unlabelled' : code);
-  const diagnoses = stackBySplit(composition, (cell) => cell.diagnosis ?? 'unlabelled', composition.byDiagnosis.map((entry) => entry.key));
-  const skinTypes = stackBySplit(composition, (cell) => cell.skinType ?? 'UNKNOWN', composition.bySkinType.filter((entry) => entry.count > 0).map((entry) => entry.key));
+  const diagnoses = stackBySplit(
+    composition,
+    (cell) => cell.diagnosis ?? 'unlabelled',
+    composition.byDiagnosis.map((entry) => entry.key),
+  );
+  const skinTypes = stackBySplit(
+    composition,
+    (cell) => cell.skinType ?? 'UNKNOWN',
+    composition.bySkinType.filter((entry) => entry.count > 0).map((entry) => entry.key),
+  );
   return (
     <div className={styles.composition} data-testid="composition">
       <dl className={styles.summary}>
@@ -68,13 +80,22 @@ export function CompositionView({
           title="Images per Fitzpatrick skin type, by split"
           unit="images"
           series={splitSeries}
-          data={skinTypes.map((entry) => ({ label: entry.key === 'UNKNOWN' ? 'Unknown' : `Type ${entry.key}`, values: entry.values }))}
+          data={skinTypes.map((entry) => ({
+            label: entry.key === 'UNKNOWN' ? 'Unknown' : `Type ${entry.key}`,
+            values: entry.values,
+          }))}
           testId="chart-skin-type"
         />
       </div>
       <div className={styles.heatmapGrid}>
         {(['ALL', ...SPLITS] as const).map((split) => (
-          <CompositionHeatmap key={split} composition={composition} split={split} conceptNames={conceptNames} versionLabel={versionLabel} />
+          <CompositionHeatmap
+            key={split}
+            composition={composition}
+            split={split}
+            conceptNames={conceptNames}
+            versionLabel={versionLabel}
+          />
         ))}
       </div>
     </div>

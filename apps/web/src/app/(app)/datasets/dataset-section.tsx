@@ -31,20 +31,36 @@ export function DatasetSection({
       itemCount: version.itemCount,
       createdAt: formatDateTime(version.createdAt).replace(' UTC', ''),
       contentHash: version.contentHash.slice(0, 16),
-      leakage: report ? (report.intact ? (report.clean ? 'clean' : 'leaking') : 'hash mismatch') : 'not checked',
+      leakage: report
+        ? report.intact
+          ? report.clean
+            ? 'clean'
+            : 'leaking'
+          : 'hash mismatch'
+        : 'not checked',
       note: version.note,
     };
   });
   const badges = Object.fromEntries(
-    dataset.versions.map((version) => [version.id, { leakage: <LeakageBadge report={leakage.get(version.id)?.value ?? null} /> }]),
+    dataset.versions.map((version) => [
+      version.id,
+      { leakage: <LeakageBadge report={leakage.get(version.id)?.value ?? null} /> },
+    ]),
   );
   return (
-    <section className="panel" aria-labelledby={`dataset-${dataset.id}`} data-testid="dataset" data-name={dataset.name}>
+    <section
+      className="panel"
+      aria-labelledby={`dataset-${dataset.id}`}
+      data-testid="dataset"
+      data-name={dataset.name}
+    >
       <div className="panel__header">
         <h2 id={`dataset-${dataset.id}`}>{dataset.name}</h2>
         <span className="muted">{pluralize(dataset.versions.length, 'version')}, newest first</span>
       </div>
-      {dataset.description ? <p className={`panel__body ${styles.description}`}>{dataset.description}</p> : null}
+      {dataset.description ? (
+        <p className={`panel__body ${styles.description}`}>{dataset.description}</p>
+      ) : null}
       <SortableTable
         caption={`Versions of ${dataset.name}`}
         columns={COLUMNS}

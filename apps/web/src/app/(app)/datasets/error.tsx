@@ -8,7 +8,9 @@ export default function DatasetsError({ error, retry }: { error: unknown; retry:
   return (
     <div className="panel empty-state" role="alert" data-testid="datasets-error">
       <h2>Datasets could not be loaded</h2>
-      <p className="muted">The DermINO API did not answer as expected. It may be restarting; try again in a moment.</p>
+      <p className="muted">
+        The DermINO API did not answer as expected. It may be restarting; try again in a moment.
+      </p>
       {digest ? <p className="muted mono">Reference: {digest}</p> : null}
       <div style={{ display: 'flex', gap: 8 }}>
         <button type="button" className="button button--primary" onClick={() => retry()}>

@@ -6,6 +6,7 @@ import { SKIN_TYPES } from '@/lib/datasets/dataset-types';
 import type { FreezeField } from '@/lib/datasets/freeze-form';
 import { type FreezeState, freezeVersion } from './actions';
 import styles from './datasets.module.css';
+import { useHydrated } from './use-hydrated';
 
 const CONFIRMATIONS = ['HISTOPATHOLOGY', 'CONSENSUS', 'FOLLOW_UP', 'CONFOCAL', 'SINGLE_READER', 'MODEL'];
 const FIELD_LABELS: Record<FreezeField, string> = {
@@ -20,8 +21,11 @@ const FIELD_LABELS: Record<FreezeField, string> = {
 
 /** "Freeze a new version from a filter": the API judges the input; its refusal is shown on the field it names. */
 export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
+  // Before hydration a click would submit the form natively (a GET with the filter in the URL).
+  const hydrated = useHydrated();
   const [state, action, pending] = useActionState<FreezeState, FormData>(freezeVersion, { status: 'idle' });
-  const invalid = (field: FreezeField) => (state.status === 'error' && state.field === field ? true : undefined);
+  const invalid = (field: FreezeField) =>
+    state.status === 'error' && state.field === field ? true : undefined;
   const described = (field: FreezeField) => (invalid(field) ? 'freeze-error' : undefined);
   return (
     <form
@@ -37,11 +41,27 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
       <div className={styles.formGrid}>
         <div className="field">
           <label htmlFor="freeze-name">Dataset name</label>
-          <input id="freeze-name" name="name" className="input" required placeholder="e.g. melanocytic-v2" aria-invalid={invalid('name')} aria-describedby={described('name')} />
+          <input
+            id="freeze-name"
+            name="name"
+            className="input"
+            required
+            placeholder="e.g. melanocytic-v2"
+            aria-invalid={invalid('name')}
+            aria-describedby={described('name')}
+          />
         </div>
         <div className="field">
           <label htmlFor="freeze-diagnosis">Diagnosis codes</label>
-          <input id="freeze-diagnosis" name="diagnosis" className="input" list="freeze-codes" placeholder="mel, nv (descendants included)" aria-invalid={invalid('diagnosis')} aria-describedby={described('diagnosis')} />
+          <input
+            id="freeze-diagnosis"
+            name="diagnosis"
+            className="input"
+            list="freeze-codes"
+            placeholder="mel, nv (descendants included)"
+            aria-invalid={invalid('diagnosis')}
+            aria-describedby={described('diagnosis')}
+          />
           <datalist id="freeze-codes">
             {diagnosisCodes.map((code) => (
               <option key={code} value={code} />
@@ -50,11 +70,23 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         </div>
         <div className="field">
           <label htmlFor="freeze-site">Sites</label>
-          <input id="freeze-site" name="site" className="input" placeholder="back, face" aria-invalid={invalid('site')} />
+          <input
+            id="freeze-site"
+            name="site"
+            className="input"
+            placeholder="back, face"
+            aria-invalid={invalid('site')}
+          />
         </div>
         <div className="field">
           <label htmlFor="freeze-source">Sources</label>
-          <input id="freeze-source" name="source" className="input" placeholder="hospital-a" aria-invalid={invalid('source')} />
+          <input
+            id="freeze-source"
+            name="source"
+            className="input"
+            placeholder="hospital-a"
+            aria-invalid={invalid('source')}
+          />
         </div>
         <div className="field">
           <label htmlFor="freeze-labelled">Labelled</label>
@@ -66,7 +98,14 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         </div>
         <div className="field">
           <label htmlFor="freeze-split">Split</label>
-          <input id="freeze-split" name="split" className="input" defaultValue="70/15/15" aria-invalid={invalid('split')} aria-describedby={described('split')} />
+          <input
+            id="freeze-split"
+            name="split"
+            className="input"
+            defaultValue="70/15/15"
+            aria-invalid={invalid('split')}
+            aria-describedby={described('split')}
+          />
         </div>
         <div className="field">
           <label htmlFor="freeze-group">Group by</label>
@@ -77,14 +116,23 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         </div>
         <div className="field">
           <label htmlFor="freeze-seed">Seed</label>
-          <input id="freeze-seed" name="seed" className="input" inputMode="numeric" defaultValue="1" aria-invalid={invalid('seed')} aria-describedby={described('seed')} />
+          <input
+            id="freeze-seed"
+            name="seed"
+            className="input"
+            inputMode="numeric"
+            defaultValue="1"
+            aria-invalid={invalid('seed')}
+            aria-describedby={described('seed')}
+          />
         </div>
       </div>
       <fieldset className={styles.checks}>
         <legend>Skin types</legend>
         {SKIN_TYPES.map((skinType) => (
           <label key={skinType}>
-            <input type="checkbox" name="skinType" value={skinType} /> {skinType === 'UNKNOWN' ? 'Unknown' : skinType}
+            <input type="checkbox" name="skinType" value={skinType} />{' '}
+            {skinType === 'UNKNOWN' ? 'Unknown' : skinType}
           </label>
         ))}
       </fieldset>
@@ -92,7 +140,8 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         <legend>Confirmation</legend>
         {CONFIRMATIONS.map((confirmation) => (
           <label key={confirmation}>
-            <input type="checkbox" name="confirmation" value={confirmation} /> {confirmation.toLowerCase().replace(/_/g, ' ')}
+            <input type="checkbox" name="confirmation" value={confirmation} />{' '}
+            {confirmation.toLowerCase().replace(/_/g, ' ')}
           </label>
         ))}
       </fieldset>
@@ -101,7 +150,7 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         <input id="freeze-note" name="note" className="input" placeholder="Why this version exists" />
       </div>
       <div className={styles.formActions}>
-        <button type="submit" className="button button--primary" disabled={pending}>
+        <button type="submit" className="button button--primary" disabled={pending || !hydrated}>
           {pending ? 'Freezing…' : 'Freeze version'}
         </button>
         <span role="status" aria-live="polite">
@@ -115,7 +164,13 @@ export function FreezeForm({ diagnosisCodes }: { diagnosisCodes: string[] }) {
         </span>
       </div>
       {state.status === 'error' ? (
-        <p className="notice notice--alert" role="alert" id="freeze-error" data-testid="freeze-error" data-field={state.field}>
+        <p
+          className="notice notice--alert"
+          role="alert"
+          id="freeze-error"
+          data-testid="freeze-error"
+          data-field={state.field}
+        >
           <strong>{FIELD_LABELS[state.field]}:</strong> {state.message}
         </p>
       ) : null}

@@ -3,7 +3,9 @@ import { statusOfLeakage } from '@/lib/datasets/dataset-types';
 
 export function LeakageBadge({ report }: { report: LeakageReport | null }) {
   const status = statusOfLeakage(report);
-  const text = { clean: 'No leakage', leaking: 'Leakage', tampered: 'Hash mismatch', unknown: 'Not checked' }[status];
+  const text = { clean: 'No leakage', leaking: 'Leakage', tampered: 'Hash mismatch', unknown: 'Not checked' }[
+    status
+  ];
   const tone = status === 'clean' ? 'badge--ok' : status === 'unknown' ? '' : 'badge--alert';
   return (
     <span className={`badge ${tone}`} data-testid="leakage-badge" data-status={status}>
@@ -26,14 +28,15 @@ export function LeakagePanel({ report, error }: { report: LeakageReport | null; 
           : 'The stored items no longer hash to the content hash: the version was changed after freezing.'}
       </p>
       <p className="muted">
-        Lesions across splits: {report.counts.lesion} · patients across splits: {report.counts.patient} · exact
-        duplicates across splits: {report.counts.duplicate}
+        Lesions across splits: {report.counts.lesion} · patients across splits: {report.counts.patient} ·
+        exact duplicates across splits: {report.counts.duplicate}
       </p>
       {report.leaks.length > 0 ? (
         <ul>
           {report.leaks.map((leak) => (
             <li key={`${leak.kind}:${leak.key}`}>
-              {leak.kind} <span className="mono">{leak.key}</span> in {leak.splits.join(' and ')} ({leak.imageIds.length} images)
+              {leak.kind} <span className="mono">{leak.key}</span> in {leak.splits.join(' and ')} (
+              {leak.imageIds.length} images)
             </li>
           ))}
         </ul>

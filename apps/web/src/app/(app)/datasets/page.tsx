@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import { isApiError } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
-import { compositionsQuery, conceptCodesQuery, datasetsQuery, leakageQuery } from '@/lib/datasets/dataset-queries';
+import {
+  compositionsQuery,
+  conceptCodesQuery,
+  datasetsQuery,
+  leakageQuery,
+} from '@/lib/datasets/dataset-queries';
 import type { DatasetComposition, LeakageReport } from '@/lib/datasets/dataset-types';
 import { pluralize } from '@/lib/format';
 import { DatasetSection } from './dataset-section';
@@ -13,7 +18,9 @@ import { VersionDetail } from './version-detail';
 export const metadata: Metadata = { title: 'Datasets' };
 
 // A failed side query (composition, one leakage check) is shown where it belongs instead of failing the page.
-async function settle<T>(work: Promise<T>): Promise<{ value: T; error: null } | { value: null; error: string }> {
+async function settle<T>(
+  work: Promise<T>,
+): Promise<{ value: T; error: null } | { value: null; error: string }> {
   try {
     return { value: await work, error: null };
   } catch (error) {
@@ -39,12 +46,19 @@ export default async function DatasetsPage({
     await Promise.all(
       versions.map(
         async ({ version }) =>
-          [version.id, await settle(queryApi(leakageQuery, { versionId: version.id }).then((data) => data.datasetVersionLeakage))] as const,
+          [
+            version.id,
+            await settle(
+              queryApi(leakageQuery, { versionId: version.id }).then((data) => data.datasetVersionLeakage),
+            ),
+          ] as const,
       ),
     ),
   );
   const compositionOf = new Map<string, DatasetComposition>(
-    (compositions.value?.datasets ?? []).flatMap((dataset) => dataset.versions.map((version) => [version.id, version.composition] as const)),
+    (compositions.value?.datasets ?? []).flatMap((dataset) =>
+      dataset.versions.map((version) => [version.id, version.composition] as const),
+    ),
   );
   const conceptNames = Object.fromEntries(concepts.map((concept) => [concept.code, concept.name]));
   const selected = versions.find(({ version }) => version.id === requested) ?? versions[0] ?? null;
@@ -74,13 +88,20 @@ export default async function DatasetsPage({
       {datasets.length === 0 ? (
         <div className="panel empty-state" data-testid="empty-state">
           <h2>No datasets yet</h2>
-          <p className="muted">Freeze the first version from a filter above, or with `dermino dataset freeze`.</p>
+          <p className="muted">
+            Freeze the first version from a filter above, or with `dermino dataset freeze`.
+          </p>
         </div>
       ) : (
         <div className={styles.pageGrid}>
           <div className={styles.datasetList}>
             {datasets.map((dataset) => (
-              <DatasetSection key={dataset.id} dataset={dataset} leakage={leakage} selectedId={selected?.version.id ?? null} />
+              <DatasetSection
+                key={dataset.id}
+                dataset={dataset}
+                leakage={leakage}
+                selectedId={selected?.version.id ?? null}
+              />
             ))}
           </div>
           {selected ? (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
 import { CsvButton } from './csv-button';
 import styles from './datasets.module.css';
+import { useHydrated } from './use-hydrated';
 
 export interface Column {
   key: string;
@@ -37,6 +38,7 @@ export function SortableTable({
   selectedId?: string | null;
   testId?: string;
 }) {
+  const hydrated = useHydrated();
   const [sort, setSort] = useState<{ key: string; descending: boolean } | null>(null);
   const sorted = sort
     ? [...rows].sort((a, b) => {
@@ -71,9 +73,16 @@ export function SortableTable({
                 className={column.numeric ? styles.numeric : undefined}
                 aria-sort={sort?.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
-                <button type="button" className={styles.sortButton} onClick={() => toggle(column.key)}>
+                <button
+                  type="button"
+                  className={styles.sortButton}
+                  disabled={!hydrated}
+                  onClick={() => toggle(column.key)}
+                >
                   {column.label}
-                  <span aria-hidden="true">{sort?.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+                  <span aria-hidden="true">
+                    {sort?.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}
+                  </span>
                 </button>
               </th>
             ))}
@@ -81,12 +90,17 @@ export function SortableTable({
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={row.id} data-testid="table-row" aria-current={row.id === selectedId ? 'true' : undefined}>
+            <tr
+              key={row.id}
+              data-testid="table-row"
+              aria-current={row.id === selectedId ? 'true' : undefined}
+            >
               {columns.map((column) => {
                 const badge = badges?.[row.id]?.[column.key];
                 const value = row[column.key];
                 const content =
-                  badge ?? (column.key === linkColumn && row.href ? <Link href={row.href}>{value}</Link> : value);
+                  badge ??
+                  (column.key === linkColumn && row.href ? <Link href={row.href}>{value}</Link> : value);
                 return (
                   <td
                     key={column.key}

@@ -45,7 +45,11 @@ export function VersionDetail({
           composition.total === 0 ? (
             <p className="muted">This version has no items.</p>
           ) : (
-            <CompositionView composition={composition} conceptNames={conceptNames} versionLabel={`${datasetName}-v${version.version}`} />
+            <CompositionView
+              composition={composition}
+              conceptNames={conceptNames}
+              versionLabel={`${datasetName}-v${version.version}`}
+            />
           )
         ) : (
           <p className="notice" data-testid="composition-unavailable">

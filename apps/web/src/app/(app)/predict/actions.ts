@@ -55,5 +55,7 @@ export async function rateSimilarCase(
       },
     }),
   );
-  return result.ok ? { ok: true, helpful: result.value.rateSimilarCase.helpful } : { ok: false, message: result.message };
+  return result.ok
+    ? { ok: true, helpful: result.value.rateSimilarCase.helpful }
+    : { ok: false, message: result.message };
 }

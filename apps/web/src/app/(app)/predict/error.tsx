@@ -6,7 +6,9 @@ export default function PredictError({ error, retry }: { error: unknown; retry: 
   return (
     <div className="panel empty-state" role="alert" data-testid="predict-error">
       <h2>The new-image page could not be loaded</h2>
-      <p className="muted">The DermINO API did not answer as expected. It may be restarting; try again in a moment.</p>
+      <p className="muted">
+        The DermINO API did not answer as expected. It may be restarting; try again in a moment.
+      </p>
       {digest ? <p className="muted mono">Reference: {digest}</p> : null}
       <button type="button" className="button button--primary" onClick={() => retry()}>
         Try again

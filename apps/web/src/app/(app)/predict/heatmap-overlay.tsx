@@ -71,12 +71,15 @@ export function HeatmapOverlay({
             </div>
             <div className={styles.heatLegend} aria-hidden="true">
               <span>Low attention</span>
-              <span className={styles.heatLegendBar} style={{ background: `linear-gradient(90deg, rgb(${HEAT} / 0), rgb(${HEAT} / 1))` }} />
+              <span
+                className={styles.heatLegendBar}
+                style={{ background: `linear-gradient(90deg, rgb(${HEAT} / 0), rgb(${HEAT} / 1))` }}
+              />
               <span>High</span>
             </div>
             <p className="muted">
-              Attention is not proof: a bright patch shows what weighed on the output, not that the lesion there is
-              malignant.
+              Attention is not proof: a bright patch shows what weighed on the output, not that the lesion
+              there is malignant.
             </p>
           </>
         ) : (

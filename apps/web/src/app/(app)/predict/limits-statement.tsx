@@ -16,8 +16,8 @@ export function LimitsStatement() {
         </li>
         <li>
           Automation bias is real: clinicians follow wrong AI advice, and the least experienced follow it most
-          (Tschandl et al., <cite>Human–computer collaboration for skin cancer recognition</cite>, Nature Medicine
-          2020). Form your own impression first.
+          (Tschandl et al., <cite>Human–computer collaboration for skin cancer recognition</cite>, Nature
+          Medicine 2020). Form your own impression first.
         </li>
       </ul>
     </aside>

@@ -38,7 +38,9 @@ export function PredictWorkbench({ conceptNames }: { conceptNames: Record<string
       const response = await fetch('/uploads', { method: 'POST', body: form });
       answer = (await response.json()) as UploadAnswer;
     } catch {
-      answer = { error: { code: 'NETWORK', message: 'The upload did not reach the server; check your connection.' } };
+      answer = {
+        error: { code: 'NETWORK', message: 'The upload did not reach the server; check your connection.' },
+      };
     } finally {
       setUploading(false);
     }
@@ -49,16 +51,25 @@ export function PredictWorkbench({ conceptNames }: { conceptNames: Record<string
     startAnalysis(async () => setAnalysis(await analyseUpload(answer.upload.id)));
   }
 
+  // Before hydration a click would submit the form natively (a GET to this page) and lose the file.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const busy = uploading || analysing;
   return (
     <section className={styles.workbench}>
-      <form className={`panel panel__body ${styles.uploadForm}`} onSubmit={submit} aria-label="Upload an image">
+      <form
+        className={`panel panel__body ${styles.uploadForm}`}
+        onSubmit={submit}
+        aria-label="Upload an image"
+      >
         <div className="field">
           <label htmlFor="predict-file">Image</label>
           <input id="predict-file" className="input" type="file" name="file" accept="image/*" required />
-          <span className="muted">JPEG, PNG or WebP, up to 10 MB. Metadata (EXIF, GPS) is removed on upload.</span>
+          <span className="muted">
+            JPEG, PNG or WebP, up to 10 MB. Metadata (EXIF, GPS) is removed on upload.
+          </span>
         </div>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy || !hydrated}>
           {uploading ? 'Uploading…' : analysing ? 'Analysing…' : 'Upload and analyse'}
         </button>
       </form>
@@ -69,7 +80,9 @@ export function PredictWorkbench({ conceptNames }: { conceptNames: Record<string
       ) : null}
       {busy ? (
         <div aria-busy="true" aria-live="polite" className={styles.pending}>
-          <p className="muted">{uploading ? 'Uploading the image…' : 'Running the model and searching similar cases…'}</p>
+          <p className="muted">
+            {uploading ? 'Uploading the image…' : 'Running the model and searching similar cases…'}
+          </p>
           <div className="skeleton" style={{ height: 240 }} />
         </div>
       ) : null}

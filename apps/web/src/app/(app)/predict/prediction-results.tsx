@@ -20,7 +20,11 @@ export function PredictionResults({
   if (!prediction.ok) {
     const noChampion = prediction.code === 'CONFLICT' && /champion/i.test(prediction.message);
     return (
-      <div className="panel empty-state" role="alert" data-testid={noChampion ? 'no-champion' : 'prediction-error'}>
+      <div
+        className="panel empty-state"
+        role="alert"
+        data-testid={noChampion ? 'no-champion' : 'prediction-error'}
+      >
         <h2>{noChampion ? 'No model is in service yet' : 'The model could not make a prediction'}</h2>
         <p className="muted">
           {noChampion

@@ -30,7 +30,11 @@ export function ProbabilityBars({
                 style={{ width: `${Math.max(item.probability * 100, 0.5)}%` }}
               />
             </span>
-            <span className={styles.barValue} data-testid="probability-value" title={`Raw model output ${percent(item.rawProbability)}`}>
+            <span
+              className={styles.barValue}
+              data-testid="probability-value"
+              title={`Raw model output ${percent(item.rawProbability)}`}
+            >
               {percent(item.probability)}
             </span>
           </li>

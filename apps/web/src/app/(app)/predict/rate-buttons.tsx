@@ -19,7 +19,8 @@ export function RateButtons(props: { modelId: string; uploadId: string; resultIm
     });
   return (
     <div className={styles.rating}>
-      <div role="group" aria-label="Was this similar case helpful?">
+      <fieldset>
+        <legend className="visually-hidden">Was this similar case helpful?</legend>
         <button
           type="button"
           className="button"
@@ -38,9 +39,15 @@ export function RateButtons(props: { modelId: string; uploadId: string; resultIm
         >
           Not helpful
         </button>
-      </div>
+      </fieldset>
       <span role="status" className="muted" data-testid="rating-status">
-        {pending ? 'Saving…' : error ? error : stored === null ? '' : `Saved: ${stored ? 'helpful' : 'not helpful'}`}
+        {pending
+          ? 'Saving…'
+          : error
+            ? error
+            : stored === null
+              ? ''
+              : `Saved: ${stored ? 'helpful' : 'not helpful'}`}
       </span>
     </div>
   );

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import type { Analysis } from '@/lib/predict/predict-types';
 import { formatEnum, formatLabel } from '@/lib/format';
+import type { Analysis } from '@/lib/predict/predict-types';
 import styles from './predict.module.css';
 import { RateButtons } from './rate-buttons';
 
@@ -20,7 +20,9 @@ export function SimilarCases({ outcome, uploadId }: { outcome: Analysis['similar
     <section className="panel" aria-labelledby="similar-title">
       <div className="panel__header">
         <h2 id="similar-title">Similar confirmed cases</h2>
-        <span className="muted">histopathology, consensus, follow-up or confocal; similarity = 1 − cosine distance</span>
+        <span className="muted">
+          histopathology, consensus, follow-up or confocal; similarity = 1 − cosine distance
+        </span>
       </div>
       {cases.length === 0 ? (
         <div className="empty-state" data-testid="similar-empty">
@@ -52,7 +54,8 @@ export function SimilarCases({ outcome, uploadId }: { outcome: Analysis['similar
                   <img src={`/media/${item.image.id}/thumb`} alt="" width={160} height={160} />
                   <strong>{item.diagnosis?.concept.name ?? 'No diagnosis'}</strong>
                   <span className="muted">
-                    {item.diagnosis ? formatEnum(item.diagnosis.confirmation) : ''} · {formatLabel(item.case.site)}
+                    {item.diagnosis ? formatEnum(item.diagnosis.confirmation) : ''} ·{' '}
+                    {formatLabel(item.case.site)}
                   </span>
                   <span className="mono">similarity {item.similarity.toFixed(3)}</span>
                 </Link>

@@ -21,16 +21,19 @@ export function UncertaintyPanel({
           <dd>
             {(uncertainty.confidence * 100).toFixed(1)}%{' '}
             <span className="muted">
-              ({uncertainty.calibration === 'TEMPERATURE_SCALED'
+              (
+              {uncertainty.calibration === 'TEMPERATURE_SCALED'
                 ? `calibrated, temperature ${uncertainty.temperature?.toFixed(2)}`
-                : 'uncalibrated'})
+                : 'uncalibrated'}
+              )
             </span>
           </dd>
           <dt>Entropy</dt>
           <dd>
             {uncertainty.entropy.toFixed(3)} nats{' '}
             <span className="muted">
-              ({(uncertainty.normalizedEntropy * 100).toFixed(0)}% of the maximum; 0 = certain, 100% = uniform)
+              ({(uncertainty.normalizedEntropy * 100).toFixed(0)}% of the maximum; 0 = certain, 100% =
+              uniform)
             </span>
           </dd>
         </dl>
