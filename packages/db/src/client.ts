@@ -18,3 +18,11 @@ export function createDb(options: CreateDbOptions): Db {
 
 export { Prisma } from '../generated/prisma/client.js';
 export * from '../generated/prisma/enums.js';
+
+/**
+ * Refreshes the planner's statistics of every table after a bulk load (a seed, an import). The embedded PGlite
+ * has no autovacuum, so without this its planner keeps the row counts of an empty database and picks full scans.
+ */
+export async function refreshStatistics(db: DbClient): Promise<void> {
+  await db.$executeRawUnsafe('ANALYZE');
+}

@@ -1,5 +1,5 @@
 import type { Db } from '@dermino/db';
-import { getMeta, seedConcepts, seedDemoUsers, setMeta } from '@dermino/db';
+import { getMeta, refreshStatistics, seedConcepts, seedDemoUsers, setMeta } from '@dermino/db';
 import { encodeImage, generateCohort, renderImage } from '@dermino/synth';
 import { storeImage } from '../intake/store-image.js';
 import { DEMO_SOURCE, imageRows, patientRow } from './demo-rows.js';
@@ -90,5 +90,6 @@ export async function seedDemoRegistry(options: SeedDemoOptions): Promise<SeedDe
     options.onProgress?.(done.size + start + batch.length, cohort.images.length);
   }
   await setMeta(db, META_KEY, { status: 'complete', size, seed } satisfies SeedState);
+  await refreshStatistics(db);
   return { images: cohort.images.length, created: todo.length, alreadyComplete: false, newImageIds };
 }

@@ -7,6 +7,7 @@ import {
   findImportProblems,
   findResumableImportRun,
   type ImportRunRecord,
+  refreshStatistics,
   updateImportRun,
 } from '@dermino/db';
 import type { PreparedImport } from '../sources/types.js';
@@ -109,6 +110,7 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   }
   if (prepared.attachFrom) await attachPendingImages(context, counts);
   await updateImportRun(db, { id: run.id, counts: { ...counts }, status: 'COMPLETED' });
+  await refreshStatistics(db);
   const problems = await findImportProblems(db, { importRunId: run.id });
   return {
     runId: run.id,
