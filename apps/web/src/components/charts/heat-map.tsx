@@ -35,7 +35,8 @@ export function HeatMap(props: HeatMapProps) {
   const max = props.range?.max ?? Math.max(...values, 1);
   const t = (v: number) => (max > min ? (v - min) / (max - min) : 0.5);
   const left = 8 + Math.max(48, ...props.rows.map((r) => r.length * 6.5));
-  const top = 40;
+  // Three header lines: column title, row title, column labels.
+  const top = 56;
   const width = left + props.columns.length * CELL_W + 8;
   const height = top + props.rows.length * CELL_H + 8;
   return (
@@ -52,7 +53,7 @@ export function HeatMap(props: HeatMapProps) {
           <text className={styles.axisTitle} x={left} y={12}>
             {props.columnLabel} →
           </text>
-          <text className={styles.axisTitle} x={4} y={top - 6}>
+          <text className={styles.axisTitle} x={4} y={30}>
             {props.rowLabel} ↓
           </text>
           {props.columns.map((column, c) => (

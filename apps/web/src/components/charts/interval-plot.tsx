@@ -22,9 +22,10 @@ export interface IntervalPlotProps {
   testId?: string;
 }
 
-const WIDTH = 520;
+const WIDTH = 600;
 const ROW = 26;
-const LEFT = 130;
+// Room for the longest metric names ("Malignancy sensitivity at target specificity" at 11 px).
+const LEFT = 250;
 const RIGHT = 16;
 
 /** Point estimates with their 95% intervals, one row each (a forest plot). */
@@ -37,7 +38,13 @@ export function IntervalPlot(props: IntervalPlotProps) {
   return (
     <figure className={styles.figure} data-testid={props.testId}>
       <figcaption className={styles.title}>{props.title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={props.title}>
+      <svg
+        className={styles.svg}
+        style={{ maxWidth: 760 }}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={props.title}
+      >
         {niceTicks(domain, 5).map((tick) => (
           <g key={tick}>
             <line className={styles.grid} x1={x(tick)} x2={x(tick)} y1={12} y2={bottom} />

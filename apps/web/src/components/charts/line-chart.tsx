@@ -14,6 +14,8 @@ export interface Series {
   dashed?: boolean;
   /** Draw a dot at each point (sparse series such as monthly windows). */
   markers?: boolean;
+  /** Palette position, when several series belong together (an estimate and its interval). */
+  colourIndex?: number;
 }
 
 export interface LineChartProps {
@@ -34,6 +36,8 @@ export interface LineChartProps {
   /** The chance line of ROC and reliability plots. */
   diagonal?: boolean;
   testId?: string;
+  /** Cap the width of a chart that has a row to itself. */
+  maxWidth?: number;
 }
 
 const WIDTH = 480;
@@ -53,9 +57,10 @@ export function LineChart(props: LineChartProps) {
   const xTicks = xCategories ? xCategories.map((_, i) => i) : niceTicks(xDomain, 5);
   const yTicks = niceTicks(yDomain, 5);
   const band = xCategories ? x(1) - x(0) : 8;
+  const colourOf = (s: Series, i: number) => seriesColour(s.colourIndex ?? i);
   const entries: LegendEntry[] = series.map((s, i) => ({
     name: s.name,
-    colour: seriesColour(i),
+    colour: colourOf(s, i),
     dashed: s.dashed,
   }));
   for (const t of thresholds) entries.push({ name: t.label, colour: ALERT_COLOUR, dashed: true });
@@ -64,7 +69,13 @@ export function LineChart(props: LineChartProps) {
   return (
     <figure className={styles.figure} data-testid={props.testId}>
       <figcaption className={styles.title}>{props.title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title}>
+      <svg
+        className={styles.svg}
+        style={props.maxWidth ? { maxWidth: props.maxWidth } : undefined}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={props.title}
+      >
         {referenceX.map((rx) => (
           <rect
             key={`r${rx}`}
@@ -143,14 +154,14 @@ export function LineChart(props: LineChartProps) {
             <path
               d={pathOf(s.points, x, y)}
               fill="none"
-              stroke={seriesColour(i)}
+              stroke={colourOf(s, i)}
               strokeWidth={2}
               strokeDasharray={s.dashed ? '6 4' : undefined}
             />
             {s.markers
               ? s.points.map((p) =>
                   p.y === null ? null : (
-                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={seriesColour(i)} />
+                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={colourOf(s, i)} />
                   ),
                 )
               : null}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gapOf, groupMetrics, groupRows, orderGroupings, splitIntersection } from './group-rows';
+import {
+  compareGroupNames,
+  gapOf,
+  groupMetrics,
+  groupRows,
+  orderGroupings,
+  splitIntersection,
+} from './group-rows';
 import type { EvaluationReport } from './report-types';
 
 const estimate = (value: number) => ({ value, ci_low: value - 0.1, ci_high: value + 0.1 });
@@ -55,6 +62,28 @@ describe('group rows of a report', () => {
       rows: ['female', 'male'],
       columns: ['I', 'VI'],
     });
+  });
+
+  it('orders groups naturally whatever order the JSON keys came in', () => {
+    expect(['VI', 'I', 'III', 'V', 'II', 'IV'].sort(compareGroupNames)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+    ]);
+    expect(['60-74', '(missing)', '<30', '30-44'].sort(compareGroupNames)).toEqual([
+      '<30',
+      '30-44',
+      '60-74',
+      '(missing)',
+    ]);
+    expect(['male & II', 'female & VI', 'female & I'].sort(compareGroupNames)).toEqual([
+      'female & I',
+      'female & VI',
+      'male & II',
+    ]);
   });
 
   it('finds metrics and gaps', () => {

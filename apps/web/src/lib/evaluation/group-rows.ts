@@ -35,6 +35,29 @@ export function orderGroupings(keys: readonly string[]): { single: string[]; int
   };
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+/**
+ * Natural order of group names: Fitzpatrick types I..VI in sequence, "<30" before "30-44", "(missing)" last.
+ * Needed because the report comes back from jsonb, which orders object keys by length first.
+ */
+export function compareGroupNames(a: string, b: string): number {
+  const missing = (name: string) => (name.includes('(missing)') ? 1 : 0);
+  if (missing(a) !== missing(b)) return missing(a) - missing(b);
+  const partsA = a.split(' & ');
+  const partsB = b.split(' & ');
+  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
+    const [x, y] = [partsA[i] as string, partsB[i] as string];
+    const [rx, ry] = [ROMAN.indexOf(x), ROMAN.indexOf(y)];
+    const order =
+      rx >= 0 && ry >= 0
+        ? rx - ry
+        : x.replace(/^</, '0').localeCompare(y.replace(/^</, '0'), 'en', { numeric: true });
+    if (order !== 0) return order;
+  }
+  return partsA.length - partsB.length;
+}
+
 export interface GroupRow {
   group: string;
   n: number;
@@ -46,7 +69,8 @@ export interface GroupRow {
 
 /** One row per group of a grouping for one metric; groups under the minimum n are kept, with no estimate. */
 export function groupRows(report: EvaluationReport, grouping: string, metric: string): GroupRow[] {
-  return Object.entries(report.groups[grouping] ?? {}).map(([group, g]) => {
+  const entries = Object.entries(report.groups[grouping] ?? {}).sort(([a], [b]) => compareGroupNames(a, b));
+  return entries.map(([group, g]) => {
     const value = g[metric];
     return {
       group,

@@ -67,7 +67,14 @@ export function headlineMetrics(report: EvaluationReport): NamedEstimate[] {
   return picked;
 }
 
-/** Every estimate of a report, overall and malignancy, keyed as the group reports key them. */
+// jsonb hands keys back ordered by length; show them in a reading order instead.
+const ORDER = Object.keys(INFO);
+export const metricRank = (name: string) => {
+  const index = ORDER.indexOf(name.replace(/^malignancy_/, ''));
+  return index < 0 ? ORDER.length : index;
+};
+
+/** Every estimate of a report, malignancy first, then overall, keyed as the group reports key them. */
 export function allMetrics(report: EvaluationReport): NamedEstimate[] {
   const overall = Object.entries(report.overall).flatMap(([name, estimate]) =>
     isEstimate(estimate) ? [{ name, estimate }] : [],
@@ -75,5 +82,6 @@ export function allMetrics(report: EvaluationReport): NamedEstimate[] {
   const malignancy = Object.entries(report.malignancy ?? {}).flatMap(([name, estimate]) =>
     isEstimate(estimate) ? [{ name: `malignancy_${name}`, estimate }] : [],
   );
-  return [...malignancy, ...overall];
+  const byRank = (a: NamedEstimate, b: NamedEstimate) => metricRank(a.name) - metricRank(b.name);
+  return [...malignancy.sort(byRank), ...overall.sort(byRank)];
 }

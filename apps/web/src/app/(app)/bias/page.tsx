@@ -6,6 +6,7 @@ import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
 import { groupingLabel, groupMetrics, groupRows, orderGroupings } from '@/lib/evaluation/group-rows';
+import { metricRank } from '@/lib/evaluation/metric-info';
 import { readReport } from '@/lib/evaluation/report-types';
 import { formatDate } from '@/lib/format';
 import { championQuery, latestEvaluation, modelsQuery } from '@/lib/models/model-queries';
@@ -60,7 +61,8 @@ export default async function BiasPage({
     );
   }
   const { single, intersections } = orderGroupings(Object.keys(report.groups));
-  const metrics = groupMetrics(report);
+  const family = (name: string) => (name.startsWith('malignancy_') ? 0 : 1);
+  const metrics = groupMetrics(report).sort((a, b) => family(a) - family(b) || metricRank(a) - metricRank(b));
   const metric =
     [param('metric'), ...DEFAULT_METRICS].find((m) => m && metrics.includes(m)) ?? metrics[0] ?? 'accuracy';
   const grouping = [param('by'), 'skin_type'].find((g) => g && report.groups[g]) ?? single[0];

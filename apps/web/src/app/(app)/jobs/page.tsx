@@ -34,7 +34,15 @@ export default async function JobsPage() {
     id: job.id,
     testId: 'job-row',
     cells: {
-      kind: { value: job.kind, display: <Link href={`/jobs/${job.id}`}>{formatEnum(job.kind)}</Link> },
+      kind: {
+        value: job.kind,
+        display: (
+          <>
+            <Link href={`/jobs/${job.id}`}>{formatEnum(job.kind)}</Link>{' '}
+            <span className="muted mono">{job.id.slice(0, 8)}</span>
+          </>
+        ),
+      },
       status: { value: job.status, display: <StatusBadge status={job.status} /> },
       progress: {
         value: progressFraction(job),

@@ -60,10 +60,11 @@ export async function LabelEfficiency({
         xLabel="Share of the training labels used"
         yLabel={metricInfo(name).label}
         xCategories={categories}
+        maxWidth={640}
         series={[
           { name: 'Estimate', points: series('value'), markers: true },
-          { name: '95% interval (low)', points: series('ci_low'), dashed: true },
-          { name: '95% interval (high)', points: series('ci_high'), dashed: true },
+          { name: '95% interval, lower end', points: series('ci_low'), dashed: true, colourIndex: 0 },
+          { name: '95% interval, upper end', points: series('ci_high'), dashed: true, colourIndex: 0 },
         ]}
       />
       <p className="muted">

@@ -1,7 +1,7 @@
 import styles from '@/components/charts/dashboard.module.css';
 import { type Column, DataTable } from '@/components/charts/data-table';
 import { IntervalPlot } from '@/components/charts/interval-plot';
-import { formatMetric, metricInfo } from '@/lib/evaluation/metric-info';
+import { formatMetric, metricInfo, metricRank } from '@/lib/evaluation/metric-info';
 import type { ModelComparison } from '@/lib/models/compare-query';
 
 const COLUMNS: Column[] = [
@@ -15,7 +15,11 @@ const COLUMNS: Column[] = [
 
 /** Paired differences A − B with their intervals: an interval that excludes 0 means the data show a difference. */
 export function ComparisonResult({ comparison }: { comparison: ModelComparison }) {
-  const entries = Object.entries(comparison.report);
+  // Malignancy first, then the multiclass metrics, each in reading order (jsonb reorders the keys).
+  const group = (name: string) => (name.startsWith('malignancy_') ? 0 : 1);
+  const entries = Object.entries(comparison.report).sort(
+    ([a], [b]) => group(a) - group(b) || metricRank(a) - metricRank(b),
+  );
   const points = (name: string, v: number | null) =>
     v === null ? '—' : metricInfo(name).percent ? `${(v * 100).toFixed(1)} pp` : v.toFixed(3);
   return (
@@ -29,7 +33,7 @@ export function ComparisonResult({ comparison }: { comparison: ModelComparison }
         title="Paired differences A − B with 95% intervals"
         xLabel="Difference (A − B); right of 0 = A higher"
         rows={entries.map(([name, d]) => ({
-          label: metricInfo(name).label.slice(0, 22),
+          label: metricInfo(name).label,
           value: d.difference,
           low: d.ci_low,
           high: d.ci_high,
