@@ -22,6 +22,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/drift', label: 'Drift', roles: MANAGERS },
   { href: '/jobs', label: 'Jobs', roles: ['ADMIN', 'MANAGER', 'DATA'] },
   { href: '/datasets', label: 'Datasets', roles: DATA_TEAM },
+  { href: '/curation', label: 'Curation', roles: DATA_TEAM },
+  { href: '/embeddings', label: 'Embedding map', roles: DATA_TEAM },
   { href: '/cases', label: 'Cases', roles: ALL_ROLES },
   { href: '/predict', label: 'New image', roles: ['ADMIN', 'CLINICIAN'] },
 ];
