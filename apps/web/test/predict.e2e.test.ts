@@ -153,8 +153,10 @@ describe('new image (clinician)', () => {
     });
     const error = page.getByTestId('upload-error');
     await error.waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'predict-oversized');
+    // Today the proxy's 10 MB body buffer is the binding limit (our route says so); the API's 20 MiB one is not reached.
     expect(await error.textContent()).toMatch(
-      /The image was not accepted\. The file is (too large|larger than \d+ MiB)/,
+      /The image was not accepted\. The file is (too large: the web app accepts uploads up to 10 MB|larger than \d+ MiB)/,
     );
   });
 

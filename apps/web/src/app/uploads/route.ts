@@ -29,7 +29,7 @@ export async function POST(request: NextRequest) {
     return errorResponse(
       413,
       'BAD_INPUT',
-      `The file is too large: the web app accepts uploads up to ${Math.floor(body.length / 1024 / 1024)} MB.`,
+      `The file is too large: the web app accepts uploads up to ${Math.round(body.length / 1_000_000)} MB.`,
     );
   }
   let upstream: Response;
