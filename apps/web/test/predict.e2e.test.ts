@@ -112,6 +112,8 @@ describe('new image (clinician)', () => {
     );
     const firstHref = await similar.first().locator('a').getAttribute('href');
     expect(firstHref).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    // Back to the top, so the sticky header does not land mid-page in the full-page screenshot.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'predict');
 
     await similar.first().getByRole('button', { name: 'Helpful', exact: true }).click();
