@@ -1,16 +1,4 @@
-import {
-  buildEvaluationReport,
-  categoricalDrift,
-  createRng,
-  ddiSkinTypeGroups,
-  embeddingDrift,
-  estimateMulticlassAccuracy,
-  FIXED_DRIFT_THRESHOLDS,
-  isAlert,
-  numericDrift,
-  predictionDrift,
-  type Rng,
-} from '@dermino/analytics';
+import { buildEvaluationReport, createRng, ddiSkinTypeGroups, type Rng } from '@dermino/analytics';
 import {
   appendJobLog,
   createDatasetVersion,
@@ -21,11 +9,11 @@ import {
   listConcepts,
   promoteModelVersion,
   registerModelVersion,
-  saveDriftReport,
   saveEvaluation,
   startJobAttempt,
   updateJobProgress,
 } from '@dermino/db';
+import { seedDriftReport } from './seed-manager-drift';
 
 // What the manager pages need, made by the real db functions from deterministic synthetic predictions:
 // a backbone and three classifiers fine-tuned with 1% / 10% / 100% of the labels (champion: 100%), an evaluation
@@ -34,7 +22,7 @@ import {
 // compareModels pairs); each report is computed from the full synthetic cohort.
 
 export const CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc'];
-const PRIOR = [0.05, 0.09, 0.11, 0.04, 0.12, 0.55, 0.04];
+export const PRIOR = [0.05, 0.09, 0.11, 0.04, 0.12, 0.55, 0.04];
 const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 // Type VI is rare (as in most dermoscopy sets): under the minimum group size, so the page greys it.
 const SKIN_PRIOR = [0.16, 0.25, 0.25, 0.19, 0.11, 0.04];
@@ -43,7 +31,7 @@ export const FRACTIONS = [0.01, 0.1, 1] as const;
 // How separable each classifier's outputs are: more labels, better model.
 const SKILL: Record<number, number> = { 0.01: 0.9, 0.1: 1.7, 1: 2.6 };
 
-const pick = (rng: Rng, weights: readonly number[]) => {
+export const pick = (rng: Rng, weights: readonly number[]) => {
   let u = rng.next();
   for (let i = 0; i < weights.length; i++) {
     u -= weights[i] as number;
@@ -53,7 +41,7 @@ const pick = (rng: Rng, weights: readonly number[]) => {
 };
 
 /** One row of class probabilities: the true class lifted by the model's skill, less on darker skin. */
-function predictRow(rng: Rng, label: number, skill: number, skinTypeIndex: number): number[] {
+export function predictRow(rng: Rng, label: number, skill: number, skinTypeIndex: number): number[] {
   const lift = skill * (1 - 0.09 * skinTypeIndex) * (1 + 0.5 * rng.nextNormal());
   const logits = CLASSES.map(
     (_, c) => rng.nextNormal() + Math.log(PRIOR[c] as number) + (c === label ? lift : 0),
@@ -93,7 +81,7 @@ export function syntheticCohort(seed: number): SyntheticCohort {
   return { labels, attributes };
 }
 
-async function finishedJob(db: Db, kind: Parameters<typeof createJob>[1]['kind'], payload: object) {
+export async function finishedJob(db: Db, kind: Parameters<typeof createJob>[1]['kind'], payload: object) {
   const job = await createJob(db, { kind, payload, createdBy: null });
   await startJobAttempt(db, job.id);
   await updateJobProgress(db, job.id, { step: 10, total: 10 });
@@ -263,120 +251,4 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
     pairedImages: images.length,
     championReport: championReport as SeededManagerData['championReport'],
   };
-}
-
-const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
-const REFERENCE_MONTHS = 3;
-
-/** Six monthly windows through analytics' drift statistics; June brings a new device and shifted embeddings. */
-async function seedDriftReport(db: Db, modelId: string): Promise<number> {
-  const rng = createRng(42);
-  const dims = 8;
-  const perMonth = 60;
-  const month = MONTHS.map((_, m) => {
-    const shifted = m === MONTHS.length - 1;
-    const device = Array.from({ length: perMonth }, () =>
-      shifted && rng.next() < 0.6
-        ? 'phone-clip-x'
-        : (['dermlite-dl4', 'heine-delta30'][pick(rng, [0.6, 0.4])] as string),
-    );
-    const embeddings = Float64Array.from(
-      { length: perMonth * dims },
-      (_, j) => rng.nextNormal() + (shifted && j % dims < 3 ? 1.2 : 0),
-    );
-    const labels = Array.from({ length: perMonth }, () => pick(rng, PRIOR));
-    // The new device's images are brighter.
-    const brightness = device.map((d) => 0.5 + 0.08 * rng.nextNormal() + (d === 'phone-clip-x' ? 0.15 : 0));
-    const probabilities = Float64Array.from(
-      labels.flatMap((label) => predictRow(rng, label, shifted ? 1.2 : 2.6, 1)),
-    );
-    return { device, embeddings, labels, probabilities, brightness };
-  });
-  const reference = month.slice(0, REFERENCE_MONTHS);
-  const refDevice = reference.flatMap((m) => m.device);
-  const refBrightness = reference.flatMap((m) => m.brightness);
-  const refEmbeddings = Float64Array.from(reference.flatMap((m) => Array.from(m.embeddings)));
-  const refProbabilities = Float64Array.from(reference.flatMap((m) => Array.from(m.probabilities)));
-  const k = CLASSES.length;
-  const windows = month.map((m, index) => {
-    const device = categoricalDrift(refDevice, m.device);
-    const brightness = numericDrift(refBrightness, m.brightness);
-    const embedding = embeddingDrift(refEmbeddings, m.embeddings, dims, {
-      mmd: { permutations: 50, seed: 0 },
-      classifier: { seed: 0 },
-    });
-    const predictions = predictionDrift(refProbabilities, m.probabilities, k);
-    const predicted = m.labels.map((_, i) => {
-      const row = Array.from(m.probabilities.subarray(i * k, (i + 1) * k));
-      return row.indexOf(Math.max(...row));
-    });
-    return {
-      window: MONTHS[index],
-      reference: index < REFERENCE_MONTHS,
-      n: m.labels.length,
-      metadata: {
-        device: {
-          jensenShannon: device.jensenShannon,
-          psi: device.psi,
-          chiSquarePValue: device.chiSquare.pValue,
-        },
-      },
-      quality: {
-        brightness: {
-          ksStatistic: brightness.ks.statistic,
-          ksPValue: brightness.ks.pValue,
-          psi: brightness.psi,
-          normalisedWasserstein: brightness.normalisedWasserstein,
-        },
-      },
-      embeddings: {
-        mmd2: embedding.mmd.mmd2,
-        mmdPValue: embedding.mmd.pValue,
-        domainClassifierAuroc: embedding.domainClassifier.auroc,
-      },
-      predictions: {
-        predictedClassJensenShannon: predictions.predictedClass.jensenShannon,
-        predictedClassPsi: predictions.predictedClass.psi,
-        confidencePsi: predictions.confidence.psi,
-        confidenceKsPValue: predictions.confidence.ks.pValue,
-      },
-      cbpe: { expectedAccuracy: estimateMulticlassAccuracy(m.probabilities, k), malignancy: null },
-      realisedAccuracy: predicted.filter((p, i) => p === m.labels[i]).length / m.labels.length,
-    };
-  });
-  const alerts = windows.slice(REFERENCE_MONTHS).flatMap((w) => {
-    const found = [];
-    if (isAlert(w.metadata.device.jensenShannon, FIXED_DRIFT_THRESHOLDS.jensenShannon))
-      found.push({
-        window: w.window,
-        area: 'metadata',
-        feature: 'device',
-        statistic: 'jensen_shannon',
-        value: w.metadata.device.jensenShannon,
-        threshold: FIXED_DRIFT_THRESHOLDS.jensenShannon.source,
-      });
-    if (
-      w.embeddings.mmdPValue < 0.01 &&
-      isAlert(w.embeddings.domainClassifierAuroc, FIXED_DRIFT_THRESHOLDS.domainClassifierAuroc)
-    )
-      found.push({
-        window: w.window,
-        area: 'embeddings',
-        feature: 'embedding',
-        statistic: 'domain_classifier_auroc',
-        value: w.embeddings.domainClassifierAuroc,
-        threshold: `${FIXED_DRIFT_THRESHOLDS.domainClassifierAuroc.source} and MMD p < 0.01`,
-      });
-    return found;
-  });
-  const job = await finishedJob(db, 'DRIFT', { model: modelId, referenceMonths: REFERENCE_MONTHS });
-  await saveDriftReport(db, {
-    modelVersionId: modelId,
-    jobId: job.id,
-    referenceFrom: new Date('2026-01-01T00:00:00Z'),
-    referenceTo: new Date('2026-03-31T23:59:59Z'),
-    windows: JSON.parse(JSON.stringify(windows)),
-    alerts: JSON.parse(JSON.stringify(alerts)),
-  });
-  return alerts.length;
 }

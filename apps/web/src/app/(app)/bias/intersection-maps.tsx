@@ -43,7 +43,8 @@ export function IntersectionMaps({
                 const cell = byKey.get(`${row} & ${column}`);
                 if (!cell) return undefined;
                 const positives = cell.nPositive !== null ? `, ${cell.nPositive} malignant` : '';
-                return cell.estimate
+                // A group can be large enough yet have too few malignant cases for sensitivity: say so, greyed.
+                return cell.estimate && cell.estimate.value !== null
                   ? {
                       value: cell.estimate.value,
                       label: formatMetric(metric, cell.estimate.value),
@@ -52,7 +53,8 @@ export function IntersectionMaps({
                   : {
                       value: null,
                       label: `n=${cell.n}`,
-                      detail: cell.insufficient ?? `no estimate, n = ${cell.n}${positives}`,
+                      detail:
+                        cell.insufficient ?? cell.estimate?.note ?? `no estimate, n = ${cell.n}${positives}`,
                     };
               }),
             )}
