@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useMemo, useState } from 'react';
+import { toCsv } from '@/lib/charts/to-csv';
 import styles from './charts.module.css';
 
 export interface Column {
@@ -116,14 +117,4 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   if (b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a).localeCompare(String(b), 'en', { numeric: true });
-}
-
-export function toCsv(columns: readonly Column[], rows: readonly Row[]): string {
-  const quote = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map((c) => quote(c.label)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => quote(row.cells[c.key]?.value ?? null)).join(','));
-  return `${lines.join('\r\n')}\r\n`;
 }

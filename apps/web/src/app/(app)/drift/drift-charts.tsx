@@ -90,7 +90,10 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
           },
         ]}
         highlightX={alertedIn('embeddings')}
-        yDomain={{ min: 0.4, max: 1 }}
+        yDomain={{
+          min: Math.min(0.4, ...windows.map((w) => w.embeddings.domainClassifierAuroc ?? 1)) - 0.05,
+          max: 1,
+        }}
         testId="embedding-drift"
       />
       <LineChart
