@@ -35,6 +35,13 @@ async function managerPage(path: string, viewport?: { width: number; height: num
   return tracked;
 }
 
+/** At tablet width nothing may push the page sideways (wide tables scroll inside their own box). */
+async function expectFitsTablet(page: Page, name: string) {
+  await page.setViewportSize({ width: 820, height: 1100 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+  await saveScreenshot(page, `${name}-tablet`);
+}
+
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const pct = (value: number | null | undefined) => `${((value ?? Number.NaN) * 100).toFixed(1)}%`;
 const estimateOf = (value: unknown) => value as { value: number; ci_low: number; ci_high: number };
@@ -57,8 +64,7 @@ describe('manager pages', () => {
     );
     expect(await text(page, 'running-job')).toContain('120 / 480 (25%)');
     await saveScreenshot(page, 'manager-overview');
-    await page.setViewportSize({ width: 820, height: 1100 });
-    await saveScreenshot(page, 'manager-overview-tablet');
+    await expectFitsTablet(page, 'manager-overview');
     expect(errors).toEqual([]);
   });
 
@@ -80,6 +86,7 @@ describe('manager pages', () => {
     await expect.poll(() => text(page, 'promote-ok')).toBe('derm-cls-10pct is now challenger.');
     await expect.poll(() => row.getByTestId('alias').allInnerTexts()).toEqual(['challenger']);
     await saveScreenshot(page, 'manager-models');
+    await expectFitsTablet(page, 'manager-models');
     expect(errors).toEqual([]);
   });
 
@@ -139,6 +146,7 @@ describe('manager pages', () => {
     await page.getByRole('link', { name: 'Skin type group' }).click();
     await expect.poll(() => rows.count()).toBe(3);
     await saveScreenshot(page, 'manager-bias-skin-type-group');
+    await expectFitsTablet(page, 'manager-bias');
     expect(errors).toEqual([]);
   });
 
@@ -156,6 +164,7 @@ describe('manager pages', () => {
       '2026-06',
     );
     await saveScreenshot(page, 'manager-drift');
+    await expectFitsTablet(page, 'manager-drift');
     expect(errors).toEqual([]);
   });
 
@@ -171,6 +180,7 @@ describe('manager pages', () => {
     expect(await rowOf(seeded.failedJobId).innerText()).toContain('Out of memory');
     expect(await page.getByTestId('auto-refresh').count()).toBe(1);
     await saveScreenshot(page, 'manager-jobs');
+    await expectFitsTablet(page, 'manager-jobs');
     await rowOf(seeded.queuedJobId)
       .getByRole('button', { name: /^Cancel/ })
       .click();
