@@ -91,6 +91,17 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     query: `mutation { adjudicateAnnotation(input: { imageId: "${missing}", conceptCode: "mel" }) { id } }`,
     allowed: DATA,
   },
+  { field: 'Query.embeddingModels', query: '{ embeddingModels { id } }', allowed: REGISTRY },
+  {
+    field: 'Query.embeddingProjection',
+    query: `{ embeddingProjection(modelId: "${missing}") { method } }`,
+    allowed: REGISTRY,
+  },
+  {
+    field: 'Query.imageSummaries',
+    query: `{ imageSummaries(ids: ["${missing}"]) { imageId } }`,
+    allowed: DATA,
+  },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },
   {

@@ -66,3 +66,4 @@ export { findDatasetVersionCompositions, type CompositionCellRecord } from './da
 export { findJobLogs, findJobModelMetrics, type JobLogRecord } from './job-details.js';
 export { findLatestEvaluation, findPairedPredictions, type PairedPredictionRecord } from './model-comparison.js';
 export { findImageLabelVotes, getConceptIdByCode, recordAdjudication, type LabelVoteRecord, type RecordAdjudicationInput } from './adjudication.js';
+export { findEmbeddingModels, findImageSummaries, findProjectionRows, type EmbeddingModelRecord, type ImageSummaryRecord, type ProjectionRow, type ProjectionRows } from './embedding-projection.js';

@@ -54,6 +54,9 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       similarCases: EVERYONE,
       datasetVersionLeakage: REGISTRY,
       compareModels: MANAGERS,
+      embeddingModels: REGISTRY,
+      embeddingProjection: REGISTRY,
+      imageSummaries: DATA_TEAM,
     },
   },
   Mutation: {
@@ -117,6 +120,10 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   DiagnosisShare: { type: EVERYONE },
   SimilarCaseFeedback: { type: EVERYONE },
   FreezeDatasetVersionPayload: { type: DATA_TEAM },
+  EmbeddingModel: { type: REGISTRY },
+  EmbeddingProjection: { type: REGISTRY },
+  ProjectionPoint: { type: REGISTRY },
+  ImageSummary: { type: DATA_TEAM },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

@@ -46,6 +46,9 @@ import { adjudicateAnnotation } from './datasets/resolvers/Mutation/adjudicateAn
 import { DatasetVersion } from './datasets/resolvers/DatasetVersion.js';
 import { Job } from './registry/resolvers/Job.js';
 import { compareModels } from './comparison/resolvers/Query/compareModels.js';
+import { embeddingModels } from './projection/resolvers/Query/embeddingModels.js';
+import { embeddingProjection } from './projection/resolvers/Query/embeddingProjection.js';
+import { imageSummaries } from './projection/resolvers/Query/imageSummaries.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -74,6 +77,9 @@ export const resolvers: Resolvers = {
     similarCases,
     datasetVersionLeakage,
     compareModels,
+    embeddingModels,
+    embeddingProjection,
+    imageSummaries,
   },
   Mutation: {
     login,

@@ -12,6 +12,7 @@ export const SCHEMA_MODULES = [
   'inference',
   'similar',
   'comparison',
+  'projection',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */
