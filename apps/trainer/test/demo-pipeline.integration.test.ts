@@ -17,8 +17,10 @@ import {
   getJobById,
   getMeta,
   getModelLineage,
+  getModelVersionByAlias,
   getModelVersionByJobId,
   listConcepts,
+  promoteModelVersion,
 } from '@dermino/db';
 import { createInferenceSession } from '@dermino/model';
 import { attributeTable } from '../src/jobs/evaluate/evaluate-job.js';
@@ -118,6 +120,12 @@ describe('the demo pipeline after the first start', () => {
       );
       expect(rounded(evaluation.report)).toEqual(rounded(expected));
     }
+    // The all-labels linear probe became the first champion; the others were not promoted.
+    const full = jobs.finetunes.findIndex((f) => f.method === 'linear' && f.labelFraction === 1);
+    expect((await getModelVersionByAlias(worker.db, { alias: 'champion' })).id).toBe(classifiers[full]!.id);
+    const other = classifiers.find((c) => c!.id !== classifiers[full]!.id)!;
+    expect((await promoteModelVersion(worker.db, { id: other.id, alias: 'champion', onlyIfVacant: true })).moved).toBe(false);
+    expect((await getModelVersionByAlias(worker.db, { alias: 'champion' })).id).toBe(classifiers[full]!.id);
     // 10% of the labels trains on fewer images than 100%.
     const trained = classifiers.map((c) => (c!.metrics as { trainImages: number }).trainImages);
     expect(trained[0]).toBeLessThan(trained[1]);

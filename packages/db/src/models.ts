@@ -102,17 +102,22 @@ export async function findModelVersions(
   });
 }
 
-/** Moves an alias (champion, challenger) to a model and records who moved it from where. */
+/**
+ * Moves an alias (champion, challenger) to a model and records who moved it from where. With `onlyIfVacant`, an
+ * alias another model already holds is left alone (the demo's first champion must not replace a user's choice);
+ * `moved` says whether it moved.
+ */
 export async function promoteModelVersion(
   db: Db,
-  options: { id: string; alias: string; updatedBy?: string | null },
-): Promise<ModelVersionRecord> {
+  options: { id: string; alias: string; updatedBy?: string | null; onlyIfVacant?: boolean },
+): Promise<ModelVersionRecord & { moved?: boolean }> {
   if (!/^[a-z][a-z0-9-]{0,39}$/.test(options.alias)) {
     throw new AppError('BAD_INPUT', { message: `Alias "${options.alias}" must be lower-case letters, digits and dashes.`, details: { argument: 'alias' } });
   }
   await getModelVersionById(db, { id: options.id });
-  await db.$transaction(async (tx) => {
+  const moved = await db.$transaction(async (tx) => {
     const previous = await tx.modelAlias.findUnique({ where: { alias: options.alias }, select: { modelVersionId: true } });
+    if (previous && options.onlyIfVacant) return false;
     await tx.modelAlias.upsert({
       where: { alias: options.alias },
       create: { alias: options.alias, modelVersionId: options.id, updatedBy: options.updatedBy ?? null },
@@ -126,8 +131,9 @@ export async function promoteModelVersion(
         details: { alias: options.alias, from: previous?.modelVersionId ?? null, to: options.id, by: options.updatedBy ?? null },
       },
     });
+    return true;
   });
-  return getModelVersionById(db, { id: options.id });
+  return { ...(await getModelVersionById(db, { id: options.id })), moved };
 }
 
 export async function getModelVersionByAlias(db: DbClient, options: { alias: string }): Promise<ModelVersionRecord> {

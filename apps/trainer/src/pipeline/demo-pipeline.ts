@@ -73,12 +73,15 @@ export async function enqueueDemoPipeline(
   for (const variant of variants) {
     finetunes.push({ ...variant, job: await send('FINETUNE', { backbone: { fromJob: pretrain }, datasetVersionId, ...variant }) });
   }
+  // The linear probe on all labels becomes the first champion (if nobody chose one), so the clinician's page
+  // predicts and the overview has a model to show from the first start; drift watches the same model.
+  const fullLabels = finetunes.find((f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions))!;
   const evaluates = [];
   for (const finetune of finetunes) {
-    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples }));
+    const promote = finetune === fullLabels ? { promoteIfVacant: 'champion' } : {};
+    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples, ...promote }));
   }
   const embed = await send('EMBED', { model: { fromJob: pretrain } });
-  const fullLabels = finetunes.find((f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions))!;
   const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow });
   const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
   return { pretrain, finetunes, evaluates, embed, drift, audit };

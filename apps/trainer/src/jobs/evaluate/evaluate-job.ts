@@ -1,4 +1,4 @@
-import { listConcepts, findVersionImages, type ModelInputImage, saveEvaluation } from '@dermino/db';
+import { findVersionImages, listConcepts, type ModelInputImage, promoteModelVersion, saveEvaluation } from '@dermino/db';
 import { buildEvaluationReport } from '@dermino/analytics';
 import { z } from 'zod';
 import type { JobHandler } from '../../worker/job-handler.js';
@@ -17,6 +17,8 @@ const payloadSchema = z
     minGroupSize: z.number().int().min(1).default(30),
     groupBy: z.array(z.union([z.enum(ATTRIBUTE_COLUMNS), z.array(z.enum(ATTRIBUTE_COLUMNS)).min(2)])).default([...ATTRIBUTE_COLUMNS]),
     after: afterSchema,
+    /** After evaluating, give the model this alias if no model holds it yet (the demo's first champion). */
+    promoteIfVacant: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes').optional(),
   })
   .strict();
 
@@ -82,5 +84,9 @@ export const evaluateJob: JobHandler<EvaluatePayload> = {
     const accuracy = (report.overall as Record<string, { value: number | null }>).accuracy?.value;
     await progress({ step: images.length + 1, total: images.length + 1, metrics: { accuracy, n: scored.length } });
     await log(`Evaluation ${evaluation.id}: ${scored.length} predictions, accuracy ${accuracy}.`);
+    if (payload.promoteIfVacant) {
+      const { moved } = await promoteModelVersion(db, { id: model.id, alias: payload.promoteIfVacant, updatedBy: `job:${job.id}`, onlyIfVacant: true });
+      await log(moved ? `Model ${model.id} is now ${payload.promoteIfVacant} (the alias was vacant).` : `The ${payload.promoteIfVacant} alias is taken; left as it is.`);
+    }
   },
 };
