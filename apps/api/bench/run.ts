@@ -3,21 +3,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb, ensureDatabase, migrateDatabase, seedConcepts, seedDemoUsers } from '@dermino/db';
+import {
+  createDb,
+  ensureDatabase,
+  migrateDatabase,
+  refreshStatistics,
+  seedConcepts,
+  seedDemoUsers,
+} from '@dermino/db';
 import { createTestCase, createTestUser } from '@dermino/db/testing';
 import autocannon from 'autocannon';
 import { startApi } from '../src/app.js';
 import { signSessionToken } from '../src/auth/session-token.js';
 import { createLogger } from '../src/logger.js';
+import { BENCH_QUERY } from './bench-query.js';
 import { startReferenceServer } from './reference-server.js';
+import { appendCasesRow } from './write-row.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 16;
-const QUERY = `query Cases($first: Int) { cases(first: $first) { totalCount pageInfo { endCursor hasNextPage }
-  edges { node { id site source createdAt patient { sex skinType ageBand }
-    images { id modality thumbnailUrl } annotations { id confirmation annotator concept { code name } }
-    diagnosis { code } } } } }`;
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-api-bench-'));
 const database = await ensureDatabase({ home });
@@ -38,6 +43,8 @@ try {
       ],
     });
   }
+  // As a seed or an import does: PGlite has no autovacuum, so the planner would keep an empty table's counts.
+  await refreshStatistics(db);
   const user = await createTestUser(db, { role: 'CLINICIAN' });
   const secret = 'bench-session-secret-0123456789abcdef';
   const token = signSessionToken({ sub: user.id, role: user.role }, { secret, lifetimeSeconds: 3600 }).token;
@@ -52,7 +59,7 @@ try {
     url: `${api.url}/graphql`,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: QUERY, variables: { first: 50 } }),
+    body: JSON.stringify({ query: BENCH_QUERY, variables: { first: 50 } }),
   };
   const check = await fetch(request.url, request);
   const body = (await check.json()) as { data?: { cases: { edges: unknown[] } }; errors?: unknown };
@@ -84,16 +91,9 @@ try {
     cpus: `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}`,
   };
   console.log(JSON.stringify(row));
-  const file = new URL('../BENCHMARKS.md', import.meta.url);
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(
-      file,
-      `# @dermino/api benchmarks\n\n\`npm run bench -w @dermino/api\` (bench/run.ts): \`cases(first: 50)\` with patient, images, annotations and\ndiagnosis, ${CONNECTIONS} concurrent clients (autocannon), the real API (production settings) on a fresh embedded Postgres\n(PGlite) seeded with cases of 2 images and 2 annotations each. Every request also writes its 50 case-read audit events.\n\n| date (UTC) | cases | clients | seconds | API requests/s | API p50 ms | API p99 ms | errors | reference requests/s | reference p99 ms | API / reference | load avg (1 min) | machine |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n`,
-    );
-  }
-  fs.appendFileSync(
-    file,
-    `| ${row.date} | ${row.cases} | ${row.connections} | ${row.seconds} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.referenceRequestsPerSecond} | ${row.referenceP99} | ${row.ratio} | ${row.load} | ${row.cpus} |\n`,
+  appendCasesRow(
+    new URL('../BENCHMARKS.md', import.meta.url),
+    `| ${row.date} | ${row.cases} | ${row.connections} | ${row.seconds} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.referenceRequestsPerSecond} | ${row.referenceP99} | ${row.ratio} | ${row.load} | ${row.cpus} |`,
   );
 } finally {
   await database.close();

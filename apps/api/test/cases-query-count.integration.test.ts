@@ -52,8 +52,10 @@ describe('cases(first: N) with images and annotations', () => {
     const five = await costOf(5);
     const fifty = await costOf(50);
     expect(fifty.queries).toBe(five.queries);
-    // Small and fixed: session check, the page, its relations, the count, the audit event.
-    expect(five.queries).toBeLessThanOrEqual(15);
+    // Small and fixed: the session check (user, revocation), ONE statement for the page with its patients,
+    // images, annotations, concepts and total, the audit event, and the concepts' parents (one batch).
+    expect(five.queries).toBeLessThanOrEqual(5);
     expect(five.queries).toBeGreaterThan(0);
+    expect(fifty.statements.filter((sql) => /FROM "Case"/.test(sql))).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
+import { buildCaseFilterSql, buildKeysetSql } from './case-filter-sql.js';
+import { type CaseJson, caseJsonSql, parseCaseJson } from './case-json-sql.js';
 import type { DbClient, Prisma, SkinType } from './client.js';
 import { conceptSelect, findConceptIdsWithDescendants } from './concepts.js';
 import { AppError } from './errors.js';
-import { type ImageRecord, imageSelect } from './images.js';
+import type { ImageRecord } from './images.js';
 
 export const MAX_CASE_PAGE_SIZE = 100;
 
@@ -23,23 +25,7 @@ const annotationSelect = {
   concept: { select: conceptSelect },
 } satisfies Prisma.AnnotationSelect;
 
-// Relation loads, not joins: Prisma batches each level into one `IN` query, so a page costs the
-// same number of queries whatever its size.
-const caseSelect = {
-  id: true,
-  externalId: true,
-  source: true,
-  site: true,
-  createdAt: true,
-  patient: { select: patientSelect },
-  images: {
-    select: { ...imageSelect, annotations: { select: annotationSelect, orderBy: { createdAt: 'asc' } } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  },
-  annotations: { select: annotationSelect, orderBy: { createdAt: 'asc' } },
-} satisfies Prisma.CaseSelect;
-
-type CaseRow = Prisma.CaseGetPayload<{ select: typeof caseSelect }>;
+// The record shapes (types only: case-json-sql.ts builds exactly these keys in SQL, one statement per page).
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 export type PatientRecord = Prisma.PatientGetPayload<{ select: typeof patientSelect }>;
@@ -85,49 +71,6 @@ export interface CasePage {
   hasNextPage: boolean;
 }
 
-function toCaseRecord(row: CaseRow): CaseRecord {
-  const { images: imageRows, annotations: caseAnnotations, ...rest } = row;
-  const images = imageRows.map(({ annotations: _annotations, ...image }) => image);
-  const imageById = new Map(images.map((image) => [image.id, image]));
-  const byId = new Map<string, AnnotationRow>();
-  for (const annotation of [...caseAnnotations, ...imageRows.flatMap((image) => image.annotations)]) {
-    byId.set(annotation.id, annotation);
-  }
-  const annotations = [...byId.values()]
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-    .map((annotation) => ({
-      ...annotation,
-      image: annotation.imageId ? (imageById.get(annotation.imageId) ?? null) : null,
-    }));
-  return { ...rest, images, annotations };
-}
-
-function hasAnnotation(where: Prisma.AnnotationWhereInput): Prisma.CaseWhereInput {
-  return { OR: [{ annotations: { some: where } }, { images: { some: { annotations: { some: where } } } }] };
-}
-
-async function buildCaseWhere(
-  db: DbClient,
-  filter: CaseFilter | null | undefined,
-): Promise<Prisma.CaseWhereInput> {
-  if (!filter) return {};
-  // An empty list means "no restriction", as an empty multi-select does in a form.
-  const and: Prisma.CaseWhereInput[] = [];
-  if (filter.diagnosis?.length) {
-    const conceptIds = await findConceptIdsWithDescendants(db, { codes: filter.diagnosis });
-    and.push(hasAnnotation({ conceptId: { in: conceptIds } }));
-  }
-  if (filter.site?.length) and.push({ site: { in: [...filter.site] } });
-  if (filter.skinType?.length) and.push({ patient: { skinType: { in: [...filter.skinType] } } });
-  if (filter.source?.length) {
-    const sources = [...filter.source];
-    and.push({ OR: [{ source: { in: sources } }, { images: { some: { source: { in: sources } } } }] });
-  }
-  if (filter.labelled === true) and.push(hasAnnotation({}));
-  if (filter.labelled === false) and.push({ NOT: hasAnnotation({}) });
-  return { AND: and };
-}
-
 /** One page of cases, newest first, with the total matching the filter (ignoring the cursor). */
 export async function findCases(db: DbClient, options: FindCasesOptions): Promise<CasePage> {
   const { first, after } = options;
@@ -137,25 +80,29 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
       details: { argument: 'first' },
     });
   }
-  const where = await buildCaseWhere(db, options.filter);
-  const keyset: Prisma.CaseWhereInput = after
-    ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-    : {};
-  const [totalCount, rows] = await Promise.all([
-    db.case.count({ where }),
-    db.case.findMany({
-      where: { AND: [where, keyset] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: first + 1,
-      select: caseSelect,
-    }),
-  ]);
-  return { cases: rows.slice(0, first).map(toCaseRecord), totalCount, hasNextPage: rows.length > first };
+  const filter = options.filter;
+  const conceptIds = filter?.diagnosis?.length
+    ? await findConceptIdsWithDescendants(db, { codes: filter.diagnosis })
+    : [];
+  const where = buildCaseFilterSql(filter, conceptIds);
+  // The page (one more row than asked, to know if there is a next one), its relations and the total in ONE
+  // statement; the total ignores the cursor.
+  const [row] = await db.$queryRaw<{ totalCount: number; cases: CaseJson[] }[]>`
+    SELECT (SELECT count(*)::int FROM "Case" k WHERE ${where}) AS "totalCount",
+      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC)
+        FROM (SELECT * FROM "Case" k WHERE ${where} AND ${buildKeysetSql(after)}
+              ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${first + 1}) k), '[]'::json) AS "cases"`;
+  return {
+    cases: row.cases.slice(0, first).map(parseCaseJson),
+    totalCount: row.totalCount,
+    hasNextPage: row.cases.length > first,
+  };
 }
 
 export async function getCaseById(db: DbClient, options: { id: string }): Promise<CaseRecord | null> {
-  const row = await db.case.findUnique({ where: { id: options.id }, select: caseSelect });
-  return row ? toCaseRecord(row) : null;
+  const [row] = await db.$queryRaw<{ found: CaseJson }[]>`
+    SELECT ${caseJsonSql} AS "found" FROM "Case" k WHERE k."id" = ${options.id}`;
+  return row ? parseCaseJson(row.found) : null;
 }
 
 /** The distinct sites and sources (of cases and of images), for filter dropdowns. */

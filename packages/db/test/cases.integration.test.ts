@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { findCases, getCaseById, getCaseFacets } from '../src/cases.js';
 import type { Db } from '../src/client.js';
-import { findConceptIdsWithDescendants } from '../src/concepts.js';
+import { conceptSelect, findConceptIdsWithDescendants } from '../src/concepts.js';
+import { imageSelect } from '../src/images.js';
 import { createTestCase, uniqueName } from '../src/testing/factories.js';
 import { connectTestDb } from './support/test-db.js';
 
@@ -46,10 +47,64 @@ describe('findCases', () => {
       const small = await countFor(2);
       const large = await countFor(12);
       expect(large).toBe(small);
-      expect(small).toBeLessThanOrEqual(10);
+      // The diagnosis codes expanded to concept ids, then the page with everything and the total: one statement.
+      expect(small).toBeLessThanOrEqual(2);
     } finally {
       await counted.$disconnect();
     }
+  });
+
+  it('builds the same records in SQL as Prisma reads them (timestamps, floats, nulls, order)', async () => {
+    const source = uniqueName('same-as-prisma');
+    const created = await createTestCase(db, {
+      source,
+      createdAt: new Date('2024-02-29T23:59:59.007Z'),
+      images: [{ device: 'dermlite' }, {}],
+      annotations: [
+        { concept: 'nv', image: 1, createdAt: new Date('2024-03-01T10:00:00.001Z') },
+        { concept: 'mel', createdAt: new Date('2024-03-01T09:00:00Z') },
+      ],
+    });
+    await db.image.update({
+      where: { id: created.images[0].id },
+      data: { capturedAt: new Date('2023-12-31T12:34:56.789Z'), brightness: 0.1 + 0.2, contrast: 1e-7 },
+    });
+    const [found] = (await findCases(db, { filter: { source: [source] }, first: 5 })).cases;
+    const read = await db.case.findUniqueOrThrow({
+      where: { id: created.id },
+      select: {
+        id: true,
+        externalId: true,
+        source: true,
+        site: true,
+        createdAt: true,
+        patient: { select: { id: true, pseudonym: true, sex: true, ageBand: true, skinType: true } },
+        images: { select: imageSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      },
+    });
+    const { annotations, ...rest } = found;
+    expect(rest).toEqual(read);
+    expect(found.images[0].brightness).toBe(0.1 + 0.2);
+    expect(annotations.map((a) => [a.concept.code, a.createdAt.toISOString(), a.image?.id ?? null])).toEqual([
+      ['mel', '2024-03-01T09:00:00.000Z', null],
+      ['nv', '2024-03-01T10:00:00.001Z', created.images[1].id],
+    ]);
+    const concept = await db.diagnosisConcept.findUniqueOrThrow({
+      where: { code: 'nv' },
+      select: conceptSelect,
+    });
+    expect(annotations[1].concept).toEqual(concept);
+    expect(annotations[1].image).toBe(found.images[1]);
+  });
+
+  it('counts the whole filtered set on every page, and reports the next page', async () => {
+    const source = uniqueName('total');
+    for (let i = 0; i < 3; i++) await createTestCase(db, { source });
+    const first = await findCases(db, { filter: { source: [source] }, first: 2 });
+    expect([first.cases.length, first.totalCount, first.hasNextPage]).toEqual([2, 3, true]);
+    const last = first.cases.at(-1)!;
+    const second = await findCases(db, { filter: { source: [source] }, first: 2, after: last });
+    expect([second.cases.length, second.totalCount, second.hasNextPage]).toEqual([1, 3, false]);
   });
 
   it('breaks createdAt ties by id, so keyset pages never skip or repeat', async () => {

@@ -1,0 +1,68 @@
+import type { AnnotationRecord, CaseRecord } from './cases.js';
+import { Prisma } from './client.js';
+import type { ImageRecord } from './images.js';
+
+/**
+ * One case row (alias `k`) as JSON with its patient, images and annotations (each with its concept), built by
+ * the database in the same statement that picks the cases: the embedded Postgres runs one statement at a time,
+ * so a page costs one round trip instead of one per relation level. The keys match the Prisma selects of
+ * cases.ts, images.ts and concepts.ts (CaseRecord); timestamps arrive as ISO text without a zone (UTC).
+ */
+export const caseJsonSql = Prisma.sql`json_build_object(
+  'id', k."id", 'externalId', k."externalId", 'source', k."source", 'site', k."site", 'createdAt', k."createdAt",
+  'patient', (SELECT json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
+                'ageBand', p."ageBand", 'skinType', p."skinType")
+              FROM "Patient" p WHERE p."id" = k."patientId"),
+  'images', coalesce((
+    SELECT json_agg(json_build_object('id', i."id", 'caseId', i."caseId", 'source', i."source",
+        'status', i."status", 'width', i."width", 'height', i."height", 'modality', i."modality",
+        'device', i."device", 'capturedAt', i."capturedAt", 'createdAt', i."createdAt",
+        'brightness', i."brightness", 'contrast', i."contrast", 'colorCast', i."colorCast",
+        'blurVariance', i."blurVariance") ORDER BY i."createdAt", i."id")
+    FROM "Image" i WHERE i."caseId" = k."id"), '[]'::json),
+  'annotations', coalesce((
+    SELECT json_agg(json_build_object('id', a."id", 'imageId', a."imageId", 'caseId', a."caseId",
+        'annotator', a."annotator", 'confirmation', a."confirmation", 'createdAt', a."createdAt",
+        'concept', json_build_object('id', d."id", 'code', d."code", 'name', d."name",
+          'malignant', d."malignant", 'parentId', d."parentId")) ORDER BY a."createdAt", a."id")
+    -- Said of the case, or of one of its images; UNION keeps an annotation naming both once.
+    FROM (SELECT "id", "imageId", "caseId", "conceptId", "annotator", "confirmation", "createdAt"
+            FROM "Annotation" WHERE "caseId" = k."id"
+          UNION
+          SELECT an."id", an."imageId", an."caseId", an."conceptId", an."annotator", an."confirmation", an."createdAt"
+            FROM "Image" im JOIN "Annotation" an ON an."imageId" = im."id" WHERE im."caseId" = k."id") a
+    JOIN "DiagnosisConcept" d ON d."id" = a."conceptId"), '[]'::json)
+)`;
+
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+type AnnotationJson = Json<Omit<AnnotationRecord, 'image' | 'concept'>> & {
+  concept: AnnotationRecord['concept'];
+};
+/** What caseJsonSql builds, before its timestamps are parsed. */
+export type CaseJson = Json<Omit<CaseRecord, 'images' | 'annotations'>> & {
+  images: Json<ImageRecord>[];
+  annotations: AnnotationJson[];
+};
+
+// Prisma stores DateTime as timestamp(3) without zone, in UTC; json renders it as ISO text without the zone.
+function parseTimestamp(text: string): Date {
+  return new Date(`${text}Z`);
+}
+
+/** A CaseRecord from caseJsonSql's JSON; an annotation's image is the case's image object it names (or null). */
+export function parseCaseJson(row: CaseJson): CaseRecord {
+  const images = row.images.map((image) => ({
+    ...image,
+    createdAt: parseTimestamp(image.createdAt),
+    capturedAt: image.capturedAt === null ? null : parseTimestamp(image.capturedAt),
+  }));
+  const imageById = new Map(images.map((image) => [image.id, image]));
+  const annotations = row.annotations.map((annotation) => ({
+    ...annotation,
+    createdAt: parseTimestamp(annotation.createdAt),
+    image: annotation.imageId ? (imageById.get(annotation.imageId) ?? null) : null,
+  }));
+  return { ...row, createdAt: parseTimestamp(row.createdAt), images, annotations };
+}
