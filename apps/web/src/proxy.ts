@@ -23,6 +23,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, the session-clearing route, media (it answers 401 itself) and assets.
-  matcher: ['/((?!login|auth/|media/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)'],
+  // Everything except the login page, the session-clearing route, media and uploads (they answer 401 themselves;
+  // a proxy would also cut an upload's body at 10 MB) and assets.
+  matcher: ['/((?!login|auth/|media/|uploads|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)'],
 };

@@ -41,7 +41,8 @@ describe('signing in and out', () => {
     const { page } = await openPage(browser, webUrl);
     await page.goto('/login');
     await signIn(page, 'manager@dermino.local', 'dermino-demo');
-    await page.waitForURL(/\/cases$/);
+    // A manager's home is the overview.
+    await page.waitForURL(/\/overview$/);
     const session = (await page.context().cookies()).find((cookie) => cookie.name === 'dermino_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('dermino_session');

@@ -18,13 +18,13 @@ describe('safeNextPath', () => {
       '/auth/expired',
       '/a\nb',
     ]) {
-      expect(safeNextPath(next), next).toBe('/cases');
+      expect(safeNextPath(next), next).toBe('/');
     }
   });
 
   it('handles missing and repeated parameters', () => {
-    expect(safeNextPath(undefined)).toBe('/cases');
-    expect(safeNextPath(null)).toBe('/cases');
+    expect(safeNextPath(undefined)).toBe('/');
+    expect(safeNextPath(null)).toBe('/');
     expect(safeNextPath(['/cases/1', '/cases/2'])).toBe('/cases/1');
   });
 });

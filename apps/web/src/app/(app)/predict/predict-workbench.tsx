@@ -66,7 +66,7 @@ export function PredictWorkbench({ conceptNames }: { conceptNames: Record<string
           <label htmlFor="predict-file">Image</label>
           <input id="predict-file" className="input" type="file" name="file" accept="image/*" required />
           <span className="muted">
-            JPEG, PNG or WebP, up to 10 MB. Metadata (EXIF, GPS) is removed on upload.
+            JPEG, PNG or WebP, up to 20 MB. Metadata (EXIF, GPS) is removed on upload.
           </span>
         </div>
         <button type="submit" className="button button--primary" disabled={busy || !hydrated}>
