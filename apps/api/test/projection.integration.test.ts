@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createDatasetVersion, type Db, findEmbeddings, writeEmbeddings } from '@dermino/db';
 import { createTestCase, createTestUser, uniqueName } from '@dermino/db/testing';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModelRow } from './support/model-fixtures.js';
 import { createTestApi, errorCodes, type TestApi } from './support/test-api.js';

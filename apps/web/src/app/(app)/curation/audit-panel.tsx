@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import type { AuditSummary } from '@/lib/curation/audit-report';
 import type { ImageSummary } from '@/lib/curation/curation-queries';
+import { pluralize } from '@/lib/format';
 import styles from './curation.module.css';
 import { DuplicateClusters } from './duplicate-clusters';
 import { IssueQueue } from './issue-queue';
@@ -51,8 +52,8 @@ export function AuditPanel({
         ) : (
           <>
             <p className="muted" data-testid="audit-heading">
-              {heading}: {report.labelIssues.length} label issues among {report.labelIssuesChecked ?? 0}{' '}
-              labelled images checked.
+              {heading}: {pluralize(report.labelIssues.length, 'label issue')} among{' '}
+              {report.labelIssuesChecked ?? 0} labelled images checked.
             </p>
             <h3>Label issues</h3>
             {report.labelIssues.length === 0 ? (

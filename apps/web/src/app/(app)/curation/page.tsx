@@ -16,9 +16,9 @@ import { parseCurationSearch } from '@/lib/curation/curation-search';
 import { loadSummaries } from '@/lib/curation/load-summaries';
 import { formatDateTime, pluralize } from '@/lib/format';
 import { AuditPanel } from './audit-panel';
+import styles from './curation.module.css';
 import { CurationFilters } from './curation-filters';
 import { CurationGrid } from './curation-grid';
-import styles from './curation.module.css';
 import { ImportProblems, ImportRuns } from './import-runs';
 
 export const metadata: Metadata = { title: 'Curation' };
