@@ -73,6 +73,9 @@ describe('manager pages', () => {
     await expect.poll(() => page.getByTestId('model-row').count()).toBeGreaterThanOrEqual(4);
     const row = page.getByTestId('model-row').filter({ hasText: 'derm-cls-10pct' });
     expect(await row.getByTestId('lineage').innerText()).toContain('vit-s16-dino');
+    // The job that trained it is a step of the lineage, linked to its page.
+    expect(await row.getByTestId('lineage-job').innerText()).toBe('finetune job');
+    expect(await row.getByTestId('lineage-job').getAttribute('href')).toMatch(/^\/jobs\/[0-9a-f-]{36}$/);
     expect(await row.innerText()).toContain('10%');
     expect(
       await page

@@ -27,6 +27,8 @@ export interface ModelSummary {
   datasetVersionId: string | null;
   createdAt: string;
   parent: { id: string; name: string; kind: ModelKind } | null;
+  /** The job that trained it; null for a model registered by hand. */
+  job: { id: string; kind: string } | null;
   aliases: ModelAlias[];
   evaluations: EvaluationRef[];
 }
@@ -34,6 +36,7 @@ export interface ModelSummary {
 const MODEL_FIELDS = `
   id name kind config classes datasetVersionId createdAt
   parent { id name kind }
+  job { id kind }
   aliases { alias updatedAt updatedBy }
   evaluations { id datasetVersionId split predictionCount createdAt }
 `;

@@ -17,7 +17,7 @@ const COLUMNS: Column[] = [
   { key: 'kind', label: 'Kind' },
   { key: 'aliases', label: 'Aliases' },
   { key: 'labelFraction', label: 'Labels used', numeric: true },
-  { key: 'lineage', label: 'Lineage (data → model ← backbone → evaluations)' },
+  { key: 'lineage', label: 'Lineage (data → job → model ← backbone → evaluations)' },
   { key: 'createdAt', label: 'Registered' },
   { key: 'promote', label: 'Promote' },
 ];
