@@ -20,13 +20,7 @@ export function projectPca(vectors: readonly (readonly number[])[]): PcaResult {
   const m = useCovariance ? d : n;
   const matrix = new Float64Array(m * m);
   if (useCovariance) {
-    for (const row of centred) {
-      for (let i = 0; i < d; i++) {
-        const ri = row[i];
-        if (ri === 0) continue;
-        for (let j = i; j < d; j++) matrix[i * m + j] += ri * row[j];
-      }
-    }
+    addOuterProducts(matrix, centred, d);
   } else {
     for (let a = 0; a < n; a++)
       for (let b = a; b < n; b++) matrix[a * m + b] = dotRows(centred[a], centred[b]);
@@ -57,6 +51,28 @@ function centre(vectors: readonly (readonly number[])[], d: number): Float64Arra
   const mean = new Float64Array(d);
   for (const v of vectors) for (let i = 0; i < d; i++) mean[i] += v[i] / vectors.length;
   return vectors.map((v) => Float64Array.from({ length: d }, (_, i) => v[i] - mean[i]));
+}
+
+/**
+ * Upper triangle of X^T X, four rows at a time: the d x d matrix (4.7 MB at d = 768) is swept once per four rows
+ * instead of once per row, which is what bounds the speed.
+ */
+function addOuterProducts(matrix: Float64Array, rows: Float64Array[], d: number): void {
+  const zero = new Float64Array(d);
+  for (let r = 0; r < rows.length; r += 4) {
+    const a = rows[r];
+    const b = rows[r + 1] ?? zero;
+    const c = rows[r + 2] ?? zero;
+    const e = rows[r + 3] ?? zero;
+    for (let i = 0; i < d; i++) {
+      const ai = a[i];
+      const bi = b[i];
+      const ci = c[i];
+      const ei = e[i];
+      const offset = i * d;
+      for (let j = i; j < d; j++) matrix[offset + j] += ai * a[j] + bi * b[j] + ci * c[j] + ei * e[j];
+    }
+  }
 }
 
 function dotRows(a: ArrayLike<number>, b: ArrayLike<number>): number {
