@@ -1,21 +1,72 @@
-// Where one cases(first: 50) request spends its time: every SQL statement it sends (timed at the pg driver),
-// and the request as a whole, run sequentially through the real Apollo server on a fresh embedded Postgres.
-// `npx tsx bench/trace-cases-request.ts` (TRACE_CASES, default 120).
+// Where one cases(first: 50) request spends its time: every SQL statement it sends (timed at the pg driver), and
+// the CPU per request of this process (API + HTTP client) and of the embedded database server, for the real API
+// over HTTP and for the one-statement reference server, requests sent one at a time.
+// `npx tsx bench/trace-cases-request.ts` (TRACE_CASES, default 300; TRACE_RUNS, default 40).
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDb, ensureDatabase, migrateDatabase, refreshStatistics, seedConcepts } from '@dermino/db';
 import { createTestCase, createTestUser } from '@dermino/db/testing';
-import pg from 'pg';
+import { startApi } from '../src/app.js';
 import { signSessionToken } from '../src/auth/session-token.js';
-import { createContext } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
-import { createServer } from '../src/server.js';
-import { createApiServices } from '../src/services.js';
 import { BENCH_QUERY } from './bench-query.js';
+import { startReferenceServer } from './reference-server.js';
+import { traceStatements } from './trace-statements.js';
 
-const CASES = Number(process.env.TRACE_CASES ?? 120);
-const RUNS = 20;
+const CASES = Number(process.env.TRACE_CASES ?? 300);
+const RUNS = Number(process.env.TRACE_RUNS ?? 40);
+/** A folder: write a CPU profile of this process for each measured loop (for chrome devtools). */
+const PROFILE_DIR = process.env.TRACE_PROFILE_DIR;
+
+/** CPU ms used so far by this process's children (the embedded database server), from /proc (Linux). */
+function childrenCpuMs(): number {
+  const children = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim();
+  let ticks = 0;
+  for (const pid of children.split(/\s+/).filter(Boolean)) {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  }
+  return ticks * 10; // USER_HZ = 100
+}
+
+async function measure(name: string, send: () => Promise<void>) {
+  await send();
+  await send();
+  const session = PROFILE_DIR ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const trace = traceStatements();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const databaseCpu = childrenCpuMs();
+  for (let i = 0; i < RUNS; i += 1) await send();
+  const apiMs = (({ user, system }) => (user + system) / 1000 / RUNS)(process.cpuUsage(cpu));
+  const databaseMs = (childrenCpuMs() - databaseCpu) / RUNS;
+  const wallMs = (performance.now() - started) / RUNS;
+  const statements = trace.stop();
+  if (session && PROFILE_DIR) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(
+      path.join(PROFILE_DIR, `${name.replace(/\W+/g, '-')}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
+  console.log(`\n${name}: ${wallMs.toFixed(1)} ms per request (sequential)`);
+  for (const { text, count, meanMs } of statements) {
+    console.log(`  ${(count / RUNS).toFixed(1)} x ${meanMs.toFixed(1)} ms  ${text.slice(0, 110)}`);
+  }
+  const perRequest = statements.reduce((sum, s) => sum + s.count, 0) / RUNS;
+  console.log(`  statements per request: ${perRequest.toFixed(1)}`);
+  console.log(
+    `  CPU per request: this process ${apiMs.toFixed(1)} ms, database server ${databaseMs.toFixed(1)} ms`,
+  );
+}
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-api-trace-'));
 const database = await ensureDatabase({ home });
@@ -37,68 +88,27 @@ try {
   const user = await createTestUser(db, { role: 'CLINICIAN' });
   const secret = 'trace-session-secret-0123456789abcdef';
   const token = signSessionToken({ sub: user.id, role: user.role }, { secret }).token;
-  const deps = {
-    db,
+  const api = await startApi({
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
     logger: createLogger({ level: 'silent', pretty: false }),
-    config: { sessionSecret: secret, home, nodeEnv: 'production' as const, version: 'trace' },
-    services: createApiServices(db, { home }),
+    config: { sessionSecret: secret, home, nodeEnv: 'production', version: 'trace' },
+  });
+  const reference = await startReferenceServer(db);
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: BENCH_QUERY, variables: { first: 50 } }),
   };
-  const server = createServer(deps);
-  await server.start();
-  const runOnce = async () => {
-    const contextValue = await createContext(deps, { authorization: `Bearer ${token}` });
-    const response = await server.executeOperation(
-      { query: BENCH_QUERY, variables: { first: 50 } },
-      { contextValue },
-    );
-    if (response.body.kind !== 'single' || response.body.singleResult.errors)
-      throw new Error(JSON.stringify(response.body).slice(0, 300));
+  const post = (url: string) => async () => {
+    const body = (await (await fetch(url, init)).json()) as { data?: { cases: { edges: unknown[] } } };
+    if (body.data?.cases.edges.length !== 50) throw new Error(JSON.stringify(body).slice(0, 300));
   };
-  await runOnce();
-  await runOnce();
-
-  const timings = new Map<string, number[]>();
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    const text = (typeof config === 'string' ? config : (config?.text ?? '?')).replace(/\s+/g, ' ');
-    const started = performance.now();
-    const record = () => {
-      const list = timings.get(text) ?? [];
-      list.push(performance.now() - started);
-      timings.set(text, list);
-    };
-    // pg.Pool#query passes a callback; a direct client.query returns a promise.
-    const callbackAt = args.findIndex((arg) => typeof arg === 'function');
-    if (callbackAt >= 0) {
-      const callback = args[callbackAt] as (...a: unknown[]) => void;
-      args[callbackAt] = (...a: unknown[]) => {
-        record();
-        callback(...a);
-      };
-    }
-    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
-    if (callbackAt < 0 && result instanceof Promise) result.then(record, () => {});
-    return result;
-  } as typeof original;
-  const started = performance.now();
-  for (let i = 0; i < RUNS; i += 1) await runOnce();
-  const perRequest = (performance.now() - started) / RUNS;
-  pg.Client.prototype.query = original;
-
-  let statements = 0;
-  let sqlMs = 0;
-  for (const [text, list] of timings) {
-    const mean = list.reduce((a, b) => a + b, 0) / list.length;
-    statements += list.length / RUNS;
-    sqlMs += (mean * list.length) / RUNS;
-    console.log(`${(list.length / RUNS).toFixed(1)} x ${mean.toFixed(1)} ms  ${text.slice(0, 160)}`);
-  }
-  console.log(
-    `statements per request: ${statements.toFixed(1)}; SQL ${sqlMs.toFixed(1)} ms of ${perRequest.toFixed(1)} ms`,
-  );
-  await server.stop();
-  await deps.services.close();
+  await measure('API cases(first: 50)', post(`${api.url}/graphql`));
+  await measure('reference', post(reference.url));
+  await api.close();
+  await reference.close();
   await db.$disconnect();
 } finally {
   await database.close();

@@ -14,7 +14,7 @@ export const caseJsonSql = Prisma.sql`json_build_object(
                 'ageBand', p."ageBand", 'skinType', p."skinType")
               FROM "Patient" p WHERE p."id" = k."patientId"),
   'images', coalesce((
-    SELECT json_agg(json_build_object('id', i."id", 'caseId', i."caseId", 'source', i."source",
+    SELECT json_agg(json_build_object('id', i."id", 'source', i."source",
         'status', i."status", 'width', i."width", 'height', i."height", 'modality', i."modality",
         'device', i."device", 'capturedAt', i."capturedAt", 'createdAt', i."createdAt",
         'brightness', i."brightness", 'contrast', i."contrast", 'colorCast', i."colorCast",
@@ -25,13 +25,11 @@ export const caseJsonSql = Prisma.sql`json_build_object(
         'annotator', a."annotator", 'confirmation', a."confirmation", 'createdAt', a."createdAt",
         'concept', json_build_object('id', d."id", 'code', d."code", 'name', d."name",
           'malignant', d."malignant", 'parentId', d."parentId")) ORDER BY a."createdAt", a."id")
-    -- Said of the case, or of one of its images; UNION keeps an annotation naming both once.
-    FROM (SELECT "id", "imageId", "caseId", "conceptId", "annotator", "confirmation", "createdAt"
-            FROM "Annotation" WHERE "caseId" = k."id"
-          UNION
-          SELECT an."id", an."imageId", an."caseId", an."conceptId", an."annotator", an."confirmation", an."createdAt"
-            FROM "Image" im JOIN "Annotation" an ON an."imageId" = im."id" WHERE im."caseId" = k."id") a
-    JOIN "DiagnosisConcept" d ON d."id" = a."conceptId"), '[]'::json)
+    -- Said of the case or of one of its images (an annotation naming both is one row); both columns are indexed.
+    FROM "Annotation" a
+    JOIN "DiagnosisConcept" d ON d."id" = a."conceptId"
+    WHERE a."caseId" = k."id" OR a."imageId" = ANY(ARRAY(SELECT im."id" FROM "Image" im WHERE im."caseId" = k."id"))),
+    '[]'::json)
 )`;
 
 type Json<T> = {
@@ -42,7 +40,8 @@ type AnnotationJson = Json<Omit<AnnotationRecord, 'image' | 'concept'>> & {
 };
 /** What caseJsonSql builds, before its timestamps are parsed. */
 export type CaseJson = Json<Omit<CaseRecord, 'images' | 'annotations'>> & {
-  images: Json<ImageRecord>[];
+  /** Without caseId: it is the case's id. */
+  images: Json<Omit<ImageRecord, 'caseId'>>[];
   annotations: AnnotationJson[];
 };
 
@@ -55,6 +54,7 @@ function parseTimestamp(text: string): Date {
 export function parseCaseJson(row: CaseJson): CaseRecord {
   const images = row.images.map((image) => ({
     ...image,
+    caseId: row.id,
     createdAt: parseTimestamp(image.createdAt),
     capturedAt: image.capturedAt === null ? null : parseTimestamp(image.capturedAt),
   }));

@@ -1,5 +1,6 @@
 import { buildCaseFilterSql, buildKeysetSql } from './case-filter-sql.js';
 import { type CaseJson, caseJsonSql, parseCaseJson } from './case-json-sql.js';
+import { buildCasePageSql, type CasePageAudit } from './case-page-sql.js';
 import type { DbClient, Prisma, SkinType } from './client.js';
 import { conceptSelect, findConceptIdsWithDescendants } from './concepts.js';
 import { AppError } from './errors.js';
@@ -63,6 +64,8 @@ export interface FindCasesOptions {
   filter?: CaseFilter | null;
   first: number;
   after?: CaseKeyset | null;
+  /** Record the read: one audit event listing the page's case ids (none for an empty page), same statement. */
+  audit?: CasePageAudit | null;
 }
 
 export interface CasePage {
@@ -85,13 +88,9 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
     ? await findConceptIdsWithDescendants(db, { codes: filter.diagnosis })
     : [];
   const where = buildCaseFilterSql(filter, conceptIds);
-  // The page (one more row than asked, to know if there is a next one), its relations and the total in ONE
-  // statement; the total ignores the cursor.
-  const [row] = await db.$queryRaw<{ totalCount: number; cases: CaseJson[] }[]>`
-    SELECT (SELECT count(*)::int FROM "Case" k WHERE ${where}) AS "totalCount",
-      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC)
-        FROM (SELECT * FROM "Case" k WHERE ${where} AND ${buildKeysetSql(after)}
-              ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${first + 1}) k), '[]'::json) AS "cases"`;
+  const [row] = await db.$queryRaw<{ totalCount: number; cases: CaseJson[] }[]>(
+    buildCasePageSql({ where, keyset: buildKeysetSql(after), limit: first, audit: options.audit }),
+  );
   return {
     cases: row.cases.slice(0, first).map(parseCaseJson),
     totalCount: row.totalCount,

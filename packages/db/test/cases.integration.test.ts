@@ -107,6 +107,30 @@ describe('findCases', () => {
     expect([second.cases.length, second.totalCount, second.hasNextPage]).toEqual([1, 3, false]);
   });
 
+  it('records the read in the same statement: one event listing the cases shown, none for an empty page', async () => {
+    const source = uniqueName('audited');
+    for (let i = 0; i < 3; i++) await createTestCase(db, { source });
+    const user = await db.user.create({
+      data: { email: `${uniqueName('reader')}@x.test`, name: 'reader', role: 'CLINICIAN', passwordHash: 'x' },
+    });
+    const entityId = uniqueName('request');
+    const audit = { userId: user.id, action: 'case.list', entityType: 'CaseList', entityId };
+    const before = new Date();
+    const page = await findCases(db, { filter: { source: [source] }, first: 2, audit });
+    const events = await db.auditEvent.findMany({ where: { entityType: 'CaseList', entityId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ userId: user.id, action: 'case.list' });
+    expect(events[0].details).toEqual({ caseIds: page.cases.map((row) => row.id) });
+    expect(Math.abs(events[0].at.getTime() - before.getTime())).toBeLessThan(60_000);
+    const emptyId = uniqueName('empty');
+    await findCases(db, {
+      filter: { source: [uniqueName('none')] },
+      first: 2,
+      audit: { ...audit, entityId: emptyId },
+    });
+    expect(await db.auditEvent.count({ where: { entityType: 'CaseList', entityId: emptyId } })).toBe(0);
+  });
+
   it('breaks createdAt ties by id, so keyset pages never skip or repeat', async () => {
     const source = uniqueName('ties');
     const createdAt = new Date('2025-06-01T00:00:00Z');

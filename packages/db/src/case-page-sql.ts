@@ -1,0 +1,40 @@
+import { caseJsonSql } from './case-json-sql.js';
+import { Prisma } from './client.js';
+
+/** A case-read audit event written by the page statement itself: one event listing the page's case ids. */
+export interface CasePageAudit {
+  userId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * ONE statement for a page: the total matching `where` (ignoring the cursor), the page (`limit` rows after the
+ * keyset, plus one to tell if there is a next page) as JSON with every relation, and, when `audit` is given,
+ * the audit event of the cases shown, inserted by the same statement (the embedded Postgres runs one statement
+ * at a time, so each round trip counts; nothing is read without its audit row).
+ */
+export function buildCasePageSql(options: {
+  where: Prisma.Sql;
+  keyset: Prisma.Sql;
+  limit: number;
+  audit?: CasePageAudit | null;
+}): Prisma.Sql {
+  const { where, keyset, limit, audit } = options;
+  const auditSql = audit
+    ? Prisma.sql`, audit AS (
+        INSERT INTO "AuditEvent" ("at", "userId", "action", "entityType", "entityId", "details")
+        SELECT ${new Date()}, ${audit.userId}, ${audit.action}, ${audit.entityType}, ${audit.entityId},
+          jsonb_build_object('caseIds', jsonb_agg(shown."id" ORDER BY shown."createdAt" DESC, shown."id" DESC))
+        FROM (SELECT "id", "createdAt" FROM page ORDER BY "createdAt" DESC, "id" DESC LIMIT ${limit}) shown
+        HAVING count(*) > 0)`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH page AS MATERIALIZED (
+      SELECT * FROM "Case" k WHERE ${where} AND ${keyset} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${limit + 1}
+    )${auditSql}
+    SELECT (SELECT count(*)::int FROM "Case" k WHERE ${where}) AS "totalCount",
+      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC) FROM page k), '[]'::json)
+        AS "cases"`;
+}
