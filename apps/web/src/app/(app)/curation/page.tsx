@@ -85,6 +85,12 @@ export default async function CurationPage({
           sites={options.caseFacets.sites}
           sources={options.caseFacets.sources}
         />
+        {'invalid' in grid || grid.cases.totalCount <= GRID_SIZE ? null : (
+          <p className="notice" role="status" data-testid="grid-capped">
+            Showing the newest {GRID_SIZE} of {grid.cases.totalCount.toLocaleString('en-GB')} matching cases;
+            narrow the filters to curate the rest.
+          </p>
+        )}
         {'invalid' in grid ? (
           <p className="notice notice--alert">{grid.invalid}</p>
         ) : gridImages.length === 0 ? (
