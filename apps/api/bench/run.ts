@@ -1,5 +1,6 @@
 // npm run bench -w @dermino/api: cases(first: 50) with images and annotations under 16 concurrent clients
 // (autocannon) against the real API on a fresh embedded Postgres; results appended to BENCHMARKS.md.
+import './production-mode.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // the CPU per request of this process (API + HTTP client) and of the embedded database server, for the real API
 // over HTTP and for the one-statement reference server, requests sent one at a time.
 // `npx tsx bench/trace-cases-request.ts` (TRACE_CASES, default 300; TRACE_RUNS, default 40).
+import './production-mode.js';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';

@@ -30,7 +30,13 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, context) => 
       entityId: context.requestId,
     },
   });
-  const edges = page.cases.map((node) => ({ cursor: encodeCaseCursor(node), node }));
+  // Cursors are encoded only if asked for (a list page usually wants endCursor alone).
+  const edges = page.cases.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCaseCursor(node);
+    },
+  }));
   return {
     edges,
     totalCount: page.totalCount,
