@@ -9,6 +9,7 @@ import {
   findDataAudits,
   findDriftReports,
   findEmbeddings,
+  findRegistryImages,
   findEvaluations,
   findImagesWithoutEmbedding,
   findPredictions,
@@ -140,6 +141,19 @@ describe('the demo pipeline after the first start', () => {
     const mean = (values: number[]) => values.reduce((a, v) => a + v, 0) / values.length;
     expect(mean(deviceJs.slice(7))).toBeGreaterThan(mean(deviceJs.slice(3, 7)) + 0.1);
     const alerts = drift.alerts as { window: string; area: string; feature: string }[];
+    // Per window: CBPE beside realised accuracy by skin type (groups add up to the window), and example images
+    // of that month (the furthest from the reference where the month has an alert).
+    const registry = new Map((await findRegistryImages(worker.db)).map((image) => [image.imageId, image.capturedAt!.toISOString()]));
+    for (const w of drift.windows as { window: string; n: number; cbpe: { expectedAccuracy: number }; performanceBySkinType: { overall: { n: number; estimatedAccuracy: number }; ddi: { n: number }[]; types: { n: number }[] }; examples: { chosenBy: string; images: { imageId: string; capturedOn: string }[] } }[]) {
+      expect(w.performanceBySkinType.overall.n).toBe(w.n);
+      expect(w.performanceBySkinType.overall.estimatedAccuracy).toBeCloseTo(w.cbpe.expectedAccuracy, 4);
+      expect(w.performanceBySkinType.ddi.reduce((a, g) => a + g.n, 0)).toBe(w.n);
+      expect(w.performanceBySkinType.types.reduce((a, g) => a + g.n, 0)).toBe(w.n);
+      expect(w.examples.images.length).toBe(Math.min(6, w.n));
+      for (const image of w.examples.images) expect(registry.get(image.imageId)?.slice(0, 7)).toBe(w.window);
+      expect(w.examples.chosenBy).toBe(alerts.some((a) => a.window === w.window) ? 'furthest-from-reference' : 'seeded-sample');
+    }
+    expect((drift.windows as { realisedAccuracy: number | null }[]).some((w) => typeof w.realisedAccuracy === 'number')).toBe(true);
     expect(alerts.some((a) => a.area === 'metadata' && a.feature === 'device' && windows.findIndex((w) => w.window === a.window) >= 7)).toBe(true);
 
     // The lineage a manager reads: dataset version -> job -> model (and its backbone) -> evaluation, drift report.

@@ -1,9 +1,11 @@
-import { findEmbeddings, findRegistryImages, listConcepts, saveDriftReport } from '@dermino/db';
+import { findEmbeddings, findRegistryImages, findVersionImages, listConcepts, saveDriftReport } from '@dermino/db';
 import { z } from 'zod';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { scoreImages } from '../shared/score-images.js';
 import { driftAlerts } from './drift-alerts.js';
+import { performanceBySkinType } from './performance-by-skin-type.js';
+import { chooseWindowExamples } from './window-examples.js';
 import { type DriftRows, windowStatistics } from './window-stats.js';
 
 const payloadSchema = z
@@ -81,16 +83,42 @@ export const driftJob: JobHandler<DriftPayload> = {
       await progress({ step: used.length + index + 1, total, metrics: { window: month } });
     }
     const alerts = driftAlerts(windows.filter((w) => w.reference), windows.filter((w) => !w.reference));
+    const labels = await heldOutLabels(context, model, used.map((image) => image.imageId), classes);
+    const exampleRows = { ...data, imageId: used.map((i) => i.imageId), capturedOn: used.map((i) => i.capturedAt!.toISOString().slice(0, 10)) };
+    const performanceRows = { probabilities: scored.probabilities, classes: data.classes, skinType: data.metadata.skin_type, labels };
+    const extras = windows.map(({ window }, index) => {
+      const current = data.month.flatMap((m, i) => (m === window ? [i] : []));
+      const performance = performanceBySkinType(performanceRows, current);
+      return {
+        realisedAccuracy: performance.overall.realisedAccuracy,
+        performanceBySkinType: performance,
+        examples: chooseWindowExamples(exampleRows, reference, current, alerts.filter((a) => a.window === window), { seed: payload.seed + index }),
+      };
+    });
     const referenceDates = used.filter((image) => referenceSet.has(image.capturedAt!.toISOString().slice(0, 7))).map((image) => image.capturedAt!.getTime());
     const report = await saveDriftReport(db, {
       modelVersionId: model.id,
       jobId: job.id,
       referenceFrom: new Date(Math.min(...referenceDates)),
       referenceTo: new Date(Math.max(...referenceDates)),
-      windows: JSON.parse(JSON.stringify(windows.map(({ window, reference: isReference, stats }) => ({ window, reference: isReference, ...stats })))),
+      windows: JSON.parse(JSON.stringify(windows.map(({ window, reference: isReference, stats }, index) => ({ window, reference: isReference, ...stats, ...extras[index] })))),
       alerts: JSON.parse(JSON.stringify(alerts)),
     });
     await progress({ step: total, total, metrics: { windows: windows.length, alerts: alerts.length } });
     await log(`Drift report ${report.id}: ${windows.length} monthly windows, ${alerts.length} alerts.`);
   },
 };
+
+/**
+ * Class indices of the labels the model did not fit on (its dataset version's VAL and TEST splits): the realised
+ * accuracy beside CBPE's estimate. A model without a dataset version has none.
+ */
+async function heldOutLabels(context: { db: Parameters<typeof findVersionImages>[0] }, model: { datasetVersionId?: string | null }, imageIds: string[], classes: string[]) {
+  if (!model.datasetVersionId) return imageIds.map(() => null);
+  const items = await findVersionImages(context.db, { datasetVersionId: model.datasetVersionId, splits: ['VAL', 'TEST'], labelledOnly: true });
+  const byImage = new Map(items.map((item) => [item.imageId, item.conceptCode ? classes.indexOf(item.conceptCode) : -1]));
+  return imageIds.map((id) => {
+    const label = byImage.get(id);
+    return label === undefined || label < 0 ? null : label;
+  });
+}
