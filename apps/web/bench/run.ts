@@ -58,11 +58,18 @@ try {
   ];
   const all = [reference, ...targets];
   // One discarded load each: the first request of a route pays for server-side module loading, not for the page.
-  for (const target of all) await measureColdLoad(browser, baseURL, target);
+  // A page that fails it (an API error, a redirect) is reported as not measured instead of ending the run.
+  const failures = new Map<PageTarget, string>();
+  for (const target of all) {
+    await measureColdLoad(browser, baseURL, target).catch((error: Error) => {
+      failures.set(target, error.message.split('\n')[0] ?? 'failed');
+      console.error(`${target.path} not measured: ${error.message}`);
+    });
+  }
   const samples = new Map<PageTarget, LoadSample[]>(all.map((t) => [t, []]));
   // Round-robin, so a burst of load from other processes hits every page alike rather than one page's series.
   for (let run = 1; run <= runs; run++) {
-    for (const target of all) {
+    for (const target of all.filter((t) => !failures.has(t))) {
       const sample = await measureColdLoad(browser, baseURL, target);
       samples.get(target)?.push(sample);
       console.log(`run ${run}/${runs} ${target.path}: LCP ${sample.lcpMs.toFixed(0)} ms, ${sample.bytes} B, ${sample.requests} requests`);
@@ -70,9 +77,12 @@ try {
   }
   const summarize = (target: PageTarget): PageResult => {
     const list = samples.get(target) ?? [];
+    const shownPath = target === targets[3] ? '/cases/[id]' : target.path;
+    const failure = failures.get(target);
+    if (failure) return { name: target.name, path: shownPath, failure };
     return {
       name: target.name,
-      path: target === targets[3] ? '/cases/[id]' : target.path,
+      path: shownPath,
       lcpP50: percentile(list.map((s) => s.lcpMs), 50),
       lcpP95: percentile(list.map((s) => s.lcpMs), 95),
       bytesP50: percentile(list.map((s) => s.bytes), 50),
@@ -80,6 +90,8 @@ try {
       lcpElement: mostCommon(list.map((s) => s.lcpElement)),
     };
   };
+  const referenceResult = summarize(reference);
+  if ('failure' in referenceResult) throw new Error(`the reference page failed: ${referenceResult.failure}`);
   const cpus = os.cpus();
   const section = formatRun(
     {
@@ -92,7 +104,7 @@ try {
       goalMs: 1500,
     },
     targets.map(summarize),
-    summarize(reference),
+    referenceResult,
   );
   console.log(`\n${section}`);
   if (!args['dry-run']) appendRun(benchmarksFile, section);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 
-export interface PageResult {
+export type PageResult = MeasuredPage | { name: string; path: string; failure: string };
+
+export interface MeasuredPage {
   name: string;
   path: string;
   lcpP50: number;
@@ -25,8 +27,11 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 const loads = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
 
 /** One run as a markdown section: the table, then the machine it ran on. */
-export function formatRun(info: RunInfo, results: PageResult[], reference: PageResult): string {
+export function formatRun(info: RunInfo, results: PageResult[], reference: MeasuredPage): string {
   const rows = [reference, ...results].map((r) => {
+    if ('failure' in r) {
+      return `| ${info.date.slice(0, 16).replace('T', ' ')} | ${r.name} \`${r.path}\` | – | – | – | – | – | not measured | ${r.failure.replaceAll('|', '/')} |`;
+    }
     const ratio = r === reference ? '1.00 (ref)' : (r.lcpP50 / reference.lcpP50).toFixed(2);
     const goal = r.lcpP95 < info.goalMs ? 'yes' : r.lcpP50 < info.goalMs ? 'p50 only' : 'no';
     return `| ${info.date.slice(0, 16).replace('T', ' ')} | ${r.name} \`${r.path}\` | ${ms(r.lcpP50)} | ${ms(r.lcpP95)} | ${ratio} | ${kb(r.bytesP50)} | ${r.requestsP50} | ${goal} | ${r.lcpElement} |`;
