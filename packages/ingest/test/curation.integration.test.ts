@@ -125,8 +125,12 @@ describe('leakage check', () => {
   it('finds a lesion, its patient and an exact duplicate on two sides of a hand-made version', async () => {
     const images = await findCurationImages(db, { filter: { source: [source], skinType: ['VI'] } });
     const [a, b] = images.filter((image) => image.caseId === images[0].caseId);
-    await db.image.update({ where: { id: images[5].id }, data: { sha256: 'f'.repeat(64) } });
-    await db.image.update({ where: { id: images[9].id }, data: { sha256: 'f'.repeat(64) } });
+    // The duplicate pair: two images of other lesions than a's and each other's (ids are random, so the order of
+    // the images is too: pick them, rather than by position).
+    const x = images.find((image) => image.caseId !== a.caseId)!;
+    const y = images.find((image) => image.caseId !== a.caseId && image.caseId !== x.caseId)!;
+    await db.image.update({ where: { id: x.id }, data: { sha256: 'f'.repeat(64) } });
+    await db.image.update({ where: { id: y.id }, data: { sha256: 'f'.repeat(64) } });
     const version = await createDatasetVersion(db, {
       datasetName: uniqueName('leaky'),
       filter: {},
@@ -134,8 +138,8 @@ describe('leakage check', () => {
       items: [
         { imageId: a.id, conceptId: null, split: 'TRAIN' },
         { imageId: b.id, conceptId: null, split: 'TEST' },
-        { imageId: images[5].id, conceptId: null, split: 'TRAIN' },
-        { imageId: images[9].id, conceptId: null, split: 'VAL' },
+        { imageId: x.id, conceptId: null, split: 'TRAIN' },
+        { imageId: y.id, conceptId: null, split: 'VAL' },
       ],
     });
     const check = await checkDatasetVersionLeakage(db, { versionId: version.id });
