@@ -166,6 +166,35 @@ describe('manager pages', () => {
     expect(await page.getByTestId('alert-row').filter({ hasText: 'Device' }).innerText()).toContain(
       '2026-06',
     );
+    // CBPE beside realised accuracy by skin-type group, every month; V-VI is under the minimum n: greyed, shown.
+    const skinRows = page.getByTestId('skin-type-performance').getByTestId('skin-type-row');
+    expect(await skinRows.count()).toBe(6);
+    const june = await skinRows.filter({ hasText: '2026-06' }).innerText();
+    expect(june).toMatch(/Estimated \d+\.\d%/);
+    expect(june).toMatch(/Realised \d+\.\d%/);
+    expect(
+      await page.getByTestId('skin-type-performance').locator('td[data-below-minimum]').count(),
+    ).toBeGreaterThanOrEqual(6);
+    // Examples of the alerted month (June, chosen by default) beside the reference months' examples, loaded
+    // through the authenticated /media route.
+    expect(await text(page, 'example-month-heading')).toBe('2026-06');
+    const windowExamples = page.getByTestId('window-examples').getByTestId('example-image');
+    expect(await windowExamples.count()).toBeGreaterThan(0);
+    expect(await windowExamples.first().innerText()).toContain('Captured 2026-06');
+    expect(await page.getByTestId('reference-examples').getByTestId('example-image').count()).toBeGreaterThan(
+      0,
+    );
+    const thumbnail = page.getByTestId('window-examples').locator('img').first();
+    await thumbnail.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+    await page.getByTestId('example-month').filter({ hasText: '2026-04' }).click();
+    await page.waitForURL(/month=2026-04/);
+    expect(await text(page, 'example-month-heading')).toBe('2026-04');
+    expect(
+      await page.getByTestId('window-examples').getByTestId('example-image').first().innerText(),
+    ).toContain('Captured 2026-04');
     await saveScreenshot(page, 'manager-drift');
     await expectFitsTablet(page, 'manager-drift');
     expect(errors).toEqual([]);

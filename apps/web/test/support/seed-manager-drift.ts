@@ -1,5 +1,8 @@
 import {
+  accuracyFromConfusion,
+  argmaxRows,
   categoricalDrift,
+  confusionMatrix,
   createRng,
   embeddingDrift,
   estimateMulticlassAccuracy,
@@ -8,7 +11,7 @@ import {
   numericDrift,
   predictionDrift,
 } from '@dermino/analytics';
-import { type Db, saveDriftReport } from '@dermino/db';
+import { type Db, findRegistryImages, saveDriftReport } from '@dermino/db';
 import { CLASSES, finishedJob, PRIOR, pick, predictRow } from './seed-manager';
 
 // The drift report of the manager pages, as the DRIFT job stores it (saveDriftReport), with statistics from
@@ -16,10 +19,43 @@ import { CLASSES, finishedJob, PRIOR, pick, predictRow } from './seed-manager';
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 const REFERENCE_MONTHS = 3;
+const MIN_GROUP_SIZE = 30;
+// Type V-VI is a small share: under the minimum group size every month, so the page greys it.
+const DDI_PRIOR = [0.45, 0.47, 0.08];
+const DDI_GROUPS = ['I-II', 'III-IV', 'V-VI'];
+
+/** CBPE and realised accuracy of some rows of a month, through @dermino/analytics, as the drift job stores them. */
+function groupPerformance(group: string, probabilities: Float64Array, labels: number[], rows: number[]) {
+  const k = CLASSES.length;
+  const picked = Float64Array.from(
+    rows.flatMap((i) => Array.from(probabilities.subarray(i * k, (i + 1) * k))),
+  );
+  const predicted = argmaxRows(picked, k);
+  return {
+    group,
+    n: rows.length,
+    estimatedAccuracy: rows.length ? estimateMulticlassAccuracy(picked, k) : null,
+    labelled: rows.length,
+    realisedAccuracy: rows.length
+      ? accuracyFromConfusion(
+          confusionMatrix(
+            rows.map((i) => labels[i] as number),
+            predicted,
+            k,
+          ),
+          k,
+        )
+      : null,
+    belowMinimum: rows.length < MIN_GROUP_SIZE,
+  };
+}
 
 /** Six monthly windows through analytics' drift statistics; June brings a new device and shifted embeddings. */
 export async function seedDriftReport(db: Db, modelId: string): Promise<number> {
   const rng = createRng(42);
+  // A second stream, so the skin types leave the statistics (and alerts) of the first one as they were.
+  const skinRng = createRng(43);
+  const imageIds = (await findRegistryImages(db)).map((image) => image.imageId);
   const dims = 8;
   const perMonth = 60;
   const month = MONTHS.map((_, m) => {
@@ -34,12 +70,13 @@ export async function seedDriftReport(db: Db, modelId: string): Promise<number> 
       (_, j) => rng.nextNormal() + (shifted && j % dims < 3 ? 1.2 : 0),
     );
     const labels = Array.from({ length: perMonth }, () => pick(rng, PRIOR));
+    const ddi = labels.map(() => pick(skinRng, DDI_PRIOR));
     // The new device's images are brighter.
     const brightness = device.map((d) => 0.5 + 0.08 * rng.nextNormal() + (d === 'phone-clip-x' ? 0.15 : 0));
     const probabilities = Float64Array.from(
-      labels.flatMap((label) => predictRow(rng, label, shifted ? 1.2 : 2.6, 1)),
+      labels.flatMap((label, i) => predictRow(rng, label, shifted ? 1.2 : 2.6, 2 * (ddi[i] as number))),
     );
-    return { device, embeddings, labels, probabilities, brightness };
+    return { device, embeddings, labels, probabilities, brightness, ddi };
   });
   const reference = month.slice(0, REFERENCE_MONTHS);
   const refDevice = reference.flatMap((m) => m.device);
@@ -91,6 +128,34 @@ export async function seedDriftReport(db: Db, modelId: string): Promise<number> 
       },
       cbpe: { expectedAccuracy: estimateMulticlassAccuracy(m.probabilities, k), malignancy: null },
       realisedAccuracy: predicted.filter((p, i) => p === m.labels[i]).length / m.labels.length,
+      performanceBySkinType: {
+        minGroupSize: MIN_GROUP_SIZE,
+        overall: groupPerformance(
+          'all',
+          m.probabilities,
+          m.labels,
+          m.labels.map((_, i) => i),
+        ),
+        ddi: DDI_GROUPS.map((group, g) =>
+          groupPerformance(
+            group,
+            m.probabilities,
+            m.labels,
+            m.ddi.flatMap((d, i) => (d === g ? [i] : [])),
+          ),
+        ),
+        types: [],
+      },
+      // The e2e registry's images stand in for each month's examples (six per month, in turn).
+      examples: {
+        chosenBy: index === MONTHS.length - 1 ? 'furthest-from-reference' : 'seeded-sample',
+        images: Array.from({ length: Math.min(6, imageIds.length) }, (_, j) => ({
+          imageId: imageIds[(index * 6 + j) % imageIds.length] as string,
+          capturedOn: `${MONTHS[index]}-${String(j + 10)}`,
+          reason:
+            index === MONTHS.length - 1 ? 'device phone-clip-x: 60% of the month, 0% of the reference' : null,
+        })),
+      },
     };
   });
   const alerts = windows.slice(REFERENCE_MONTHS).flatMap((w) => {

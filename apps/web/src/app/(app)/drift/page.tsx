@@ -4,11 +4,14 @@ import styles from '@/components/charts/dashboard.module.css';
 import { type Column, DataTable } from '@/components/charts/data-table';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
+import { pickExampleMonth } from '@/lib/drift/drift-extras';
 import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { readAlerts, readWindows } from '@/lib/drift/drift-report';
 import { formatDate, formatDateTime, formatLabel } from '@/lib/format';
 import { rolesFor } from '../nav-items';
 import { DriftCharts } from './drift-charts';
+import { DriftExamples } from './drift-examples';
+import { SkinTypePerformance } from './skin-type-performance';
 
 export const metadata: Metadata = { title: 'Drift' };
 
@@ -27,7 +30,7 @@ export default async function DriftPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireRole(rolesFor('/drift') ?? []);
-  const { report: chosen } = await searchParams;
+  const { report: chosen, month } = await searchParams;
   const { driftReports } = await queryApi(driftReportsQuery, { first: 20 });
   const report = driftReports.find((r) => r.id === chosen) ?? driftReports[0];
   if (!report) {
@@ -84,6 +87,23 @@ export default async function DriftPage({
           <DriftCharts windows={windows} alerts={alerts} />
         </section>
       )}
+      {windows.length > 0 ? (
+        <>
+          <section className="panel panel__body" aria-labelledby="skin-type-heading">
+            <h2 id="skin-type-heading">Accuracy by skin type: CBPE estimate beside the realised accuracy</h2>
+            <SkinTypePerformance windows={windows} />
+          </section>
+          <section className="panel panel__body" aria-labelledby="examples-heading">
+            <h2 id="examples-heading">Example images: a month beside the reference</h2>
+            <DriftExamples
+              windows={windows}
+              alerts={alerts}
+              month={pickExampleMonth(windows, alerts, month)}
+              reportId={report.id}
+            />
+          </section>
+        </>
+      ) : null}
       <section className="panel panel__body" aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">Alerts</h2>
         {alerts.length === 0 ? (
