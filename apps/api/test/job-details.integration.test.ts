@@ -67,12 +67,12 @@ describe('Job.logs', () => {
 
   it('gives each job of a list its own lines', async () => {
     const result = await api.execute(
-      '{ jobs(kind: QUALITY, first: 100) { id logs(last: 3) { message } } }',
+      '{ jobs(filter: { kind: [QUALITY] }, first: 100) { edges { node { id logs(last: 3) { message } } } } }',
       {},
       { token: manager },
     );
     expect(result.errors).toBeUndefined();
-    const mine = result.data!.jobs.find((job: { id: string }) => job.id === qualityId);
+    const mine = result.data!.jobs.edges.map((edge: any) => edge.node).find((job: { id: string }) => job.id === qualityId);
     expect(mine.logs).toEqual([{ message: 'quality done' }]);
   });
 

@@ -18,8 +18,8 @@ const NESTED: { field: string; query: string; allowed: Role[] }[] = [
     query: '{ datasets { versions { composition { total cells { split count } } } } }',
     allowed: REGISTRY,
   },
-  { field: 'Job.logs', query: '{ jobs(first: 2) { logs(last: 2) { message } } }', allowed: JOBS },
-  { field: 'Job.curve', query: '{ jobs(first: 2) { curve { step } } }', allowed: JOBS },
+  { field: 'Job.logs', query: '{ jobs(first: 2) { edges { node { logs(last: 2) { message } } } } }', allowed: JOBS },
+  { field: 'Job.curve', query: '{ jobs(first: 2) { edges { node { curve { step } } } } }', allowed: JOBS },
 ];
 
 let api: TestApi;

@@ -42,7 +42,7 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { id } }', allowed: DATA },
   { field: 'Query.importRuns', query: '{ importRuns(first: 1) { id } }', allowed: DATA },
   { field: 'Query.importRun', query: `{ importRun(id: "${missing}") { id } }`, allowed: DATA },
-  { field: 'Query.jobs', query: '{ jobs(first: 1) { id } }', allowed: JOBS },
+  { field: 'Query.jobs', query: '{ jobs(first: 1) { totalCount edges { cursor node { id } } } }', allowed: JOBS },
   { field: 'Query.job', query: `{ job(id: "${missing}") { id } }`, allowed: JOBS },
   {
     field: 'Query.auditEvents',
@@ -219,7 +219,7 @@ describe('roles: nested fields and fragments', () => {
 
   it('limits the job kinds the data team sees and queues (row level)', async () => {
     const token = api.tokenFor(users.DATA);
-    const result = await api.execute('{ jobs(kind: PRETRAIN) { id } }', {}, { token });
+    const result = await api.execute('{ jobs(filter: { kind: [PRETRAIN] }) { totalCount } }', {}, { token });
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
     expect(result.errors?.[0].message).toMatch(/may not run or see PRETRAIN jobs/);
     const enqueue = await api.execute(

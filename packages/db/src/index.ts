@@ -67,3 +67,6 @@ export { findJobLogs, findJobModelMetrics, type JobLogRecord } from './job-detai
 export { findLatestEvaluation, findPairedPredictions, type PairedPredictionRecord } from './model-comparison.js';
 export { findImageLabelVotes, getConceptIdByCode, recordAdjudication, type LabelVoteRecord, type RecordAdjudicationInput } from './adjudication.js';
 export { findEmbeddingModels, findImageSummaries, findProjectionRows, type EmbeddingModelRecord, type ImageSummaryRecord, type ProjectionRow, type ProjectionRows } from './embedding-projection.js';
+// Registry lists as keyset pages (Relay connections in the API)
+export { MAX_PAGE_SIZE, type Keyset, type KeysetPage, type KeysetValue, type SortDirection } from './keyset.js';
+export { findJobPage, jobKeyset, type FindJobPageOptions, type JobOrderField } from './job-page.js';

@@ -106,6 +106,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
     type: [...DATA_TEAM, 'MANAGER'],
     fields: { logs: [...DATA_TEAM, 'MANAGER'], curve: [...DATA_TEAM, 'MANAGER'] },
   },
+  JobConnection: { type: [...DATA_TEAM, 'MANAGER'] },
+  JobEdge: { type: [...DATA_TEAM, 'MANAGER'] },
   JobLog: { type: [...DATA_TEAM, 'MANAGER'] },
   JobCurvePoint: { type: [...DATA_TEAM, 'MANAGER'] },
   ModelComparison: { type: MANAGERS },

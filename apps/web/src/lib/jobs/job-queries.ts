@@ -24,8 +24,22 @@ export interface JobSummary {
 const FIELDS =
   'id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt';
 
-export const jobsQuery = defineQuery<{ jobs: JobSummary[] }, { status?: JobStatus[]; first?: number }>(`
-  query Jobs($status: [JobStatus!], $first: Int) { jobs(status: $status, first: $first) { ${FIELDS} } }
+export interface JobFilter {
+  kind?: string[];
+  status?: JobStatus[];
+  createdBy?: string[];
+}
+
+/** One page of the API's jobs connection, newest first; totalCount counts every page. */
+export interface JobPage {
+  totalCount: number;
+  edges: { node: JobSummary }[];
+}
+
+export const jobsQuery = defineQuery<{ jobs: JobPage }, { filter?: JobFilter; first?: number }>(`
+  query Jobs($filter: JobFilter, $first: Int) {
+    jobs(filter: $filter, first: $first) { totalCount edges { node { ${FIELDS} } } }
+  }
 `);
 
 export const jobQuery = defineQuery<{ job: JobSummary | null }, { id: string }>(`

@@ -28,7 +28,8 @@ const COLUMNS: Column[] = [
 
 export default async function JobsPage() {
   await requireRole(rolesFor('/jobs') ?? []);
-  const { jobs } = await queryApi(jobsQuery, { first: 100 });
+  const { jobs: page } = await queryApi(jobsQuery, { first: 100 });
+  const jobs = page.edges.map((edge) => edge.node);
   const active = jobs.filter((job) => isActive(job.status));
   const rows: Row[] = jobs.map((job) => ({
     id: job.id,
@@ -78,7 +79,10 @@ export default async function JobsPage() {
         <div>
           <h1>Jobs</h1>
           <p className="page-header__meta" data-testid="job-counts">
-            {jobs.length} jobs · {jobs.filter((j) => j.status === 'RUNNING').length} running ·{' '}
+            {jobs.length < page.totalCount
+              ? `newest ${jobs.length} of ${page.totalCount} jobs`
+              : `${jobs.length} jobs`}{' '}
+            · {jobs.filter((j) => j.status === 'RUNNING').length} running ·{' '}
             {jobs.filter((j) => j.status === 'QUEUED').length} queued ·{' '}
             {jobs.filter((j) => j.status === 'FAILED').length} failed
           </p>

@@ -19,11 +19,12 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   await requireRole(rolesFor('/overview') ?? []);
-  const [{ modelByAlias: champion }, { driftReports }, { jobs }] = await Promise.all([
+  const [{ modelByAlias: champion }, { driftReports }, { jobs: activeJobs }] = await Promise.all([
     queryApi(championQuery, { alias: 'champion' }),
     queryApi(driftReportsQuery, { first: 1 }),
-    queryApi(jobsQuery, { status: ['RUNNING', 'QUEUED'], first: 20 }),
+    queryApi(jobsQuery, { filter: { status: ['RUNNING', 'QUEUED'] }, first: 20 }),
   ]);
+  const jobs = activeJobs.edges.map((edge) => edge.node);
   const latest = champion ? latestEvaluation(champion.evaluations) : null;
   const evaluation = latest ? (await queryApi(evaluationQuery, { id: latest.id })).evaluation : null;
   const report = evaluation ? readReport(evaluation.report) : null;

@@ -1,0 +1,65 @@
+import { AppError } from './errors.js';
+
+// Keyset paging shared by the registry lists: order by one field, then id as the tie-breaker, both in the
+// same direction. Nulls sort as the largest value (Postgres' default: last ascending, first descending).
+
+export type SortDirection = 'ASC' | 'DESC';
+export type KeysetValue = Date | string | null;
+
+/** The position of the last row of a page: its order-field value and its id. */
+export interface Keyset {
+  value: KeysetValue;
+  id: string;
+}
+
+export interface KeysetPage<T> {
+  rows: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/** The largest page of every registry list, as for cases. */
+export const MAX_PAGE_SIZE = 100;
+
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new AppError('BAD_INPUT', {
+      message: `first must be an integer from 1 to ${MAX_PAGE_SIZE}; got ${first}.`,
+      details: { argument: 'first' },
+    });
+  }
+}
+
+/** Prisma orderBy for (field, id); `nullable` fields get an explicit nulls position. */
+export function buildKeysetOrder(
+  field: string,
+  direction: SortDirection,
+  nullable: boolean,
+): Record<string, unknown>[] {
+  const sort = direction === 'ASC' ? 'asc' : 'desc';
+  const fieldOrder = nullable ? { sort, nulls: direction === 'ASC' ? 'last' : 'first' } : sort;
+  return [{ [field]: fieldOrder }, { id: sort }];
+}
+
+/** Prisma where for the rows after `after` in the order of buildKeysetOrder; every value is a bound parameter. */
+export function buildKeysetWhere(
+  field: string,
+  direction: SortDirection,
+  after: Keyset | null | undefined,
+  nullable: boolean,
+): Record<string, unknown> {
+  if (!after) return {};
+  const beyond = direction === 'ASC' ? 'gt' : 'lt';
+  const laterId = { id: { [beyond]: after.id } };
+  if (after.value === null) {
+    // Nulls come last ascending (only later nulls follow), first descending (then every non-null follows).
+    const laterNulls = { [field]: null, ...laterId };
+    return direction === 'ASC' ? laterNulls : { OR: [laterNulls, { [field]: { not: null } }] };
+  }
+  const or: Record<string, unknown>[] = [
+    { [field]: { [beyond]: after.value } },
+    { [field]: after.value, ...laterId },
+  ];
+  if (direction === 'ASC' && nullable) or.push({ [field]: null });
+  return { OR: or };
+}
