@@ -148,7 +148,7 @@ export async function seedDriftReport(db: Db, modelId: string): Promise<number> 
       },
       // The e2e registry's images stand in for each month's examples (six per month, in turn).
       examples: {
-        chosenBy: index === MONTHS.length - 1 ? 'furthest-from-reference' : 'seeded-sample',
+        chosenBy: 'seeded-sample',
         images: Array.from({ length: Math.min(6, imageIds.length) }, (_, j) => ({
           imageId: imageIds[(index * 6 + j) % imageIds.length] as string,
           capturedOn: `${MONTHS[index]}-${String(j + 10)}`,
@@ -192,6 +192,10 @@ export async function seedDriftReport(db: Db, modelId: string): Promise<number> 
       });
     return found;
   });
+  // As the job does: an alerted month's examples are the ones furthest from the reference, the others a sample.
+  const alerted = new Set(alerts.map((a) => a.window));
+  for (const w of windows)
+    w.examples.chosenBy = alerted.has(w.window) ? 'furthest-from-reference' : 'seeded-sample';
   const job = await finishedJob(db, 'DRIFT', { model: modelId, referenceMonths: REFERENCE_MONTHS });
   await saveDriftReport(db, {
     modelVersionId: modelId,
