@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { startApi } from './app.js';
 import { loadEnv } from './env.js';
 import { createLogger } from './logger.js';
+
+// graphql-js chooses its mode from process.env.NODE_ENV when it loads (development mode re-checks types on every
+// request); the API's own default is production, so set it before the server's modules load.
+process.env.NODE_ENV ??= 'production';
+const { startApi } = await import('./app.js');
 
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { buildASTSchema } from 'graphql';
 import { assertPermissionCoverage } from './auth/check-permission-coverage.js';
 import { enforcePermissionsPlugin } from './auth/enforce-permissions-plugin.js';
@@ -27,6 +28,8 @@ export function createServer(deps: Pick<ApiDeps, 'config'>): ApolloServer<Contex
     // Bounds parsing and validation work (an alias bomb is quadratic to validate) before any limit below.
     parseOptions: { maxTokens: 4_000 },
     // Permissions first: a refused operation learns nothing about its size.
-    plugins: [enforcePermissionsPlugin(), operationLimitsPlugin(), loggingPlugin()],
+    // No cache hints are used (answers depend on the user); Apollo's default cache-control plugin would still wrap
+    // every field resolver (a page of 50 cases has ~1,250 fields).
+    plugins: [ApolloServerPluginCacheControlDisabled(), enforcePermissionsPlugin(), operationLimitsPlugin(), loggingPlugin()],
   });
 }

@@ -82,6 +82,9 @@ export async function startWireServer(db: PGlite, options: { port: number; host?
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    // An answer written in several chunks would otherwise wait ~40 ms for the client's ACK (Nagle with delayed
+    // ACKs): an 85 KB page of cases took 35 ms instead of 1.6 ms.
+    socket.setNoDelay(true);
     const connection = nextId++;
     let buffer = Buffer.alloc(0);
     let pending: Buffer[] = [];
