@@ -73,7 +73,7 @@ const CASES: BadInput[] = [
   {
     name: 'first: -5 on models',
     role: 'MANAGER',
-    query: '{ models(first: -5) { id } }',
+    query: '{ models(first: -5) { totalCount } }',
     code: 'BAD_USER_INPUT',
     message: /"first" must be from 1 to 100; got -5/,
   },
@@ -102,7 +102,7 @@ const CASES: BadInput[] = [
   {
     name: 'an unknown enum value in a variable',
     role: 'MANAGER',
-    query: 'query($k: ModelKind) { models(kind: $k) { id } }',
+    query: 'query($k: ModelKind!) { models(filter: { kind: [$k] }) { totalCount } }',
     variables: () => ({ k: 'DROP' }),
     code: 'BAD_USER_INPUT',
     message: /Value "DROP" does not exist in "ModelKind" enum/,
@@ -149,7 +149,7 @@ const CASES: BadInput[] = [
     name: 'a token signed with another secret',
     authorization: () =>
       `Bearer ${signSessionToken({ sub: fixture.users.ADMIN.id, role: 'ADMIN' }, { secret: 'x'.repeat(40) }).token}`,
-    query: '{ users { id } }',
+    query: '{ users { totalCount } }',
     code: 'UNAUTHENTICATED',
     message: /invalid signature/,
   },
@@ -157,7 +157,7 @@ const CASES: BadInput[] = [
     name: 'an expired token',
     authorization: () =>
       `Bearer ${signSessionToken({ sub: fixture.users.ADMIN.id, role: 'ADMIN' }, { secret: TEST_SECRET, now: new Date(Date.now() - 2 * 3_600_000) }).token}`,
-    query: '{ users { id } }',
+    query: '{ users { totalCount } }',
     code: 'UNAUTHENTICATED',
     message: /session expired/,
   },
@@ -165,7 +165,7 @@ const CASES: BadInput[] = [
     name: 'a token whose claims were edited (role raised to ADMIN)',
     authorization: () =>
       forge({ sub: fixture.users.CLINICIAN.id, role: 'ADMIN', iat: 0, exp: 9e9, jti: randomUUID() }),
-    query: '{ users { id } }',
+    query: '{ users { totalCount } }',
     code: 'UNAUTHENTICATED',
     message: /invalid signature/,
   },
@@ -173,7 +173,7 @@ const CASES: BadInput[] = [
     name: 'a token with no signature ("alg: none")',
     authorization: () =>
       `Bearer ${Buffer.from(JSON.stringify({ sub: fixture.users.ADMIN.id, role: 'ADMIN' })).toString('base64url')}.`,
-    query: '{ users { id } }',
+    query: '{ users { totalCount } }',
     code: 'UNAUTHENTICATED',
     message: /malformed/,
   },

@@ -72,7 +72,9 @@ describe('Job.logs', () => {
       { token: manager },
     );
     expect(result.errors).toBeUndefined();
-    const mine = result.data!.jobs.edges.map((edge: any) => edge.node).find((job: { id: string }) => job.id === qualityId);
+    const mine = result
+      .data!.jobs.edges.map((edge: any) => edge.node)
+      .find((job: { id: string }) => job.id === qualityId);
     expect(mine.logs).toEqual([{ message: 'quality done' }]);
   });
 
@@ -117,19 +119,27 @@ describe('roles', () => {
 describe('ModelVersion.job', () => {
   it('links a model to the job that trained it, for the lineage', async () => {
     const result = await api.execute(
-      '{ models(first: 50) { id job { id kind status } } }',
+      '{ models(first: 50) { edges { node { id job { id kind status } } } } }',
       {},
       { token: manager },
     );
     expect(result.errors).toBeUndefined();
-    const trained = result.data!.models.filter((m: { job: { id: string } | null }) => m.job?.id === finetuneId);
+    const trained = result
+      .data!.models.edges.map((edge: any) => edge.node)
+      .filter((m: { job: { id: string } | null }) => m.job?.id === finetuneId);
     expect(trained).toHaveLength(1);
     expect(trained[0].job).toEqual({ id: finetuneId, kind: 'FINETUNE', status: 'SUCCEEDED' });
   });
 
   it('is null for a model registered without a job', async () => {
-    const model = await api.db.modelVersion.create({ data: { name: uniqueName('by-hand'), kind: 'BACKBONE', config: {} } });
-    const result = await api.execute('query($id: ID!) { model(id: $id) { job { id } } }', { id: model.id }, { token: manager });
+    const model = await api.db.modelVersion.create({
+      data: { name: uniqueName('by-hand'), kind: 'BACKBONE', config: {} },
+    });
+    const result = await api.execute(
+      'query($id: ID!) { model(id: $id) { job { id } } }',
+      { id: model.id },
+      { token: manager },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.model.job).toBeNull();
   });

@@ -29,7 +29,11 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.caseFacets', query: '{ caseFacets { sites } }', allowed: ALL },
   { field: 'Query.concepts', query: '{ concepts { code } }', allowed: ALL },
   { field: 'Query.datasets', query: '{ datasets { id } }', allowed: REGISTRY },
-  { field: 'Query.models', query: '{ models(first: 1) { id } }', allowed: MANAGERS },
+  {
+    field: 'Query.models',
+    query: '{ models(first: 1) { totalCount edges { node { id } } } }',
+    allowed: MANAGERS,
+  },
   { field: 'Query.model', query: `{ model(id: "${missing}") { id } }`, allowed: MANAGERS },
   {
     field: 'Query.modelByAlias',
@@ -42,14 +46,18 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { id } }', allowed: DATA },
   { field: 'Query.importRuns', query: '{ importRuns(first: 1) { id } }', allowed: DATA },
   { field: 'Query.importRun', query: `{ importRun(id: "${missing}") { id } }`, allowed: DATA },
-  { field: 'Query.jobs', query: '{ jobs(first: 1) { totalCount edges { cursor node { id } } } }', allowed: JOBS },
+  {
+    field: 'Query.jobs',
+    query: '{ jobs(first: 1) { totalCount edges { cursor node { id } } } }',
+    allowed: JOBS,
+  },
   { field: 'Query.job', query: `{ job(id: "${missing}") { id } }`, allowed: JOBS },
   {
     field: 'Query.auditEvents',
-    query: `{ auditEvents(entityType: "Case", entityId: "${missing}") { id } }`,
+    query: `{ auditEvents(filter: { entityType: ["Case"], entityId: ["${missing}"] }) { totalCount edges { node { id } } } }`,
     allowed: ADMINS,
   },
-  { field: 'Query.users', query: '{ users { email } }', allowed: ADMINS },
+  { field: 'Query.users', query: '{ users { totalCount edges { node { email } } } }', allowed: ADMINS },
   {
     field: 'Query.predict',
     query: `{ predict(input: { imageId: "${missing}" }) { predicted { name } } }`,
@@ -188,18 +196,18 @@ describe('roles: nested fields and fragments', () => {
   it('refuses a forbidden field inside a named fragment and an inline fragment', async () => {
     const token = api.tokenFor(users.DATA);
     const named = await api.execute(
-      'query { ...F } fragment F on Query { models(first: 1) { id } }',
+      'query { ...F } fragment F on Query { models(first: 1) { totalCount } }',
       {},
       { token },
     );
     expect(errorCodes(named)).toEqual(['FORBIDDEN']);
-    const inline = await api.execute('query { ... on Query { users { id } } }', {}, { token });
+    const inline = await api.execute('query { ... on Query { users { totalCount } } }', {}, { token });
     expect(errorCodes(inline)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses the whole operation when one of its fields is forbidden (no partial data)', async () => {
     const result = await api.execute(
-      '{ me { id } users { id } }',
+      '{ me { id } users { totalCount } }',
       {},
       { token: api.tokenFor(users.MANAGER) },
     );
@@ -209,7 +217,7 @@ describe('roles: nested fields and fragments', () => {
 
   it('checks only the operation that runs, not another one in the same document', async () => {
     const result = await api.execute(
-      'query Mine { me { id } } query Theirs { users { id } }',
+      'query Mine { me { id } } query Theirs { users { totalCount } }',
       {},
       { token: api.tokenFor(users.CLINICIAN) },
     );

@@ -70,3 +70,6 @@ export { findEmbeddingModels, findImageSummaries, findProjectionRows, type Embed
 // Registry lists as keyset pages (Relay connections in the API)
 export { MAX_PAGE_SIZE, type Keyset, type KeysetPage, type KeysetValue, type SortDirection } from './keyset.js';
 export { findJobPage, jobKeyset, type FindJobPageOptions, type JobOrderField } from './job-page.js';
+export { findModelPage, modelKeyset, type FindModelPageOptions, type ModelOrderField } from './model-page.js';
+export { findUserPage, userKeyset, type FindUserPageOptions, type UserOrderField } from './user-page.js';
+export { auditEventKeyset, findAuditEventPage, type FindAuditEventPageOptions } from './audit-page.js';

@@ -45,7 +45,7 @@ export function buildKeysetOrder(
 export function buildKeysetWhere(
   field: string,
   direction: SortDirection,
-  after: Keyset | null | undefined,
+  after: { value: KeysetValue; id: string | bigint } | null | undefined,
   nullable: boolean,
 ): Record<string, unknown> {
   if (!after) return {};

@@ -41,8 +41,14 @@ const MODEL_FIELDS = `
   evaluations { id datasetVersionId split predictionCount createdAt }
 `;
 
-export const modelsQuery = defineQuery<{ models: ModelSummary[] }, { first?: number }>(`
-  query Models($first: Int) { models(first: $first) { ${MODEL_FIELDS} } }
+/** One page of the API's model connection, newest first; totalCount counts every page. */
+export interface ModelPage {
+  totalCount: number;
+  edges: { node: ModelSummary }[];
+}
+
+export const modelsQuery = defineQuery<{ models: ModelPage }, { first?: number }>(`
+  query Models($first: Int) { models(first: $first) { totalCount edges { node { ${MODEL_FIELDS} } } } }
 `);
 
 export interface ModelDetail extends ModelSummary {

@@ -28,10 +28,11 @@ export default async function BiasPage({
   await requireRole(rolesFor('/bias') ?? []);
   const query = await searchParams;
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
-  const [{ models }, { modelByAlias: champion }] = await Promise.all([
+  const [{ models: page }, { modelByAlias: champion }] = await Promise.all([
     queryApi(modelsQuery, { first: 100 }),
     queryApi(championQuery, { alias: 'champion' }),
   ]);
+  const models = page.edges.map((edge) => edge.node);
   const options = models.flatMap((m) =>
     m.evaluations.map((e) => ({
       id: e.id,

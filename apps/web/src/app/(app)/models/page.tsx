@@ -24,11 +24,12 @@ const COLUMNS: Column[] = [
 
 export default async function ModelsPage() {
   const user = await requireRole(rolesFor('/models') ?? []);
-  const [{ models }, datasets] = await Promise.all([
+  const [{ models: page }, datasets] = await Promise.all([
     queryApi(modelsQuery, { first: 100 }),
     // Dataset names only label the lineage; without them the ids are shown.
     queryApi(datasetsQuery, {}).catch(() => ({ datasets: [] })),
   ]);
+  const models = page.edges.map((edge) => edge.node);
   const names = versionNames(datasets.datasets);
   const canPromote = user.role === 'MANAGER' || user.role === 'ADMIN';
   const classifiers = models.filter((m) => m.kind === 'CLASSIFIER');
@@ -84,7 +85,10 @@ export default async function ModelsPage() {
         <div>
           <h1>Models</h1>
           <p className="page-header__meta" data-testid="model-count">
-            {models.length} registered · {classifiers.length} classifiers
+            {models.length < page.totalCount
+              ? `newest ${models.length} of ${page.totalCount}`
+              : models.length}{' '}
+            registered · {classifiers.length} classifiers
           </p>
         </div>
         {classifiers.length >= 2 ? (

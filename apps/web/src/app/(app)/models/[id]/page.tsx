@@ -27,10 +27,11 @@ export default async function ModelPage({
   await requireRole(rolesFor('/models') ?? []);
   const { id } = await params;
   const query = await searchParams;
-  const [{ model }, { models }] = await Promise.all([
+  const [{ model }, { models: page }] = await Promise.all([
     queryApi(modelQuery, { id }),
     queryApi(modelsQuery, { first: 100 }),
   ]);
+  const models = page.edges.map((edge) => edge.node);
   if (!model) notFound();
   const chosenId =
     typeof query.evaluation === 'string' ? query.evaluation : latestEvaluation(model.evaluations)?.id;

@@ -32,10 +32,11 @@ export default async function ComparePage({
   await requireRole(rolesFor('/models') ?? []);
   const query = await searchParams;
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
-  const [{ models }, datasets] = await Promise.all([
+  const [{ models: page }, datasets] = await Promise.all([
     queryApi(modelsQuery, { first: 100 }),
     queryApi(datasetsQuery, {}).catch(() => ({ datasets: [] })),
   ]);
+  const models = page.edges.map((edge) => edge.node);
   const evaluated = models.filter((m) => m.kind === 'CLASSIFIER' && m.evaluations.length > 0);
   if (evaluated.length < 2) {
     return (
