@@ -5,6 +5,10 @@ export interface LoadSample {
   lcpMs: number;
   /** What the LCP element was (tag, and the image URL if any), to say what the number is of. */
   lcpElement: string;
+  /** Time to first byte of the document (navigation timing responseStart): the server's share of the LCP. */
+  ttfbMs: number;
+  /** When the last byte of the document arrived (responseEnd): with streaming, the data-dependent HTML comes late. */
+  htmlDoneMs: number;
   /** Bytes over the wire (CDP encodedDataLength: bodies as sent, compressed, plus headers). */
   bytes: number;
   requests: number;
@@ -62,7 +66,11 @@ export async function measureColdLoad(browser: Browser, baseURL: string, target:
     await page.waitForTimeout(500);
     const lcp = await readLcp(page);
     if (!Number.isFinite(lcp.time)) throw new Error(`${target.path}: the browser reported no LCP entry`);
-    return { lcpMs: lcp.time, lcpElement: lcp.element, bytes, requests };
+    const [ttfbMs, htmlDoneMs] = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return [navigation?.responseStart ?? Number.NaN, navigation?.responseEnd ?? Number.NaN];
+    });
+    return { lcpMs: lcp.time, lcpElement: lcp.element, ttfbMs: ttfbMs as number, htmlDoneMs: htmlDoneMs as number, bytes, requests };
   } finally {
     await context.close();
   }
