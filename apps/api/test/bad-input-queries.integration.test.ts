@@ -134,9 +134,9 @@ const CASES: BadInput[] = [
   {
     name: 'a non-UUID id filter',
     role: 'MANAGER',
-    query: '{ evaluations(modelId: "1 OR 1=1") { id } }',
+    query: '{ evaluations(filter: { modelId: ["1 OR 1=1"] }) { totalCount } }',
     code: 'BAD_USER_INPUT',
-    message: /"modelId" is not an id from this API/,
+    message: /"filter.modelId" is not an id from this API/,
   },
   {
     name: 'an unknown field',

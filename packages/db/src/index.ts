@@ -73,3 +73,4 @@ export { findJobPage, jobKeyset, type FindJobPageOptions, type JobOrderField } f
 export { findModelPage, modelKeyset, type FindModelPageOptions, type ModelOrderField } from './model-page.js';
 export { findUserPage, userKeyset, type FindUserPageOptions, type UserOrderField } from './user-page.js';
 export { auditEventKeyset, findAuditEventPage, type FindAuditEventPageOptions } from './audit-page.js';
+export { evaluationKeyset, findEvaluationPage, type FindEvaluationPageOptions } from './evaluation-page.js';

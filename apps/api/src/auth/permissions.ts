@@ -99,6 +99,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   ModelArtifact: { type: MANAGERS },
   ModelAlias: { type: MANAGERS },
   Evaluation: { type: MANAGERS },
+  EvaluationConnection: { type: MANAGERS },
+  EvaluationEdge: { type: MANAGERS },
   DriftReport: { type: MANAGERS },
   DataAudit: { type: DATA_TEAM },
   ImportRun: { type: DATA_TEAM },

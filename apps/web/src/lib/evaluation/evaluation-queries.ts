@@ -18,12 +18,16 @@ export const evaluationQuery = defineQuery<{ evaluation: EvaluationDetail | null
   query Evaluation($id: ID!) { evaluation(id: $id) { ${FIELDS} } }
 `);
 
+/** One page of the API's evaluation connection, newest first; totalCount counts every page. */
 export const evaluationsQuery = defineQuery<
-  { evaluations: Omit<EvaluationDetail, 'report'>[] },
-  { modelId?: string; first?: number }
+  { evaluations: { totalCount: number; edges: { node: Omit<EvaluationDetail, 'report'> }[] } },
+  { filter?: { modelId?: string[]; datasetVersionId?: string[] }; first?: number }
 >(`
-  query Evaluations($modelId: ID, $first: Int) {
-    evaluations(modelId: $modelId, first: $first) { id modelVersionId datasetVersionId split predictionCount createdAt }
+  query Evaluations($filter: EvaluationFilter, $first: Int) {
+    evaluations(filter: $filter, first: $first) {
+      totalCount
+      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }
+    }
   }
 `);
 
