@@ -8,7 +8,7 @@ export const webDir = path.join(repoRoot, 'apps/web');
 export const trainerDir = path.join(repoRoot, 'apps/trainer');
 
 // Output of test runs and tools, not sources of the build.
-const IGNORED = new Set(['node_modules', 'test', 'test-results', 'README.md']);
+const IGNORED = new Set(['node_modules', 'test', 'test-results', 'README.md', 'BENCHMARKS.md', 'bench', 'scripts']);
 
 function newestMtime(dir: string): number {
   let newest = 0;
