@@ -74,3 +74,4 @@ export { findModelPage, modelKeyset, type FindModelPageOptions, type ModelOrderF
 export { findUserPage, userKeyset, type FindUserPageOptions, type UserOrderField } from './user-page.js';
 export { auditEventKeyset, findAuditEventPage, type FindAuditEventPageOptions } from './audit-page.js';
 export { evaluationKeyset, findEvaluationPage, type FindEvaluationPageOptions } from './evaluation-page.js';
+export { findImportRunPage, importRunKeyset, type FindImportRunPageOptions, type ImportRunOrderField } from './import-run-page.js';

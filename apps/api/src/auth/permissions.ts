@@ -104,6 +104,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   DriftReport: { type: MANAGERS },
   DataAudit: { type: DATA_TEAM },
   ImportRun: { type: DATA_TEAM },
+  ImportRunConnection: { type: DATA_TEAM },
+  ImportRunEdge: { type: DATA_TEAM },
   ImportProblem: { type: DATA_TEAM },
   // Row-level like Query.job: a job's logs and curve are read through a job the role may see.
   Job: {

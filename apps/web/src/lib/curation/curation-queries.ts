@@ -61,8 +61,11 @@ export interface ImportRunRow {
   finishedAt: string | null;
 }
 
-export const importRunsQuery = defineQuery<{ importRuns: ImportRunRow[] }>(`
-  query ImportRuns { importRuns(first: 20) { id kind status counts startedAt finishedAt } }
+/** The newest 20 runs of the API's import-run connection. */
+export const importRunsQuery = defineQuery<{
+  importRuns: { totalCount: number; edges: { node: ImportRunRow }[] };
+}>(`
+  query ImportRuns { importRuns(first: 20) { totalCount edges { node { id kind status counts startedAt finishedAt } } } }
 `);
 
 export const importRunQuery = defineQuery<

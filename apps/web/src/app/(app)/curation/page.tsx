@@ -32,7 +32,7 @@ export default async function CurationPage({
 }) {
   await requireRole(['ADMIN', 'DATA']);
   const search = parseCurationSearch(await searchParams);
-  const [options, grid, { datasets }, { dataAudits }, { importRuns }] = await Promise.all([
+  const [options, grid, { datasets }, { dataAudits }, { importRuns: runPage }] = await Promise.all([
     queryApi(filterOptionsQuery, {}),
     queryApi(curationGridQuery, { filter: search.filter, first: GRID_SIZE }).catch((error: unknown) => {
       if (isApiError(error, 'BAD_USER_INPUT')) return { invalid: error.message };
@@ -45,6 +45,7 @@ export default async function CurationPage({
     }),
     queryApi(importRunsQuery, {}),
   ]);
+  const importRuns = runPage.edges.map((edge) => edge.node);
   const audit = dataAudits[0] ?? null;
   const report = audit ? readAuditReport(audit.report) : null;
   const cases = 'invalid' in grid ? [] : grid.cases.edges.map((edge) => edge.node);
