@@ -43,7 +43,7 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.evaluations', query: '{ evaluations(first: 1) { totalCount edges { node { id } } } }', allowed: MANAGERS },
   { field: 'Query.evaluation', query: `{ evaluation(id: "${missing}") { id } }`, allowed: MANAGERS },
   { field: 'Query.driftReports', query: '{ driftReports(first: 1) { id } }', allowed: MANAGERS },
-  { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { id } }', allowed: DATA },
+  { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { totalCount edges { node { id } } } }', allowed: DATA },
   { field: 'Query.importRuns', query: '{ importRuns(first: 1) { totalCount edges { node { id } } } }', allowed: DATA },
   { field: 'Query.importRun', query: `{ importRun(id: "${missing}") { id } }`, allowed: DATA },
   {

@@ -75,3 +75,4 @@ export { findUserPage, userKeyset, type FindUserPageOptions, type UserOrderField
 export { auditEventKeyset, findAuditEventPage, type FindAuditEventPageOptions } from './audit-page.js';
 export { evaluationKeyset, findEvaluationPage, type FindEvaluationPageOptions } from './evaluation-page.js';
 export { findImportRunPage, importRunKeyset, type FindImportRunPageOptions, type ImportRunOrderField } from './import-run-page.js';
+export { dataAuditKeyset, findDataAuditPage, type FindDataAuditPageOptions } from './data-audit-page.js';

@@ -103,6 +103,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   EvaluationEdge: { type: MANAGERS },
   DriftReport: { type: MANAGERS },
   DataAudit: { type: DATA_TEAM },
+  DataAuditConnection: { type: DATA_TEAM },
+  DataAuditEdge: { type: DATA_TEAM },
   ImportRun: { type: DATA_TEAM },
   ImportRunConnection: { type: DATA_TEAM },
   ImportRunEdge: { type: DATA_TEAM },

@@ -42,9 +42,13 @@ export interface DataAudit {
   createdAt: string;
 }
 
-export const dataAuditsQuery = defineQuery<{ dataAudits: DataAudit[] }, { datasetVersionId?: string }>(`
-  query LatestAudit($datasetVersionId: ID) {
-    dataAudits(datasetVersionId: $datasetVersionId, first: 1) { id datasetVersionId report createdAt }
+/** The newest audit, of one dataset version when given. */
+export const dataAuditsQuery = defineQuery<
+  { dataAudits: { edges: { node: DataAudit }[] } },
+  { filter?: { datasetVersionId?: string[] } }
+>(`
+  query LatestAudit($filter: DataAuditFilter) {
+    dataAudits(filter: $filter, first: 1) { edges { node { id datasetVersionId report createdAt } } }
   }
 `);
 

@@ -39,14 +39,16 @@ export default async function CurationPage({
       throw error;
     }),
     queryApi(versionsQuery, {}),
-    queryApi(dataAuditsQuery, { datasetVersionId: search.version }).catch((error: unknown) => {
-      if (isApiError(error, 'BAD_USER_INPUT')) return { dataAudits: [] };
-      throw error;
-    }),
+    queryApi(dataAuditsQuery, { filter: search.version ? { datasetVersionId: [search.version] } : {} }).catch(
+      (error: unknown) => {
+        if (isApiError(error, 'BAD_USER_INPUT')) return { dataAudits: { edges: [] } };
+        throw error;
+      },
+    ),
     queryApi(importRunsQuery, {}),
   ]);
   const importRuns = runPage.edges.map((edge) => edge.node);
-  const audit = dataAudits[0] ?? null;
+  const audit = dataAudits.edges[0]?.node ?? null;
   const report = audit ? readAuditReport(audit.report) : null;
   const cases = 'invalid' in grid ? [] : grid.cases.edges.map((edge) => edge.node);
   const gridImages = cases.flatMap((kase) => kase.images.map((image) => ({ kase, imageId: image.id })));
