@@ -65,10 +65,7 @@ export async function findSimilarCaseImages(
   const query = `[${values.join(',')}]`;
   const exclude = options.excludeImageId ? Prisma.sql`AND e."imageId" <> ${options.excludeImageId}` : Prisma.empty;
   const efSearch = Math.max(MIN_EF_SEARCH, candidates);
-  const [, rows] = await db.$transaction([
-    // SET LOCAL takes no parameters; efSearch is an integer computed here.
-    db.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`),
-    db.$queryRaw<{ imageId: string; caseId: string; distance: number }[]>`
+  const search = db.$queryRaw<{ imageId: string; caseId: string; distance: number }[]>`
     WITH candidates AS (
       SELECT e."imageId", (e."vector"::${cast}) <=> (${query}::${cast}) AS distance
       FROM "Embedding" e
@@ -83,8 +80,13 @@ export async function findSimilarCaseImages(
     JOIN "Patient" p ON p."id" = c."patientId"
     ${filterSql(filter)}
     ORDER BY candidates.distance, i."id"
-    LIMIT ${options.k}`,
-  ]);
+    LIMIT ${options.k}`;
+  // The default search list suffices for up to 40 candidates: one statement, no transaction (unfiltered p95 at
+  // 100k embeddings 47.7 -> 19.6 ms, apps/api/BENCHMARKS.md). SET LOCAL takes no parameters; efSearch is an integer.
+  const rows =
+    efSearch === MIN_EF_SEARCH
+      ? await search
+      : (await db.$transaction([db.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${efSearch}`), search]))[1];
   return rows.map((row) => ({ imageId: row.imageId, caseId: row.caseId, distance: Number(row.distance) }));
 }
 
