@@ -29,10 +29,17 @@ export function parseEnv(source: Record<string, string | undefined>): ParseEnvRe
   };
 }
 
-/** The one place that reads process.env: prints every problem and exits when the environment is wrong. */
+/**
+ * The one place that reads process.env: prints every problem and exits when the environment is wrong. It writes
+ * back the resolved NODE_ENV (production unless set): graphql-js reads it when it loads and, unset, runs its
+ * development checks on every request.
+ */
 export function loadEnv(): Env {
   const result = parseEnv(process.env);
-  if (result.ok) return result.env;
+  if (result.ok) {
+    process.env.NODE_ENV = result.env.NODE_ENV;
+    return result.env;
+  }
   console.error(
     `The API cannot start; fix these environment variables:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`,
   );

@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { loadEnv } from './env.js';
 import { createLogger } from './logger.js';
 
-// graphql-js chooses its mode from process.env.NODE_ENV when it loads (development mode re-checks types on every
-// request); the API's own default is production, so set it before the server's modules load.
-process.env.NODE_ENV ??= 'production';
-const { startApi } = await import('./app.js');
-
+// loadEnv settles NODE_ENV, which graphql-js reads when it loads: the server's modules load after it.
 const env = loadEnv();
+const { startApi } = await import('./app.js');
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
