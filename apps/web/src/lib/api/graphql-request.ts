@@ -1,17 +1,23 @@
 import 'server-only';
 import { env } from '@/env';
+import type { TypedDocumentString } from '@/gql/graphql';
 
-/** A GraphQL document with its result and variable types attached, so call sites stay typed without codegen. */
+/** @deprecated Transitional, while the lib folders move to `graphql(...)` from `@/gql`. */
 export interface TypedQuery<TData, TVariables> {
   readonly source: string;
   readonly __types?: { data: TData; variables: TVariables };
 }
 
+/** @deprecated Transitional, while the lib folders move to `graphql(...)` from `@/gql`. */
 export function defineQuery<TData, TVariables = Record<string, never>>(
   source: string,
 ): TypedQuery<TData, TVariables> {
   return { source };
 }
+
+export type Operation<TData, TVariables> =
+  | TypedDocumentString<TData, TVariables>
+  | TypedQuery<TData, TVariables>;
 
 /** Codes of our own for failures that never reached a resolver; the rest come from the API's extensions.code. */
 export type ApiErrorCode = 'API_UNREACHABLE' | 'API_BAD_RESPONSE' | (string & {});
@@ -35,11 +41,12 @@ interface GraphqlResponse<TData> {
 }
 
 /**
- * POSTs one operation to the API. Throws ApiError carrying the first error's extensions.code.
+ * POSTs one operation (a `graphql(...)` document from `@/gql`, typed by codegen) to the API.
+ * Throws ApiError carrying the first error's extensions.code.
  * The token only ever travels in the Authorization header; it is never logged or put in an error message.
  */
 export async function requestGraphql<TData, TVariables>(
-  query: TypedQuery<TData, TVariables>,
+  document: Operation<TData, TVariables>,
   variables: TVariables,
   token?: string,
 ): Promise<TData> {
@@ -50,7 +57,10 @@ export async function requestGraphql<TData, TVariables>(
     response = await fetch(`${env.DERMINO_API_URL}/graphql`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: query.source, variables }),
+      body: JSON.stringify({
+        query: 'source' in document ? document.source : document.toString(),
+        variables,
+      }),
       cache: 'no-store',
     });
   } catch {

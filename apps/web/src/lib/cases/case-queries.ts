@@ -1,47 +1,10 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
-import type { CaseFilter, SkinType } from './case-search';
+import { graphql } from '@/gql';
+import type { CaseDetailQuery, CaseListQuery } from '@/gql/graphql';
 
-export type Sex = 'FEMALE' | 'MALE' | 'OTHER' | 'UNKNOWN';
-export type Modality = 'DERMOSCOPIC' | 'CLINICAL';
-export type Confirmation =
-  | 'HISTOPATHOLOGY'
-  | 'CONSENSUS'
-  | 'FOLLOW_UP'
-  | 'CONFOCAL'
-  | 'SINGLE_READER'
-  | 'MODEL';
+export type { Confirmation, Modality, Sex, SkinType } from '@/gql/graphql';
 
-export interface ConceptRef {
-  id: string;
-  code: string;
-  name: string;
-  malignant: boolean | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  externalId: string | null;
-  site: string;
-  source: string;
-  createdAt: string;
-  patient: { pseudonym: string; skinType: SkinType };
-  diagnosis: ConceptRef | null;
-  images: { id: string }[];
-}
-
-export interface CaseListData {
-  cases: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: CaseSummary }[];
-  };
-}
-
-export const caseListQuery = defineQuery<
-  CaseListData,
-  { filter: CaseFilter; first: number; after?: string }
->(`
+export const caseListQuery = graphql(`
   query CaseList($filter: CaseFilter, $first: Int, $after: String) {
     cases(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -59,54 +22,18 @@ export const caseListQuery = defineQuery<
   }
 `);
 
-export interface FilterOptionsData {
-  concepts: (ConceptRef & { parent: { id: string } | null })[];
-  caseFacets: { sites: string[]; sources: string[] };
-}
+export type CaseListData = CaseListQuery;
+export type CaseSummary = CaseListQuery['cases']['edges'][number]['node'];
+export type ConceptRef = NonNullable<CaseSummary['diagnosis']>;
 
-export const filterOptionsQuery = defineQuery<FilterOptionsData>(`
+export const filterOptionsQuery = graphql(`
   query CaseFilterOptions {
     concepts { id code name malignant parent { id } }
     caseFacets { sites sources }
   }
 `);
 
-export interface CaseImage {
-  id: string;
-  width: number | null;
-  height: number | null;
-  modality: Modality;
-  device: string | null;
-  source: string;
-  capturedAt: string | null;
-  quality: {
-    brightness: number | null;
-    contrast: number | null;
-    colorCast: number | null;
-    blurVariance: number | null;
-  } | null;
-}
-
-export interface CaseDetail {
-  id: string;
-  externalId: string | null;
-  site: string;
-  source: string;
-  createdAt: string;
-  patient: { id: string; pseudonym: string; sex: Sex; ageBand: string | null; skinType: SkinType };
-  diagnosis: ConceptRef | null;
-  images: CaseImage[];
-  annotations: {
-    id: string;
-    concept: ConceptRef;
-    annotator: string;
-    confirmation: Confirmation;
-    createdAt: string;
-    image: { id: string } | null;
-  }[];
-}
-
-export const caseDetailQuery = defineQuery<{ case: CaseDetail | null }, { id: string }>(`
+export const caseDetailQuery = graphql(`
   query CaseDetail($id: ID!) {
     case(id: $id) {
       id externalId site source createdAt
@@ -124,3 +51,6 @@ export const caseDetailQuery = defineQuery<{ case: CaseDetail | null }, { id: st
     }
   }
 `);
+
+export type CaseDetail = NonNullable<CaseDetailQuery['case']>;
+export type CaseImage = CaseDetail['images'][number];

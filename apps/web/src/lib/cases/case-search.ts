@@ -1,7 +1,20 @@
 // The cases page keeps its whole state in the URL, so a filtered (and paged) view can be shared or bookmarked.
 
-export const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'UNKNOWN'] as const;
-export type SkinType = (typeof SKIN_TYPES)[number];
+import type { SkinType } from '@/gql/graphql';
+
+export type { SkinType };
+
+// In the order the filter offers them; the checks below fail to compile if the schema's SkinType changes.
+export const SKIN_TYPES = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'UNKNOWN',
+] as const satisfies readonly SkinType[];
+[] as Exclude<SkinType, (typeof SKIN_TYPES)[number]>[] satisfies never[];
 export type LabelledChoice = 'yes' | 'no';
 
 export const DEFAULT_PAGE_SIZE = 24;

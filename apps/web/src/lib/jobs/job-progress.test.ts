@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatProgress, formatRate, progressFraction } from './job-progress';
+import { formatDuration, formatProgress, formatRate, progressFraction, readCurve } from './job-progress';
 
 describe('job progress', () => {
   it('gives step of total with a percentage, or steps alone without a total', () => {
@@ -14,5 +14,19 @@ describe('job progress', () => {
     expect(formatDuration(7260)).toBe('2 h 1 min');
     expect(formatDuration(null)).toBe('—');
     expect(formatRate(2.54)).toBe('2.5 steps/s');
+  });
+
+  it('keeps the curve points whose metrics are an object', () => {
+    const points = [
+      { step: 1, metrics: { loss: 0.9 } },
+      { step: 2, metrics: null },
+      { step: 3, metrics: [0.5] },
+      { step: 4, metrics: 'loss=0.4' },
+      { step: 5, metrics: { loss: 0.3, lr: 0.001 } },
+    ];
+    expect(readCurve(points)).toEqual([
+      { step: 1, metrics: { loss: 0.9 } },
+      { step: 5, metrics: { loss: 0.3, lr: 0.001 } },
+    ]);
   });
 });

@@ -31,3 +31,17 @@ export function formatProgress(job: ProgressFields): string {
 export function formatRate(rate: number | null): string {
   return rate === null || !Number.isFinite(rate) ? '—' : `${rate.toFixed(rate < 10 ? 1 : 0)} steps/s`;
 }
+
+export interface CurvePoint {
+  step: number;
+  metrics: Record<string, unknown>;
+}
+
+/** The API types a curve point's metrics as JSON; a point whose metrics are not an object is dropped. */
+export function readCurve(points: readonly { step: number; metrics: unknown }[]): CurvePoint[] {
+  return points.flatMap((point) =>
+    typeof point.metrics === 'object' && point.metrics !== null && !Array.isArray(point.metrics)
+      ? [{ step: point.step, metrics: point.metrics as Record<string, unknown> }]
+      : [],
+  );
+}

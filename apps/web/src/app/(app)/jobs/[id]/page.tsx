@@ -7,7 +7,7 @@ import { LineChart } from '@/components/charts/line-chart';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { formatDateTime, formatEnum } from '@/lib/format';
-import { formatDuration, formatRate } from '@/lib/jobs/job-progress';
+import { formatDuration, formatRate, readCurve } from '@/lib/jobs/job-progress';
 import { isActive, jobDetailQuery } from '@/lib/jobs/job-queries';
 import { rolesFor } from '../../nav-items';
 import { AutoRefresh } from '../auto-refresh';
@@ -24,13 +24,14 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const { job } = await queryApi(jobDetailQuery, { id, last: 200 });
   if (!job) notFound();
-  const curveKeys = [...new Set(job.curve.flatMap((p) => Object.keys(p.metrics)))].filter(
-    (k) => typeof job.curve.find((p) => k in p.metrics)?.metrics[k] === 'number',
+  const curve = readCurve(job.curve);
+  const curveKeys = [...new Set(curve.flatMap((p) => Object.keys(p.metrics)))].filter(
+    (k) => typeof curve.find((p) => k in p.metrics)?.metrics[k] === 'number',
   );
   const lossKeys = curveKeys.filter((k) => !SEPARATE.has(k)).slice(0, 7);
   const seriesOf = (key: string) => ({
     name: key,
-    points: job.curve.map((p) => ({
+    points: curve.map((p) => ({
       x: p.step,
       y: typeof p.metrics[key] === 'number' ? (p.metrics[key] as number) : null,
     })),
