@@ -9,6 +9,11 @@ export interface LoadSample {
   ttfbMs: number;
   /** When the last byte of the document arrived (responseEnd): with streaming, the data-dependent HTML comes late. */
   htmlDoneMs: number;
+  /**
+   * When the page's data was first in the DOM (the ready selector, seen by a MutationObserver): with streaming, the
+   * LCP can be an early element (a header), so this says when the numbers themselves arrived.
+   */
+  dataShownMs: number;
   /** Bytes over the wire (CDP encodedDataLength: bodies as sent, compressed, plus headers). */
   bytes: number;
   requests: number;
@@ -57,6 +62,13 @@ export async function measureColdLoad(browser: Browser, baseURL: string, target:
     });
     cdp.on('Network.loadingFailed', () => (requests += 1));
     await cdp.send('Network.enable');
+    await page.addInitScript((selector: string) => {
+      const marks = window as unknown as { __dataShownAt?: number };
+      const check = () => {
+        if (marks.__dataShownAt === undefined && document.querySelector(selector)) marks.__dataShownAt = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    }, target.readySelector);
     await page.goto(target.path, { waitUntil: 'load', timeout: 60_000 });
     const finalPath = new URL(page.url()).pathname;
     if (finalPath !== target.path) throw new Error(`${target.path} landed on ${finalPath} (signed out or forbidden?)`);
@@ -66,11 +78,20 @@ export async function measureColdLoad(browser: Browser, baseURL: string, target:
     await page.waitForTimeout(500);
     const lcp = await readLcp(page);
     if (!Number.isFinite(lcp.time)) throw new Error(`${target.path}: the browser reported no LCP entry`);
-    const [ttfbMs, htmlDoneMs] = await page.evaluate(() => {
+    const [ttfbMs, htmlDoneMs, dataShownMs] = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return [navigation?.responseStart ?? Number.NaN, navigation?.responseEnd ?? Number.NaN];
+      const shown = (window as unknown as { __dataShownAt?: number }).__dataShownAt;
+      return [navigation?.responseStart ?? Number.NaN, navigation?.responseEnd ?? Number.NaN, shown ?? Number.NaN];
     });
-    return { lcpMs: lcp.time, lcpElement: lcp.element, ttfbMs: ttfbMs as number, htmlDoneMs: htmlDoneMs as number, bytes, requests };
+    return {
+      lcpMs: lcp.time,
+      lcpElement: lcp.element,
+      ttfbMs: ttfbMs as number,
+      htmlDoneMs: htmlDoneMs as number,
+      dataShownMs: dataShownMs as number,
+      bytes,
+      requests,
+    };
   } finally {
     await context.close();
   }

@@ -72,7 +72,7 @@ try {
     for (const target of all.filter((t) => !failures.has(t))) {
       const sample = await measureColdLoad(browser, baseURL, target);
       samples.get(target)?.push(sample);
-      console.log(`run ${run}/${runs} ${target.path}: LCP ${sample.lcpMs.toFixed(0)} ms, TTFB ${sample.ttfbMs.toFixed(0)} ms, HTML ${sample.htmlDoneMs.toFixed(0)} ms, ${sample.bytes} B, ${sample.requests} requests`);
+      console.log(`run ${run}/${runs} ${target.path}: LCP ${sample.lcpMs.toFixed(0)} ms, TTFB ${sample.ttfbMs.toFixed(0)} ms, HTML ${sample.htmlDoneMs.toFixed(0)} ms, data ${sample.dataShownMs.toFixed(0)} ms, ${sample.bytes} B, ${sample.requests} requests`);
     }
   }
   const summarize = (target: PageTarget): PageResult => {
@@ -87,6 +87,7 @@ try {
       lcpP95: percentile(list.map((s) => s.lcpMs), 95),
       ttfbP50: percentile(list.map((s) => s.ttfbMs), 50),
       htmlDoneP50: percentile(list.map((s) => s.htmlDoneMs), 50),
+      dataShownP50: percentile(list.map((s) => s.dataShownMs), 50),
       bytesP50: percentile(list.map((s) => s.bytes), 50),
       requestsP50: percentile(list.map((s) => s.requests), 50),
       lcpElement: mostCommon(list.map((s) => s.lcpElement)),
