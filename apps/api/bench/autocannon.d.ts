@@ -7,6 +7,8 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** Called with every response body; a false answer counts as a mismatch. */
+    verifyBody?: (body: string) => boolean;
   }
   interface Histogram {
     average: number;
@@ -18,6 +20,7 @@ declare module 'autocannon' {
     latency: Histogram;
     errors: number;
     non2xx: number;
+    mismatches: number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -1,102 +1,98 @@
 // npm run bench -w @dermino/api: cases(first: 50) with images and annotations under 16 concurrent clients
-// (autocannon) against the real API on a fresh embedded Postgres; results appended to BENCHMARKS.md.
+// (autocannon) against the real API, the one-statement SQL reference and PostGraphile v5, each in its own
+// process, on one fresh embedded Postgres; results appended to BENCHMARKS.md.
 import './production-mode.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createDb,
-  ensureDatabase,
-  migrateDatabase,
-  refreshStatistics,
-  seedConcepts,
-  seedDemoUsers,
-} from '@dermino/db';
-import { createTestCase, createTestUser } from '@dermino/db/testing';
+import { createDb, ensureDatabase, migrateDatabase } from '@dermino/db';
+import { createTestUser } from '@dermino/db/testing';
 import autocannon from 'autocannon';
-import { startApi } from '../src/app.js';
 import { signSessionToken } from '../src/auth/session-token.js';
-import { createLogger } from '../src/logger.js';
 import { BENCH_QUERY } from './bench-query.js';
-import { startReferenceServer } from './reference-server.js';
-import { appendCasesRow } from './write-row.js';
+import { checkSamePage, POSTGRAPHILE_QUERY } from './postgraphile-query.js';
+import { seedBenchCases } from './seed-cases.js';
+import { type ChildServer, startChildServer } from './start-child.js';
+import { appendCasesRow, formatCasesRow } from './write-row.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 16;
+/** Sequential requests whose SQL statements are counted, per server. */
+const TRACED_REQUESTS = 5;
+
+type Request = { url: string; method: 'POST'; headers: Record<string, string>; body: string };
+
+function graphqlRequest(url: string, query: string, headers: Record<string, string> = {}): Request {
+  const body = JSON.stringify({ query, variables: { first: 50 } });
+  return { url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
+async function post(request: Request): Promise<unknown> {
+  return (await fetch(request.url, request)).json();
+}
+
+/** SQL statements per request (mean of TRACED_REQUESTS sequential requests), and one request's statements. */
+async function countStatements(server: ChildServer, request: Request) {
+  const statements = await server.traceStatements(async () => {
+    for (let i = 0; i < TRACED_REQUESTS; i += 1) await post(request);
+  });
+  const one = await server.traceStatements(async () => void (await post(request)));
+  return { perRequest: statements.length / TRACED_REQUESTS, one };
+}
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-api-bench-'));
 const database = await ensureDatabase({ home });
+const servers: ChildServer[] = [];
 try {
   await migrateDatabase({ url: database.url });
   const db = createDb({ url: database.url });
-  await seedConcepts(db);
-  await seedDemoUsers(db);
-  const codes = ['nv', 'mel', 'bcc', 'bkl', 'akiec'];
-  for (let index = 0; index < CASES; index += 1) {
-    await createTestCase(db, {
-      source: 'bench',
-      site: ['back', 'face', 'arm'][index % 3],
-      images: [{}, {}],
-      annotations: [
-        { concept: codes[index % codes.length], confirmation: 'SINGLE_READER', image: 0 },
-        { concept: codes[(index + 1) % codes.length], confirmation: 'HISTOPATHOLOGY' },
-      ],
-    });
-  }
-  // As a seed or an import does: PGlite has no autovacuum, so the planner would keep an empty table's counts.
-  await refreshStatistics(db);
+  await seedBenchCases(db, CASES);
   const user = await createTestUser(db, { role: 'CLINICIAN' });
+  await db.$disconnect();
   const secret = 'bench-session-secret-0123456789abcdef';
   const token = signSessionToken({ sub: user.id, role: user.role }, { secret, lifetimeSeconds: 3600 }).token;
-  const api = await startApi({
-    databaseUrl: database.url,
-    port: 0,
-    host: '127.0.0.1',
-    logger: createLogger({ level: 'silent', pretty: false }),
-    config: { sessionSecret: secret, home, nodeEnv: 'production', version: 'bench' },
-  });
-  const request = {
-    url: `${api.url}/graphql`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: BENCH_QUERY, variables: { first: 50 } }),
+  const [api, reference, postGraphile] = await Promise.all([
+    startChildServer('api-process.ts', [database.url, home, secret]),
+    startChildServer('reference-process.ts', [database.url]),
+    startChildServer('postgraphile-process.ts', [database.url], {
+      preload: ['with-resolvers-polyfill.mjs'],
+      // The embedded server serves every connection from ONE PGlite session, so the named prepared statements
+      // PostGraphile makes per connection collide ("prepared statement ... already exists") under concurrency.
+      env: { ...process.env, DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' },
+    }),
+  ]);
+  servers.push(api, reference, postGraphile);
+  const apiRequest = graphqlRequest(api.url, BENCH_QUERY, { authorization: `Bearer ${token}` });
+  const referenceRequest = { ...apiRequest, url: reference.url };
+  const postGraphileRequest = graphqlRequest(postGraphile.url, POSTGRAPHILE_QUERY);
+  // A benchmark of an error page is worthless: all three must answer the same page first.
+  const referenceBody = (await post(referenceRequest)) as { data?: { cases: { edges: unknown[] } } };
+  if (referenceBody.data?.cases.edges.length !== 50)
+    throw new Error(`the reference failed: ${JSON.stringify(referenceBody).slice(0, 300)}`);
+  checkSamePage(await post(apiRequest), await post(postGraphileRequest), 50);
+  const statements = {
+    api: await countStatements(api, apiRequest),
+    reference: await countStatements(reference, referenceRequest),
+    postGraphile: await countStatements(postGraphile, postGraphileRequest),
   };
-  const check = await fetch(request.url, request);
-  const body = (await check.json()) as { data?: { cases: { edges: unknown[] } }; errors?: unknown };
-  if (!body.data || body.data.cases.edges.length !== 50)
-    throw new Error(`the benchmark query failed: ${JSON.stringify(body).slice(0, 300)}`);
-  const reference = await startReferenceServer(db);
-  const referenceRequest = { ...request, url: reference.url };
-  // Alternating runs, so both see the same load of this shared machine.
-  await autocannon({ ...request, connections: CONNECTIONS, duration: 3 }); // warm-up
-  await autocannon({ ...referenceRequest, connections: CONNECTIONS, duration: 3 });
-  const result = await autocannon({ ...request, connections: CONNECTIONS, duration: SECONDS });
-  const baseline = await autocannon({ ...referenceRequest, connections: CONNECTIONS, duration: SECONDS });
-  await api.close();
-  await reference.close();
-  await db.$disconnect();
-  const row = {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-    cases: CASES,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    referenceRequestsPerSecond: Math.round(baseline.requests.average),
-    referenceP99: baseline.latency.p99,
-    ratio: (result.requests.average / baseline.requests.average).toFixed(2),
-    load: os.loadavg()[0].toFixed(1),
-    cpus: `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}`,
-  };
-  console.log(JSON.stringify(row));
-  appendCasesRow(
-    new URL('../BENCHMARKS.md', import.meta.url),
-    `| ${row.date} | ${row.cases} | ${row.connections} | ${row.seconds} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.referenceRequestsPerSecond} | ${row.referenceP99} | ${row.ratio} | ${row.load} | ${row.cpus} |`,
-  );
+  for (const [name, { perRequest }] of Object.entries(statements))
+    console.log(`${name}: ${perRequest} SQL statements per request`);
+  console.log(`PostGraphile's SQL for one request:\n${statements.postGraphile.one.join('\n-- next statement\n')}`);
+  // Warm-ups, then alternating timed runs, so all three see the same load of this shared machine.
+  // GraphQL errors come back as HTTP 200: an answer without data, or with errors, is counted as an error.
+  const verifyBody = (body: string) => body.startsWith('{"data":{') && !body.includes('"errors":');
+  const targets = [apiRequest, referenceRequest, postGraphileRequest];
+  for (const request of targets) await autocannon({ ...request, connections: CONNECTIONS, duration: 3 });
+  const results = [];
+  for (const request of targets)
+    results.push(await autocannon({ ...request, connections: CONNECTIONS, duration: SECONDS, verifyBody }));
+  const loadAverage = os.loadavg()[0];
+  const row = formatCasesRow({ cases: CASES, connections: CONNECTIONS, seconds: SECONDS, results, loadAverage });
+  console.log(row);
+  appendCasesRow(new URL('../BENCHMARKS.md', import.meta.url), row);
 } finally {
+  await Promise.all(servers.map((server) => server.close()));
   await database.close();
   fs.rmSync(home, { recursive: true, force: true });
 }

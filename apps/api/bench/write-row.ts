@@ -1,6 +1,51 @@
 import fs from 'node:fs';
+import os from 'node:os';
 
 const CASES_HEADER = '| date (UTC) | cases | clients |';
+
+interface RunResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+  /** Answers failing the run's body check (GraphQL errors come back as HTTP 200). */
+  mismatches: number;
+}
+
+/**
+ * The cases table's row for one run: `results` are the API's, the one-statement reference's and PostGraphile's
+ * autocannon results, in that order.
+ */
+export function formatCasesRow(run: {
+  cases: number;
+  connections: number;
+  seconds: number;
+  results: RunResult[];
+  loadAverage: number;
+}): string {
+  const [api, reference, postGraphile] = run.results;
+  const ratio = (other: RunResult) => (api.requests.average / other.requests.average).toFixed(2);
+  const errors = run.results.map((result) => result.errors + result.non2xx + result.mismatches);
+  const cells = [
+    new Date().toISOString().slice(0, 16).replace('T', ' '),
+    run.cases,
+    run.connections,
+    run.seconds,
+    Math.round(api.requests.average),
+    api.latency.p50,
+    api.latency.p99,
+    errors.join(' / '),
+    Math.round(reference.requests.average),
+    reference.latency.p99,
+    ratio(reference),
+    Math.round(postGraphile.requests.average),
+    postGraphile.latency.p99,
+    ratio(postGraphile),
+    run.loadAverage.toFixed(1),
+    `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}`,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
 
 /**
  * Adds a row at the end of the cases table of BENCHMARKS.md (its first table), not at the end of the file:
