@@ -40,12 +40,13 @@ describe('datasets, concepts, facets, health', () => {
       },
     });
     const result = await api.execute(
-      '{ datasets { name description versions { version contentHash itemCount note createdAt } } }',
-      {},
+      `query ($filter: DatasetFilter) { datasets(filter: $filter) { edges { node {
+        name description versions { version contentHash itemCount note createdAt } } } } }`,
+      { filter: { nameContains: name } },
       { token },
     );
     expect(result.errors).toBeUndefined();
-    const dataset = result.data?.datasets.find((row: any) => row.name === name);
+    const [dataset] = result.data?.datasets.edges.map((edge: any) => edge.node) ?? [];
     expect(dataset).toMatchObject({
       description: 'three images',
       versions: [

@@ -15,7 +15,7 @@ const NESTED: { field: string; query: string; allowed: Role[] }[] = [
   { field: 'User.disabled', query: '{ me { disabled } }', allowed: ADMINS },
   {
     field: 'DatasetVersion.composition',
-    query: '{ datasets { versions { composition { total cells { split count } } } } }',
+    query: '{ datasets(first: 5) { edges { node { versions { composition { total cells { split count } } } } } } }',
     allowed: REGISTRY,
   },
   { field: 'Job.logs', query: '{ jobs(first: 2) { edges { node { logs(last: 2) { message } } } } }', allowed: JOBS },

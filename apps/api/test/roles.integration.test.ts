@@ -28,7 +28,7 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.case', query: `{ case(id: "${missing}") { id } }`, allowed: ALL },
   { field: 'Query.caseFacets', query: '{ caseFacets { sites } }', allowed: ALL },
   { field: 'Query.concepts', query: '{ concepts { code } }', allowed: ALL },
-  { field: 'Query.datasets', query: '{ datasets { id } }', allowed: REGISTRY },
+  { field: 'Query.datasets', query: '{ datasets(first: 1) { totalCount edges { node { id } } } }', allowed: REGISTRY },
   {
     field: 'Query.models',
     query: '{ models(first: 1) { totalCount edges { node { id } } } }',
@@ -42,7 +42,11 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   },
   { field: 'Query.evaluations', query: '{ evaluations(first: 1) { totalCount edges { node { id } } } }', allowed: MANAGERS },
   { field: 'Query.evaluation', query: `{ evaluation(id: "${missing}") { id } }`, allowed: MANAGERS },
-  { field: 'Query.driftReports', query: '{ driftReports(first: 1) { id } }', allowed: MANAGERS },
+  {
+    field: 'Query.driftReports',
+    query: '{ driftReports(first: 1) { totalCount edges { node { id } } } }',
+    allowed: MANAGERS,
+  },
   { field: 'Query.dataAudits', query: '{ dataAudits(first: 1) { totalCount edges { node { id } } } }', allowed: DATA },
   { field: 'Query.importRuns', query: '{ importRuns(first: 1) { totalCount edges { node { id } } } }', allowed: DATA },
   { field: 'Query.importRun', query: `{ importRun(id: "${missing}") { id } }`, allowed: DATA },

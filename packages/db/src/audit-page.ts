@@ -1,12 +1,12 @@
 import { type AuditEventRecord, auditEventSelect } from './audit.js';
 import type { DbClient, Prisma } from './client.js';
-import { AppError } from './errors.js';
 import {
   buildKeysetOrder,
   buildKeysetWhere,
   checkPageSize,
   type Keyset,
   type KeysetPage,
+  parseBigIntId,
   type SortDirection,
 } from './keyset.js';
 
@@ -40,7 +40,7 @@ export async function findAuditEventPage(
     action: list(options.action),
     userId: list(options.userId),
   };
-  const after = options.after ? { value: options.after.value, id: toBigInt(options.after.id) } : null;
+  const after = options.after ? { value: options.after.value, id: parseBigIntId(options.after.id) } : null;
   const [rows, totalCount] = await Promise.all([
     db.auditEvent.findMany({
       where: { AND: [where, buildKeysetWhere('at', direction, after, false) as Prisma.AuditEventWhereInput] },
@@ -51,15 +51,4 @@ export async function findAuditEventPage(
     db.auditEvent.count({ where }),
   ]);
   return { rows: rows.slice(0, options.first), totalCount, hasNextPage: rows.length > options.first };
-}
-
-function toBigInt(id: string): bigint {
-  if (!/^\d{1,19}$/.test(id)) {
-    throw new AppError('BAD_INPUT', {
-      message:
-        'Argument "after" is not a cursor of this list in this order; pass the endCursor of the previous page, or omit it.',
-      details: { argument: 'after' },
-    });
-  }
-  return BigInt(id);
 }

@@ -37,7 +37,7 @@ export interface DatasetRecord {
   versions: DatasetVersionRecord[];
 }
 
-function toDatasetRecord(row: DatasetRow): DatasetRecord {
+export function toDatasetRecord(row: DatasetRow): DatasetRecord {
   return {
     ...row,
     versions: row.versions.map(({ _count, ...version }) => ({ ...version, itemCount: _count.items })),

@@ -76,3 +76,17 @@ export { auditEventKeyset, findAuditEventPage, type FindAuditEventPageOptions } 
 export { evaluationKeyset, findEvaluationPage, type FindEvaluationPageOptions } from './evaluation-page.js';
 export { findImportRunPage, importRunKeyset, type FindImportRunPageOptions, type ImportRunOrderField } from './import-run-page.js';
 export { dataAuditKeyset, findDataAuditPage, type FindDataAuditPageOptions } from './data-audit-page.js';
+export { datasetKeyset, findDatasetPage, type DatasetOrderField, type FindDatasetPageOptions } from './dataset-page.js';
+export {
+  driftReportKeyset,
+  findDriftReportPage,
+  type DriftReportOrderField,
+  type FindDriftReportPageOptions,
+} from './drift-report-page.js';
+export {
+  findImportProblemPage,
+  importProblemKeyset,
+  MAX_PROBLEM_PAGE_SIZE,
+  type FindImportProblemPageOptions,
+  type ImportProblemRecord,
+} from './import-problem-page.js';

@@ -4,7 +4,8 @@ import { AppError } from './errors.js';
 // same direction. Nulls sort as the largest value (Postgres' default: last ascending, first descending).
 
 export type SortDirection = 'ASC' | 'DESC';
-export type KeysetValue = Date | string | null;
+/** An order-field value: a time, a text, an integer (e.g. a row number) or null. */
+export type KeysetValue = Date | string | number | null;
 
 /** The position of the last row of a page: its order-field value and its id. */
 export interface Keyset {
@@ -21,10 +22,10 @@ export interface KeysetPage<T> {
 /** The largest page of every registry list, as for cases. */
 export const MAX_PAGE_SIZE = 100;
 
-export function checkPageSize(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+export function checkPageSize(first: number, max = MAX_PAGE_SIZE): void {
+  if (!Number.isInteger(first) || first < 1 || first > max) {
     throw new AppError('BAD_INPUT', {
-      message: `first must be an integer from 1 to ${MAX_PAGE_SIZE}; got ${first}.`,
+      message: `first must be an integer from 1 to ${max}; got ${first}.`,
       details: { argument: 'first' },
     });
   }
@@ -62,4 +63,16 @@ export function buildKeysetWhere(
   ];
   if (direction === 'ASC' && nullable) or.push({ [field]: null });
   return { OR: or };
+}
+
+/** A bigint id carried as text in a cursor (audit events, import problems); anything else is a bad cursor. */
+export function parseBigIntId(id: string): bigint {
+  if (!/^\d{1,19}$/.test(id)) {
+    throw new AppError('BAD_INPUT', {
+      message:
+        'Argument "after" is not a cursor of this list in this order; pass the endCursor of the previous page, or omit it.',
+      details: { argument: 'after' },
+    });
+  }
+  return BigInt(id);
 }

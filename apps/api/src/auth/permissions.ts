@@ -89,6 +89,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   Annotation: { type: EVERYONE },
   DiagnosisConcept: { type: EVERYONE },
   Dataset: { type: REGISTRY },
+  DatasetConnection: { type: REGISTRY },
+  DatasetEdge: { type: REGISTRY },
   DatasetVersion: { type: REGISTRY, fields: { composition: REGISTRY } },
   DatasetComposition: { type: REGISTRY },
   CountBy: { type: REGISTRY },
@@ -102,6 +104,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   EvaluationConnection: { type: MANAGERS },
   EvaluationEdge: { type: MANAGERS },
   DriftReport: { type: MANAGERS },
+  DriftReportConnection: { type: MANAGERS },
+  DriftReportEdge: { type: MANAGERS },
   DataAudit: { type: DATA_TEAM },
   DataAuditConnection: { type: DATA_TEAM },
   DataAuditEdge: { type: DATA_TEAM },
@@ -109,6 +113,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   ImportRunConnection: { type: DATA_TEAM },
   ImportRunEdge: { type: DATA_TEAM },
   ImportProblem: { type: DATA_TEAM },
+  ImportProblemConnection: { type: DATA_TEAM },
+  ImportProblemEdge: { type: DATA_TEAM },
   // Row-level like Query.job: a job's logs and curve are read through a job the role may see.
   Job: {
     type: [...DATA_TEAM, 'MANAGER'],
