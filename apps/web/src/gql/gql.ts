@@ -15,24 +15,68 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }": typeof types.LoginDocument,
+    "query Me { me { id email name role } }": typeof types.MeDocument,
+    "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": typeof types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": typeof types.CaseDetailDocument,
+    "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
+    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
+    "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": typeof types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": typeof types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
+    "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
+    "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
+    "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": typeof types.ModelDocument,
+    "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": typeof types.ModelByAliasDocument,
+    "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": typeof types.PromoteModelDocument,
+    "\n  query PredictUpload($uploadId: ID!) {\n    predict(input: { uploadId: $uploadId }) {\n      classes { name probability rawProbability }\n      predicted { name probability rawProbability }\n      uncertainty { entropy normalizedEntropy confidence calibration temperature }\n      explanation { method gridSize values }\n      modelVersion { id name aliases }\n    }\n  }\n": typeof types.PredictUploadDocument,
+    "\n  query SimilarToUpload($uploadId: ID!, $k: Int) {\n    similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {\n      modelVersionId\n      cases {\n        similarity\n        image { id }\n        case { id site }\n        diagnosis { confirmation concept { code name malignant } }\n      }\n      diagnosisDistribution { concept { code name } count fraction }\n    }\n  }\n": typeof types.SimilarToUploadDocument,
+    "\n  mutation RateSimilarCase($input: RateSimilarCaseInput!) {\n    rateSimilarCase(input: $input) { id helpful createdAt }\n  }\n": typeof types.RateSimilarCaseDocument,
+    "query ConceptNames { concepts { code name } }": typeof types.ConceptNamesDocument,
 };
 const documents: Documents = {
+    "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }": types.LoginDocument,
+    "query Me { me { id email name role } }": types.MeDocument,
+    "mutation Logout { logout }": types.LogoutDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": types.CaseDetailDocument,
+    "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
+    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
+    "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": types.JobDetailDocument,
+    "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
+    "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
+    "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": types.ModelDocument,
+    "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": types.ModelByAliasDocument,
+    "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": types.PromoteModelDocument,
+    "\n  query PredictUpload($uploadId: ID!) {\n    predict(input: { uploadId: $uploadId }) {\n      classes { name probability rawProbability }\n      predicted { name probability rawProbability }\n      uncertainty { entropy normalizedEntropy confidence calibration temperature }\n      explanation { method gridSize values }\n      modelVersion { id name aliases }\n    }\n  }\n": types.PredictUploadDocument,
+    "\n  query SimilarToUpload($uploadId: ID!, $k: Int) {\n    similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {\n      modelVersionId\n      cases {\n        similarity\n        image { id }\n        case { id site }\n        diagnosis { confirmation concept { code name malignant } }\n      }\n      diagnosisDistribution { concept { code name } count fraction }\n    }\n  }\n": types.SimilarToUploadDocument,
+    "\n  mutation RateSimilarCase($input: RateSimilarCaseInput!) {\n    rateSimilarCase(input: $input) { id helpful createdAt }\n  }\n": types.RateSimilarCaseDocument,
+    "query ConceptNames { concepts { code name } }": types.ConceptNamesDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Me { me { id email name role } }"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout { logout }"): typeof import('./graphql').LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -45,6 +89,18 @@ export function graphql(source: "\n  query CaseFilterOptions {\n    concepts { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n"): typeof import('./graphql').EmbeddingProjectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n"): typeof import('./graphql').EvaluationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n"): typeof import('./graphql').EvaluationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -61,6 +117,46 @@ export function graphql(source: "\n  mutation CancelJob($id: ID!) { cancelJob(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n"): typeof import('./graphql').JobDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n"): typeof import('./graphql').CompareModelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n"): typeof import('./graphql').ModelFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n"): typeof import('./graphql').ModelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n"): typeof import('./graphql').ModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n"): typeof import('./graphql').ModelByAliasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }"): typeof import('./graphql').PromoteModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PredictUpload($uploadId: ID!) {\n    predict(input: { uploadId: $uploadId }) {\n      classes { name probability rawProbability }\n      predicted { name probability rawProbability }\n      uncertainty { entropy normalizedEntropy confidence calibration temperature }\n      explanation { method gridSize values }\n      modelVersion { id name aliases }\n    }\n  }\n"): typeof import('./graphql').PredictUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarToUpload($uploadId: ID!, $k: Int) {\n    similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {\n      modelVersionId\n      cases {\n        similarity\n        image { id }\n        case { id site }\n        diagnosis { confirmation concept { code name malignant } }\n      }\n      diagnosisDistribution { concept { code name } count fraction }\n    }\n  }\n"): typeof import('./graphql').SimilarToUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateSimilarCase($input: RateSimilarCaseInput!) {\n    rateSimilarCase(input: $input) { id helpful createdAt }\n  }\n"): typeof import('./graphql').RateSimilarCaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConceptNames { concepts { code name } }"): typeof import('./graphql').ConceptNamesDocument;
 
 
 export function graphql(source: string) {

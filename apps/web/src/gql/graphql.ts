@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Calibration =
+  /** softmax(log p / T) with T fitted on the model's newest evaluation */
+  | 'TEMPERATURE_SCALED'
+  /** the model has no evaluation yet: raw softmax */
+  | 'UNCALIBRATED';
+
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
 export type CaseFilter = {
   /** Concept codes; a code matches its descendants too (melanocytic matches nv and mel). Unknown codes are an error. */
@@ -24,6 +30,13 @@ export type Confirmation =
   | 'HISTOPATHOLOGY'
   | 'MODEL'
   | 'SINGLE_READER';
+
+/** All conditions must hold; within one list any value may match. An empty list does not restrict. */
+export type EvaluationFilter = {
+  datasetVersionId?: Array<string | number> | null | undefined;
+  modelId?: Array<string | number> | null | undefined;
+  split?: Array<Split> | null | undefined;
+};
 
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
 export type JobFilter = {
@@ -50,9 +63,40 @@ export type JobStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
 export type Modality =
   | 'CLINICAL'
   | 'DERMOSCOPIC';
+
+export type ModelKind =
+  | 'BACKBONE'
+  | 'CLASSIFIER';
+
+export type PromoteModelInput = {
+  /** Lower-case letters, digits and dashes, e.g. champion or challenger. */
+  alias: string;
+  modelId: string | number;
+};
+
+export type RateSimilarCaseInput = {
+  helpful: boolean;
+  /** The model of the search that showed the result. */
+  modelId: string | number;
+  /** The query of that search: an image or an upload. */
+  queryImageId?: string | number | null | undefined;
+  queryUploadId?: string | number | null | undefined;
+  resultImageId: string | number;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'CLINICIAN'
+  | 'DATA'
+  | 'MANAGER';
 
 export type Sex =
   | 'FEMALE'
@@ -68,6 +112,28 @@ export type SkinType =
   | 'UNKNOWN'
   | 'V'
   | 'VI';
+
+export type Split =
+  | 'TEST'
+  | 'TRAIN'
+  | 'VAL';
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, name: string, role: Role } | null };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
 
 export type CaseListQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
@@ -89,6 +155,30 @@ export type CaseDetailQueryVariables = Exact<{
 
 
 export type CaseDetailQuery = { case: { id: string, externalId: string | null, site: string, source: string, createdAt: string, patient: { id: string, pseudonym: string, sex: Sex, ageBand: string | null, skinType: SkinType }, diagnosis: { id: string, code: string, name: string, malignant: boolean | null } | null, images: Array<{ id: string, width: number | null, height: number | null, modality: Modality, device: string | null, source: string, capturedAt: string | null, quality: { brightness: number | null, contrast: number | null, colorCast: number | null, blurVariance: number | null } | null }>, annotations: Array<{ id: string, annotator: string, confirmation: Confirmation, createdAt: string, concept: { id: string, code: string, name: string, malignant: boolean | null }, image: { id: string } | null }> } | null };
+
+export type EmbeddingProjectionQueryVariables = Exact<{
+  modelId: string | number;
+  datasetVersionId?: string | number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type EmbeddingProjectionQuery = { embeddingProjection: { modelId: string, method: string, explainedVariance: Array<number>, total: number, points: Array<{ imageId: string, caseId: string, x: number, y: number, diagnosis: string | null, skinType: string | null, site: string | null, split: Split | null }> } };
+
+export type EvaluationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EvaluationQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, report: unknown, predictionCount: number, createdAt: string } | null };
+
+export type EvaluationsQueryVariables = Exact<{
+  filter?: EvaluationFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type EvaluationsQuery = { evaluations: { totalCount: number, edges: Array<{ node: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string } }> } };
 
 export type JobFieldsFragment = { id: string, kind: JobKind, payload: unknown, status: JobStatus, step: number, total: number | null, rate: number | null, etaSeconds: number | null, metrics: unknown, error: string | null, attempts: number, createdBy: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null };
 
@@ -114,6 +204,73 @@ export type JobDetailQueryVariables = Exact<{
 
 
 export type JobDetailQuery = { job: { id: string, kind: JobKind, payload: unknown, status: JobStatus, step: number, total: number | null, rate: number | null, etaSeconds: number | null, metrics: unknown, error: string | null, attempts: number, createdBy: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, logs: Array<{ at: string, level: string, message: string }>, curve: Array<{ step: number, metrics: unknown }> } | null };
+
+export type CompareModelsQueryVariables = Exact<{
+  datasetVersionId: string | number;
+  modelA: string | number;
+  modelB: string | number;
+  split?: Split | null | undefined;
+}>;
+
+
+export type CompareModelsQuery = { compareModels: { datasetVersionId: string, split: Split, n: number, report: unknown, modelA: { id: string, name: string }, modelB: { id: string, name: string } } };
+
+export type ModelFieldsFragment = { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> };
+
+export type ModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } }> } };
+
+export type ModelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModelQuery = { model: { metrics: unknown, id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, artifacts: Array<{ kind: string, sha256: string, bytes: number }>, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+
+export type ModelByAliasQueryVariables = Exact<{
+  alias: string;
+}>;
+
+
+export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+
+export type PromoteModelMutationVariables = Exact<{
+  input: PromoteModelInput;
+}>;
+
+
+export type PromoteModelMutation = { promoteModel: { id: string, name: string } };
+
+export type PredictUploadQueryVariables = Exact<{
+  uploadId: string | number;
+}>;
+
+
+export type PredictUploadQuery = { predict: { classes: Array<{ name: string, probability: number, rawProbability: number }>, predicted: { name: string, probability: number, rawProbability: number }, uncertainty: { entropy: number, normalizedEntropy: number, confidence: number, calibration: Calibration, temperature: number | null }, explanation: { method: string, gridSize: number, values: Array<number> } | null, modelVersion: { id: string, name: string, aliases: Array<string> } } };
+
+export type SimilarToUploadQueryVariables = Exact<{
+  uploadId: string | number;
+  k?: number | null | undefined;
+}>;
+
+
+export type SimilarToUploadQuery = { similarCases: { modelVersionId: string, cases: Array<{ similarity: number, image: { id: string }, case: { id: string, site: string }, diagnosis: { confirmation: Confirmation, concept: { code: string, name: string, malignant: boolean | null } } | null }>, diagnosisDistribution: Array<{ count: number, fraction: number, concept: { code: string, name: string } }> } };
+
+export type RateSimilarCaseMutationVariables = Exact<{
+  input: RateSimilarCaseInput;
+}>;
+
+
+export type RateSimilarCaseMutation = { rateSimilarCase: { id: string, helpful: boolean, createdAt: string } };
+
+export type ConceptNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConceptNamesQuery = { concepts: Array<{ code: string, name: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -152,6 +309,61 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const ModelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelFields on ModelVersion {
+  id
+  name
+  kind
+  config
+  classes
+  datasetVersionId
+  createdAt
+  parent {
+    id
+    name
+    kind
+  }
+  job {
+    id
+    kind
+  }
+  aliases {
+    alias
+    updatedAt
+    updatedBy
+  }
+  evaluations {
+    id
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+  }
+}
+    `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    name
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const CaseListDocument = new TypedDocumentString(`
     query CaseList($filter: CaseFilter, $first: Int, $after: String) {
   cases(filter: $filter, first: $first, after: $after) {
@@ -257,6 +469,60 @@ export const CaseDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const EmbeddingProjectionDocument = new TypedDocumentString(`
+    query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {
+  embeddingProjection(
+    modelId: $modelId
+    datasetVersionId: $datasetVersionId
+    limit: $limit
+  ) {
+    modelId
+    method
+    explainedVariance
+    total
+    points {
+      imageId
+      caseId
+      x
+      y
+      diagnosis
+      skinType
+      site
+      split
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EmbeddingProjectionQuery, EmbeddingProjectionQueryVariables>;
+export const EvaluationDocument = new TypedDocumentString(`
+    query Evaluation($id: ID!) {
+  evaluation(id: $id) {
+    id
+    modelVersionId
+    datasetVersionId
+    split
+    report
+    predictionCount
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
+export const EvaluationsDocument = new TypedDocumentString(`
+    query Evaluations($filter: EvaluationFilter, $first: Int) {
+  evaluations(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        modelVersionId
+        datasetVersionId
+        split
+        predictionCount
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($filter: JobFilter, $first: Int) {
   jobs(filter: $filter, first: $first) {
@@ -325,3 +591,236 @@ export const JobDetailDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<JobDetailQuery, JobDetailQueryVariables>;
+export const CompareModelsDocument = new TypedDocumentString(`
+    query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
+  compareModels(
+    datasetVersionId: $datasetVersionId
+    modelA: $modelA
+    modelB: $modelB
+    split: $split
+  ) {
+    datasetVersionId
+    split
+    n
+    report
+    modelA {
+      id
+      name
+    }
+    modelB {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareModelsQuery, CompareModelsQueryVariables>;
+export const ModelsDocument = new TypedDocumentString(`
+    query Models($first: Int) {
+  models(first: $first) {
+    totalCount
+    edges {
+      node {
+        ...ModelFields
+      }
+    }
+  }
+}
+    fragment ModelFields on ModelVersion {
+  id
+  name
+  kind
+  config
+  classes
+  datasetVersionId
+  createdAt
+  parent {
+    id
+    name
+    kind
+  }
+  job {
+    id
+    kind
+  }
+  aliases {
+    alias
+    updatedAt
+    updatedBy
+  }
+  evaluations {
+    id
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const ModelDocument = new TypedDocumentString(`
+    query Model($id: ID!) {
+  model(id: $id) {
+    ...ModelFields
+    metrics
+    artifacts {
+      kind
+      sha256
+      bytes
+    }
+  }
+}
+    fragment ModelFields on ModelVersion {
+  id
+  name
+  kind
+  config
+  classes
+  datasetVersionId
+  createdAt
+  parent {
+    id
+    name
+    kind
+  }
+  job {
+    id
+    kind
+  }
+  aliases {
+    alias
+    updatedAt
+    updatedBy
+  }
+  evaluations {
+    id
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
+export const ModelByAliasDocument = new TypedDocumentString(`
+    query ModelByAlias($alias: String!) {
+  modelByAlias(alias: $alias) {
+    ...ModelFields
+  }
+}
+    fragment ModelFields on ModelVersion {
+  id
+  name
+  kind
+  config
+  classes
+  datasetVersionId
+  createdAt
+  parent {
+    id
+    name
+    kind
+  }
+  job {
+    id
+    kind
+  }
+  aliases {
+    alias
+    updatedAt
+    updatedBy
+  }
+  evaluations {
+    id
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ModelByAliasQuery, ModelByAliasQueryVariables>;
+export const PromoteModelDocument = new TypedDocumentString(`
+    mutation PromoteModel($input: PromoteModelInput!) {
+  promoteModel(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PromoteModelMutation, PromoteModelMutationVariables>;
+export const PredictUploadDocument = new TypedDocumentString(`
+    query PredictUpload($uploadId: ID!) {
+  predict(input: {uploadId: $uploadId}) {
+    classes {
+      name
+      probability
+      rawProbability
+    }
+    predicted {
+      name
+      probability
+      rawProbability
+    }
+    uncertainty {
+      entropy
+      normalizedEntropy
+      confidence
+      calibration
+      temperature
+    }
+    explanation {
+      method
+      gridSize
+      values
+    }
+    modelVersion {
+      id
+      name
+      aliases
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PredictUploadQuery, PredictUploadQueryVariables>;
+export const SimilarToUploadDocument = new TypedDocumentString(`
+    query SimilarToUpload($uploadId: ID!, $k: Int) {
+  similarCases(input: {uploadId: $uploadId, k: $k, filter: {confirmedOnly: true}}) {
+    modelVersionId
+    cases {
+      similarity
+      image {
+        id
+      }
+      case {
+        id
+        site
+      }
+      diagnosis {
+        confirmation
+        concept {
+          code
+          name
+          malignant
+        }
+      }
+    }
+    diagnosisDistribution {
+      concept {
+        code
+        name
+      }
+      count
+      fraction
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarToUploadQuery, SimilarToUploadQueryVariables>;
+export const RateSimilarCaseDocument = new TypedDocumentString(`
+    mutation RateSimilarCase($input: RateSimilarCaseInput!) {
+  rateSimilarCase(input: $input) {
+    id
+    helpful
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RateSimilarCaseMutation, RateSimilarCaseMutationVariables>;
+export const ConceptNamesDocument = new TypedDocumentString(`
+    query ConceptNames {
+  concepts {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConceptNamesQuery, ConceptNamesQueryVariables>;

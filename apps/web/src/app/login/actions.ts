@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { defineQuery, isApiError, requestGraphql } from '@/lib/api/graphql-request';
+import { graphql } from '@/gql';
+import { isApiError, requestGraphql } from '@/lib/api/graphql-request';
 import { safeNextPath } from '@/lib/auth/safe-next-path';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
 
@@ -10,10 +11,9 @@ export interface SignInState {
   email?: string;
 }
 
-const loginMutation = defineQuery<
-  { login: { token: string; expiresAt: string } },
-  { input: { email: string; password: string } }
->(`mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }`);
+const loginMutation = graphql(
+  `mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }`,
+);
 
 const CREDENTIAL_CODES = new Set(['UNAUTHENTICATED', 'BAD_USER_INPUT', 'FORBIDDEN']);
 

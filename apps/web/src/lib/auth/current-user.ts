@@ -1,19 +1,15 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { defineQuery } from '@/lib/api/graphql-request';
+import { graphql } from '@/gql';
+import type { MeQuery, Role } from '@/gql/graphql';
 import { queryApi } from '@/lib/api/query-api';
 
-export type Role = 'ADMIN' | 'MANAGER' | 'DATA' | 'CLINICIAN';
+export type { Role };
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+export type CurrentUser = NonNullable<MeQuery['me']>;
 
-const meQuery = defineQuery<{ me: CurrentUser | null }>(`query Me { me { id email name role } }`);
+const meQuery = graphql(`query Me { me { id email name role } }`);
 
 /** The signed-in user, fetched once per request however many components ask. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser> => {

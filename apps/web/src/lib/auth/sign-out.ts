@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { defineQuery, requestGraphql } from '@/lib/api/graphql-request';
+import { graphql } from '@/gql';
+import { requestGraphql } from '@/lib/api/graphql-request';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 
-const logoutMutation = defineQuery<{ logout: boolean }>(`mutation Logout { logout }`);
+const logoutMutation = graphql(`mutation Logout { logout }`);
 
 export async function signOut(): Promise<void> {
   const token = await readSessionToken();

@@ -1,4 +1,6 @@
 import 'server-only';
+import { graphql } from '@/gql';
+import type { EmbeddingProjectionQuery } from '@/gql/graphql';
 import { defineQuery } from '@/lib/api/graphql-request';
 
 export interface EmbeddingModel {
@@ -11,39 +13,20 @@ export interface EmbeddingModel {
   dim: number;
 }
 
-export interface ProjectionPoint {
-  imageId: string;
-  caseId: string;
-  x: number;
-  y: number;
-  diagnosis: string | null;
-  skinType: string | null;
-  site: string | null;
-  split: 'TRAIN' | 'VAL' | 'TEST' | null;
-}
-
-export interface EmbeddingProjection {
-  modelId: string;
-  method: string;
-  explainedVariance: number[];
-  total: number;
-  points: ProjectionPoint[];
-}
-
+// Still hand-typed: `datasets` becomes a connection in the API (moves to graphql() with the datasets folder).
 export const embeddingPickerQuery = defineQuery<{
   embeddingModels: EmbeddingModel[];
-  datasets: { id: string; name: string; versions: { id: string; version: number; itemCount: number }[] }[];
+  datasets: {
+    edges: { node: { id: string; name: string; versions: { id: string; version: number; itemCount: number }[] } }[];
+  };
 }>(`
   query EmbeddingPicker {
     embeddingModels { id name kind createdAt aliases embeddingCount dim }
-    datasets { id name versions { id version itemCount } }
+    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }
   }
 `);
 
-export const projectionQuery = defineQuery<
-  { embeddingProjection: EmbeddingProjection },
-  { modelId: string; datasetVersionId?: string; limit: number }
->(`
+export const projectionQuery = graphql(`
   query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {
     embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {
       modelId method explainedVariance total
@@ -51,3 +34,6 @@ export const projectionQuery = defineQuery<
     }
   }
 `);
+
+export type EmbeddingProjection = EmbeddingProjectionQuery['embeddingProjection'];
+export type ProjectionPoint = EmbeddingProjection['points'][number];

@@ -1,29 +1,13 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
-import type { Split } from './model-queries';
+import { graphql } from '@/gql';
+import type { CompareModelsQuery } from '@/gql/graphql';
 
-export interface MetricDifference {
-  a: number | null;
-  b: number | null;
-  difference: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-}
+export type { MetricDifference } from './comparison-report';
 
-export interface ModelComparison {
-  datasetVersionId: string;
-  split: Split;
-  n: number;
-  modelA: { id: string; name: string };
-  modelB: { id: string; name: string };
-  report: Record<string, MetricDifference>;
-}
+/** The API types the comparison's report as JSON; readComparisonReport gives it the shape the page reads. */
+export type ModelComparison = CompareModelsQuery['compareModels'];
 
-export const compareModelsQuery = defineQuery<
-  { compareModels: ModelComparison },
-  { datasetVersionId: string; modelA: string; modelB: string; split: Split }
->(`
+export const compareModelsQuery = graphql(`
   query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
     compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {
       datasetVersionId split n report

@@ -1,67 +1,40 @@
 import 'server-only';
+import { graphql } from '@/gql';
+import type { ModelFieldsFragment, ModelQuery, ModelsQuery } from '@/gql/graphql';
 import { defineQuery } from '@/lib/api/graphql-request';
 
-export type ModelKind = 'BACKBONE' | 'CLASSIFIER';
-export type Split = 'TRAIN' | 'VAL' | 'TEST';
+export type { ModelKind, Split } from '@/gql/graphql';
 
-export interface EvaluationRef {
-  id: string;
-  datasetVersionId: string;
-  split: Split;
-  predictionCount: number;
-  createdAt: string;
-}
+graphql(`
+  fragment ModelFields on ModelVersion {
+    id name kind config classes datasetVersionId createdAt
+    parent { id name kind }
+    job { id kind }
+    aliases { alias updatedAt updatedBy }
+    evaluations { id datasetVersionId split predictionCount createdAt }
+  }
+`);
 
-export interface ModelAlias {
-  alias: string;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface ModelSummary {
-  id: string;
-  name: string;
-  kind: ModelKind;
-  config: Record<string, unknown>;
-  classes: string[] | null;
-  datasetVersionId: string | null;
-  createdAt: string;
-  parent: { id: string; name: string; kind: ModelKind } | null;
-  /** The job that trained it; null for a model registered by hand. */
-  job: { id: string; kind: string } | null;
-  aliases: ModelAlias[];
-  evaluations: EvaluationRef[];
-}
-
-const MODEL_FIELDS = `
-  id name kind config classes datasetVersionId createdAt
-  parent { id name kind }
-  job { id kind }
-  aliases { alias updatedAt updatedBy }
-  evaluations { id datasetVersionId split predictionCount createdAt }
-`;
+/** A model as the lists show it; job is null for a model registered by hand. */
+export type ModelSummary = ModelFieldsFragment;
+export type ModelAlias = ModelSummary['aliases'][number];
+export type EvaluationRef = ModelSummary['evaluations'][number];
 
 /** One page of the API's model connection, newest first; totalCount counts every page. */
-export interface ModelPage {
-  totalCount: number;
-  edges: { node: ModelSummary }[];
-}
+export type ModelPage = ModelsQuery['models'];
 
-export const modelsQuery = defineQuery<{ models: ModelPage }, { first?: number }>(`
-  query Models($first: Int) { models(first: $first) { totalCount edges { node { ${MODEL_FIELDS} } } } }
+export const modelsQuery = graphql(`
+  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }
 `);
 
-export interface ModelDetail extends ModelSummary {
-  metrics: Record<string, unknown> | null;
-  artifacts: { kind: string; sha256: string; bytes: number }[];
-}
+export type ModelDetail = NonNullable<ModelQuery['model']>;
 
-export const modelQuery = defineQuery<{ model: ModelDetail | null }, { id: string }>(`
-  query Model($id: ID!) { model(id: $id) { ${MODEL_FIELDS} metrics artifacts { kind sha256 bytes } } }
+export const modelQuery = graphql(`
+  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }
 `);
 
-export const championQuery = defineQuery<{ modelByAlias: ModelSummary | null }, { alias: string }>(`
-  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ${MODEL_FIELDS} } }
+export const championQuery = graphql(`
+  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }
 `);
 
 export interface DatasetVersionRef {
@@ -71,10 +44,11 @@ export interface DatasetVersionRef {
   itemCount: number;
 }
 
+// Still hand-typed: `datasets` becomes a connection in the API (moves to graphql() with the datasets folder).
 export const datasetsQuery = defineQuery<{
-  datasets: { id: string; name: string; versions: DatasetVersionRef[] }[];
+  datasets: { edges: { node: { id: string; name: string; versions: DatasetVersionRef[] } }[] };
 }>(`
-  query DatasetNames { datasets { id name versions { id version contentHash itemCount } } }
+  query DatasetNames { datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } } }
 `);
 
 /** "name v3" for each dataset version id, to show lineage by name rather than by uuid. */
@@ -89,8 +63,12 @@ export function latestEvaluation<T extends { createdAt: string }>(evaluations: r
   return [...evaluations].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
 }
 
-/** The label fraction a classifier was fine-tuned with (config.labelFraction), if any. */
-export function labelFractionOf(model: { config: Record<string, unknown> }): number | null {
-  const value = model.config?.labelFraction;
+/** The label fraction a classifier was fine-tuned with (config.labelFraction), if any. Config is JSON. */
+export function labelFractionOf(model: { config: unknown }): number | null {
+  const config = model.config;
+  const value =
+    typeof config === 'object' && config !== null
+      ? (config as { labelFraction?: unknown }).labelFraction
+      : null;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineQuery, isApiError } from '@/lib/api/graphql-request';
+import { graphql } from '@/gql';
+import { isApiError } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
 
 export interface PromoteState {
@@ -9,10 +10,9 @@ export interface PromoteState {
   error?: string;
 }
 
-const promoteMutation = defineQuery<
-  { promoteModel: { id: string; name: string } },
-  { input: { modelId: string; alias: string } }
->(`mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }`);
+const promoteMutation = graphql(
+  `mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }`,
+);
 
 /** Moves an alias to a model through the API (which checks the role and audits it); its error is shown as is. */
 export async function promoteModel(_previous: PromoteState, formData: FormData): Promise<PromoteState> {

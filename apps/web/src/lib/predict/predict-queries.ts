@@ -1,8 +1,7 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
-import type { Prediction, SimilarCasesResult } from './predict-types';
+import { graphql } from '@/gql';
 
-export const predictQuery = defineQuery<{ predict: Prediction }, { uploadId: string }>(`
+export const predictQuery = graphql(`
   query PredictUpload($uploadId: ID!) {
     predict(input: { uploadId: $uploadId }) {
       classes { name probability rawProbability }
@@ -14,10 +13,7 @@ export const predictQuery = defineQuery<{ predict: Prediction }, { uploadId: str
   }
 `);
 
-export const similarCasesQuery = defineQuery<
-  { similarCases: SimilarCasesResult },
-  { uploadId: string; k: number }
->(`
+export const similarCasesQuery = graphql(`
   query SimilarToUpload($uploadId: ID!, $k: Int) {
     similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {
       modelVersionId
@@ -32,15 +28,10 @@ export const similarCasesQuery = defineQuery<
   }
 `);
 
-export const rateSimilarCaseMutation = defineQuery<
-  { rateSimilarCase: { id: string; helpful: boolean; createdAt: string } },
-  { input: { modelId: string; queryUploadId: string; resultImageId: string; helpful: boolean } }
->(`
+export const rateSimilarCaseMutation = graphql(`
   mutation RateSimilarCase($input: RateSimilarCaseInput!) {
     rateSimilarCase(input: $input) { id helpful createdAt }
   }
 `);
 
-export const conceptNamesQuery = defineQuery<{ concepts: { code: string; name: string }[] }>(
-  `query ConceptNames { concepts { code name } }`,
-);
+export const conceptNamesQuery = graphql(`query ConceptNames { concepts { code name } }`);

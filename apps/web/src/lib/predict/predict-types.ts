@@ -1,40 +1,12 @@
-// Shapes of the API's Prediction and SimilarCasesResult as the predict page uses them (shared by server and client).
+// Shapes of the API's Prediction and SimilarCasesResult as the predict page uses them (shared by server and client),
+// from the documents in predict-queries.ts.
 
-export interface ClassProbability {
-  name: string;
-  probability: number;
-  rawProbability: number;
-}
+import type { PredictUploadQuery, SimilarToUploadQuery } from '@/gql/graphql';
 
-export interface Prediction {
-  classes: ClassProbability[];
-  predicted: ClassProbability;
-  uncertainty: {
-    entropy: number;
-    normalizedEntropy: number;
-    confidence: number;
-    calibration: 'TEMPERATURE_SCALED' | 'UNCALIBRATED';
-    temperature: number | null;
-  };
-  explanation: { method: string; gridSize: number; values: number[] } | null;
-  modelVersion: { id: string; name: string; aliases: string[] };
-}
-
-export interface SimilarCase {
-  similarity: number;
-  image: { id: string };
-  case: { id: string; site: string };
-  diagnosis: {
-    confirmation: string;
-    concept: { code: string; name: string; malignant: boolean | null };
-  } | null;
-}
-
-export interface SimilarCasesResult {
-  modelVersionId: string;
-  cases: SimilarCase[];
-  diagnosisDistribution: { concept: { code: string; name: string }; count: number; fraction: number }[];
-}
+export type Prediction = PredictUploadQuery['predict'];
+export type ClassProbability = Prediction['classes'][number];
+export type SimilarCasesResult = SimilarToUploadQuery['similarCases'];
+export type SimilarCase = SimilarCasesResult['cases'][number];
 
 /** What the analyse action hands back to the page: each part may fail on its own. */
 export interface Analysis {

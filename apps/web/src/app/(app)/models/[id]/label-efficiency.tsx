@@ -1,6 +1,6 @@
 import { LineChart } from '@/components/charts/line-chart';
 import { queryApi } from '@/lib/api/query-api';
-import { evaluationReportsQuery } from '@/lib/evaluation/evaluation-queries';
+import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
 import { formatMetric, metricInfo } from '@/lib/evaluation/metric-info';
 import { isEstimate, readReport } from '@/lib/evaluation/report-types';
 import { labelFractionOf, latestEvaluation, type ModelSummary } from '@/lib/models/model-queries';
@@ -33,14 +33,15 @@ export async function LabelEfficiency({
       </p>
     );
   }
-  const ids = siblings.map((s) => s.evaluation?.id as string);
-  const data = await queryApi(
-    evaluationReportsQuery(ids),
-    Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
+  // One static query per classifier (a handful), in parallel: typed documents cannot alias a variable number of fields.
+  const evaluations = await Promise.all(
+    siblings.map(
+      async (s) => (await queryApi(evaluationQuery, { id: s.evaluation?.id as string })).evaluation,
+    ),
   );
   const metric = 'malignancy_auroc';
   const estimates = siblings.map((_, i) => {
-    const report = readReport(data[`e${i}`]?.report);
+    const report = readReport(evaluations[i]?.report);
     const auroc = report?.malignancy?.auroc;
     const fallback = report?.overall.balanced_accuracy;
     return isEstimate(auroc)

@@ -3,6 +3,7 @@ import { type Column, DataTable } from '@/components/charts/data-table';
 import { IntervalPlot } from '@/components/charts/interval-plot';
 import { formatMetric, metricInfo, metricRank } from '@/lib/evaluation/metric-info';
 import type { ModelComparison } from '@/lib/models/compare-query';
+import { readComparisonReport } from '@/lib/models/comparison-report';
 
 const COLUMNS: Column[] = [
   { key: 'metric', label: 'Metric' },
@@ -17,7 +18,7 @@ const COLUMNS: Column[] = [
 export function ComparisonResult({ comparison }: { comparison: ModelComparison }) {
   // Malignancy first, then the multiclass metrics, each in reading order (jsonb reorders the keys).
   const group = (name: string) => (name.startsWith('malignancy_') ? 0 : 1);
-  const entries = Object.entries(comparison.report).sort(
+  const entries = Object.entries(readComparisonReport(comparison.report)).sort(
     ([a], [b]) => group(a) - group(b) || metricRank(a) - metricRank(b),
   );
   const points = (name: string, v: number | null) =>
