@@ -21,6 +21,7 @@ type Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": typeof types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": typeof types.CaseDetailDocument,
+    "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": typeof types.EvaluationsDocument,
@@ -33,6 +34,7 @@ type Documents = {
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
     "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": typeof types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": typeof types.ModelByAliasDocument,
+    "\n  query DatasetNames {\n    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }\n  }\n": typeof types.DatasetNamesDocument,
     "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": typeof types.PromoteModelDocument,
     "\n  query PredictUpload($uploadId: ID!) {\n    predict(input: { uploadId: $uploadId }) {\n      classes { name probability rawProbability }\n      predicted { name probability rawProbability }\n      uncertainty { entropy normalizedEntropy confidence calibration temperature }\n      explanation { method gridSize values }\n      modelVersion { id name aliases }\n    }\n  }\n": typeof types.PredictUploadDocument,
     "\n  query SimilarToUpload($uploadId: ID!, $k: Int) {\n    similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {\n      modelVersionId\n      cases {\n        similarity\n        image { id }\n        case { id site }\n        diagnosis { confirmation concept { code name malignant } }\n      }\n      diagnosisDistribution { concept { code name } count fraction }\n    }\n  }\n": typeof types.SimilarToUploadDocument,
@@ -46,6 +48,7 @@ const documents: Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": types.CaseDetailDocument,
+    "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": types.EvaluationsDocument,
@@ -58,6 +61,7 @@ const documents: Documents = {
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
     "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": types.ModelByAliasDocument,
+    "\n  query DatasetNames {\n    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }\n  }\n": types.DatasetNamesDocument,
     "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": types.PromoteModelDocument,
     "\n  query PredictUpload($uploadId: ID!) {\n    predict(input: { uploadId: $uploadId }) {\n      classes { name probability rawProbability }\n      predicted { name probability rawProbability }\n      uncertainty { entropy normalizedEntropy confidence calibration temperature }\n      explanation { method gridSize values }\n      modelVersion { id name aliases }\n    }\n  }\n": types.PredictUploadDocument,
     "\n  query SimilarToUpload($uploadId: ID!, $k: Int) {\n    similarCases(input: { uploadId: $uploadId, k: $k, filter: { confirmedOnly: true } }) {\n      modelVersionId\n      cases {\n        similarity\n        image { id }\n        case { id site }\n        diagnosis { confirmation concept { code name malignant } }\n      }\n      diagnosisDistribution { concept { code name } count fraction }\n    }\n  }\n": types.SimilarToUploadDocument,
@@ -89,6 +93,10 @@ export function graphql(source: "\n  query CaseFilterOptions {\n    concepts { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n"): typeof import('./graphql').EmbeddingPickerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -137,6 +145,10 @@ export function graphql(source: "\n  query Model($id: ID!) { model(id: $id) { ..
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n"): typeof import('./graphql').ModelByAliasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasetNames {\n    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }\n  }\n"): typeof import('./graphql').DatasetNamesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

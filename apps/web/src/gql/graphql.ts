@@ -156,6 +156,11 @@ export type CaseDetailQueryVariables = Exact<{
 
 export type CaseDetailQuery = { case: { id: string, externalId: string | null, site: string, source: string, createdAt: string, patient: { id: string, pseudonym: string, sex: Sex, ageBand: string | null, skinType: SkinType }, diagnosis: { id: string, code: string, name: string, malignant: boolean | null } | null, images: Array<{ id: string, width: number | null, height: number | null, modality: Modality, device: string | null, source: string, capturedAt: string | null, quality: { brightness: number | null, contrast: number | null, colorCast: number | null, blurVariance: number | null } | null }>, annotations: Array<{ id: string, annotator: string, confirmation: Confirmation, createdAt: string, concept: { id: string, code: string, name: string, malignant: boolean | null }, image: { id: string } | null }> } | null };
 
+export type EmbeddingPickerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EmbeddingPickerQuery = { embeddingModels: Array<{ id: string, name: string, kind: ModelKind, createdAt: string, aliases: Array<string>, embeddingCount: number, dim: number }>, datasets: { edges: Array<{ node: { id: string, name: string, versions: Array<{ id: string, version: number, itemCount: number }> } }> } };
+
 export type EmbeddingProjectionQueryVariables = Exact<{
   modelId: string | number;
   datasetVersionId?: string | number | null | undefined;
@@ -237,6 +242,11 @@ export type ModelByAliasQueryVariables = Exact<{
 
 
 export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+
+export type DatasetNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetNamesQuery = { datasets: { edges: Array<{ node: { id: string, name: string, versions: Array<{ id: string, version: number, contentHash: string, itemCount: number }> } }> } };
 
 export type PromoteModelMutationVariables = Exact<{
   input: PromoteModelInput;
@@ -469,6 +479,32 @@ export const CaseDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const EmbeddingPickerDocument = new TypedDocumentString(`
+    query EmbeddingPicker {
+  embeddingModels {
+    id
+    name
+    kind
+    createdAt
+    aliases
+    embeddingCount
+    dim
+  }
+  datasets(first: 100) {
+    edges {
+      node {
+        id
+        name
+        versions {
+          id
+          version
+          itemCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EmbeddingPickerQuery, EmbeddingPickerQueryVariables>;
 export const EmbeddingProjectionDocument = new TypedDocumentString(`
     query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {
   embeddingProjection(
@@ -733,6 +769,24 @@ export const ModelByAliasDocument = new TypedDocumentString(`
     createdAt
   }
 }`) as unknown as TypedDocumentString<ModelByAliasQuery, ModelByAliasQueryVariables>;
+export const DatasetNamesDocument = new TypedDocumentString(`
+    query DatasetNames {
+  datasets(first: 100) {
+    edges {
+      node {
+        id
+        name
+        versions {
+          id
+          version
+          contentHash
+          itemCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetNamesQuery, DatasetNamesQueryVariables>;
 export const PromoteModelDocument = new TypedDocumentString(`
     mutation PromoteModel($input: PromoteModelInput!) {
   promoteModel(input: $input) {

@@ -1,30 +1,16 @@
 import 'server-only';
 import { graphql } from '@/gql';
-import type { EmbeddingProjectionQuery } from '@/gql/graphql';
-import { defineQuery } from '@/lib/api/graphql-request';
+import type { EmbeddingPickerQuery, EmbeddingProjectionQuery } from '@/gql/graphql';
 
-export interface EmbeddingModel {
-  id: string;
-  name: string;
-  kind: 'BACKBONE' | 'CLASSIFIER';
-  createdAt: string;
-  aliases: string[];
-  embeddingCount: number;
-  dim: number;
-}
-
-// Still hand-typed: `datasets` becomes a connection in the API (moves to graphql() with the datasets folder).
-export const embeddingPickerQuery = defineQuery<{
-  embeddingModels: EmbeddingModel[];
-  datasets: {
-    edges: { node: { id: string; name: string; versions: { id: string; version: number; itemCount: number }[] } }[];
-  };
-}>(`
+// The first 100 datasets by name (the API's largest page) to pick a version from.
+export const embeddingPickerQuery = graphql(`
   query EmbeddingPicker {
     embeddingModels { id name kind createdAt aliases embeddingCount dim }
     datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }
   }
 `);
+
+export type EmbeddingModel = EmbeddingPickerQuery['embeddingModels'][number];
 
 export const projectionQuery = graphql(`
   query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {

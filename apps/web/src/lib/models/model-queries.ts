@@ -1,7 +1,6 @@
 import 'server-only';
 import { graphql } from '@/gql';
-import type { ModelFieldsFragment, ModelQuery, ModelsQuery } from '@/gql/graphql';
-import { defineQuery } from '@/lib/api/graphql-request';
+import type { DatasetNamesQuery, ModelFieldsFragment, ModelQuery, ModelsQuery } from '@/gql/graphql';
 
 export type { ModelKind, Split } from '@/gql/graphql';
 
@@ -37,19 +36,14 @@ export const championQuery = graphql(`
   query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }
 `);
 
-export interface DatasetVersionRef {
-  id: string;
-  version: number;
-  contentHash: string;
-  itemCount: number;
-}
-
-// Still hand-typed: `datasets` becomes a connection in the API (moves to graphql() with the datasets folder).
-export const datasetsQuery = defineQuery<{
-  datasets: { edges: { node: { id: string; name: string; versions: DatasetVersionRef[] } }[] };
-}>(`
-  query DatasetNames { datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } } }
+// The first 100 datasets by name (the API's largest page): enough to name the versions models were trained on.
+export const datasetsQuery = graphql(`
+  query DatasetNames {
+    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }
+  }
 `);
+
+export type DatasetVersionRef = DatasetNamesQuery['datasets']['edges'][number]['node']['versions'][number];
 
 /** "name v3" for each dataset version id, to show lineage by name rather than by uuid. */
 export function versionNames(
