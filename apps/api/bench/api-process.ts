@@ -6,7 +6,8 @@ import { createLogger } from '../src/logger.js';
 import { serveParent } from './child-ipc.js';
 
 const [databaseUrl, home, sessionSecret] = process.argv.slice(2);
-if (!databaseUrl || !home || !sessionSecret) throw new Error('usage: api-process.ts <databaseUrl> <home> <sessionSecret>');
+if (!databaseUrl || !home || !sessionSecret)
+  throw new Error('usage: api-process.ts <databaseUrl> <home> <sessionSecret>');
 const api = await startApi({
   databaseUrl,
   port: 0,

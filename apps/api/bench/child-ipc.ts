@@ -7,7 +7,8 @@ import pg from 'pg';
  */
 export function serveParent(url: string, close: () => Promise<void>): void {
   const send = process.send?.bind(process);
-  if (!send) throw new Error('this bench server runs as a child process with an IPC channel (start-child.ts)');
+  if (!send)
+    throw new Error('this bench server runs as a child process with an IPC channel (start-child.ts)');
   let traced: string[] = [];
   const originalQuery = pg.Client.prototype.query;
   process.on('message', (message: { type: string }) => {

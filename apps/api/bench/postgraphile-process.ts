@@ -1,5 +1,5 @@
 // The PostGraphile v5 reference, in its own process (start-child.ts, with with-resolvers-polyfill.mjs preloaded):
-// `bench/postgraphile-process.ts <databaseUrl>`. Amber preset, default inflection, schema "public" (the Prisma
+// `bench/postgraphile-process.ts <databaseUrl> [poolSize]`. Amber preset, default inflection, schema "public" (the Prisma
 // tables), introspected at start. DEBUG=@dataplan/pg:PgExecutor in its environment logs the SQL it sends.
 import http from 'node:http';
 import { postgraphile } from 'postgraphile';
@@ -9,15 +9,19 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { serveParent } from './child-ipc.js';
 
 const databaseUrl = process.argv[2];
-if (!databaseUrl) throw new Error('usage: postgraphile-process.ts <databaseUrl>');
+const poolSize = Number(process.argv[3] ?? 5);
+if (!databaseUrl || !(poolSize >= 1))
+  throw new Error('usage: postgraphile-process.ts <databaseUrl> [poolSize]');
 
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset],
   // PgIndexBehaviorsPlugin hides ordering by a column without an index: "Case"."createdAt" has none (see
   // BENCHMARKS.md), and the API's page is ordered by it. Without the plugin every column can order, as in v4.
   disablePlugins: ['PgIndexBehaviorsPlugin'],
-  // The API's Prisma pool holds 5 connections (createDb); the same here.
-  pgServices: [makePgService({ connectionString: databaseUrl, schemas: ['public'], poolConfig: { max: 5 } })],
+  // The API's Prisma pool holds 5 connections (createDb); the same here by default.
+  pgServices: [
+    makePgService({ connectionString: databaseUrl, schemas: ['public'], poolConfig: { max: poolSize } }),
+  ],
   grafserv: { graphqlPath: '/graphql', graphiql: false, watch: false },
 };
 const pgl = postgraphile(preset);

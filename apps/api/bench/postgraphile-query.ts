@@ -32,7 +32,10 @@ interface PostGraphilePage {
 
 /** One line per case: id, images, annotations; the same for both answers when they hold the same page. */
 function summarize(cases: { id: string; images: number; annotations: number }[], total: number): string {
-  return [`total ${total}`, ...cases.map((c) => `${c.id} ${c.images} images ${c.annotations} annotations`)].join('\n');
+  return [
+    `total ${total}`,
+    ...cases.map((c) => `${c.id} ${c.images} images ${c.annotations} annotations`),
+  ].join('\n');
 }
 
 /**
@@ -45,9 +48,15 @@ export function checkSamePage(apiBody: unknown, postGraphileBody: unknown, expec
   if (!api || api.edges.length !== expected)
     throw new Error(`the API did not answer ${expected} cases: ${JSON.stringify(apiBody).slice(0, 300)}`);
   if (!pgl || pgl.edges.length !== expected)
-    throw new Error(`PostGraphile did not answer ${expected} cases: ${JSON.stringify(postGraphileBody).slice(0, 300)}`);
+    throw new Error(
+      `PostGraphile did not answer ${expected} cases: ${JSON.stringify(postGraphileBody).slice(0, 300)}`,
+    );
   const fromApi = summarize(
-    api.edges.map(({ node }) => ({ id: node.id, images: node.images.length, annotations: node.annotations.length })),
+    api.edges.map(({ node }) => ({
+      id: node.id,
+      images: node.images.length,
+      annotations: node.annotations.length,
+    })),
     api.totalCount,
   );
   const fromPostGraphile = summarize(
@@ -61,5 +70,7 @@ export function checkSamePage(apiBody: unknown, postGraphileBody: unknown, expec
     pgl.totalCount,
   );
   if (fromApi !== fromPostGraphile)
-    throw new Error(`PostGraphile's page differs from the API's:\nAPI:\n${fromApi}\nPostGraphile:\n${fromPostGraphile}`);
+    throw new Error(
+      `PostGraphile's page differs from the API's:\nAPI:\n${fromApi}\nPostGraphile:\n${fromPostGraphile}`,
+    );
 }

@@ -18,6 +18,7 @@ import { appendCasesRow, formatCasesRow } from './write-row.js';
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 16;
+const PREPARED = process.env.BENCH_POSTGRAPHILE_PREPARED === '1';
 /** Sequential requests whose SQL statements are counted, per server. */
 const TRACED_REQUESTS = 5;
 
@@ -55,11 +56,12 @@ try {
   const [api, reference, postGraphile] = await Promise.all([
     startChildServer('api-process.ts', [database.url, home, secret]),
     startChildServer('reference-process.ts', [database.url]),
-    startChildServer('postgraphile-process.ts', [database.url], {
+    // The embedded server serves every connection from ONE PGlite session, so the named prepared statements
+    // PostGraphile makes per connection collide ("prepared statement ... already exists") under concurrency:
+    // they are off, unless BENCH_POSTGRAPHILE_PREPARED=1 (then through ONE connection, where they work).
+    startChildServer('postgraphile-process.ts', [database.url, PREPARED ? '1' : '5'], {
       preload: ['with-resolvers-polyfill.mjs'],
-      // The embedded server serves every connection from ONE PGlite session, so the named prepared statements
-      // PostGraphile makes per connection collide ("prepared statement ... already exists") under concurrency.
-      env: { ...process.env, DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' },
+      env: PREPARED ? process.env : { ...process.env, DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' },
     }),
   ]);
   servers.push(api, reference, postGraphile);
@@ -78,7 +80,9 @@ try {
   };
   for (const [name, { perRequest }] of Object.entries(statements))
     console.log(`${name}: ${perRequest} SQL statements per request`);
-  console.log(`PostGraphile's SQL for one request:\n${statements.postGraphile.one.join('\n-- next statement\n')}`);
+  console.log(
+    `PostGraphile's SQL for one request:\n${statements.postGraphile.one.join('\n-- next statement\n')}`,
+  );
   // Warm-ups, then alternating timed runs, so all three see the same load of this shared machine.
   // GraphQL errors come back as HTTP 200: an answer without data, or with errors, is counted as an error.
   const verifyBody = (body: string) => body.startsWith('{"data":{') && !body.includes('"errors":');
@@ -88,7 +92,15 @@ try {
   for (const request of targets)
     results.push(await autocannon({ ...request, connections: CONNECTIONS, duration: SECONDS, verifyBody }));
   const loadAverage = os.loadavg()[0];
-  const row = formatCasesRow({ cases: CASES, connections: CONNECTIONS, seconds: SECONDS, results, loadAverage });
+  const postGraphileNote = PREPARED ? 'prepared statements, 1 connection' : undefined;
+  const row = formatCasesRow({
+    cases: CASES,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    results,
+    loadAverage,
+    postGraphileNote,
+  });
   console.log(row);
   appendCasesRow(new URL('../BENCHMARKS.md', import.meta.url), row);
 } finally {

@@ -22,6 +22,8 @@ export function formatCasesRow(run: {
   seconds: number;
   results: RunResult[];
   loadAverage: number;
+  /** Written after PostGraphile's requests/s, for a run with other settings than the default. */
+  postGraphileNote?: string;
 }): string {
   const [api, reference, postGraphile] = run.results;
   const ratio = (other: RunResult) => (api.requests.average / other.requests.average).toFixed(2);
@@ -38,7 +40,7 @@ export function formatCasesRow(run: {
     Math.round(reference.requests.average),
     reference.latency.p99,
     ratio(reference),
-    Math.round(postGraphile.requests.average),
+    `${Math.round(postGraphile.requests.average)}${run.postGraphileNote ? ` (${run.postGraphileNote})` : ''}`,
     postGraphile.latency.p99,
     ratio(postGraphile),
     run.loadAverage.toFixed(1),
