@@ -1,33 +1,31 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Suspense } from 'react';
 import styles from '@/components/charts/dashboard.module.css';
-import { MetricCards } from '@/components/charts/metric-cards';
+import { PanelSkeleton } from '@/components/charts/panel-skeleton';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
-import { headlineMetrics } from '@/lib/evaluation/metric-info';
 import { readReport } from '@/lib/evaluation/report-types';
-import { formatDateTime, pluralize } from '@/lib/format';
 import { jobsQuery } from '@/lib/jobs/job-queries';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
 import { rolesFor } from '../nav-items';
+import { ChampionPanel, type LatestEvaluation } from './champion-panel';
 import { DriftAlertsPanel } from './drift-alerts-panel';
 import { RunningJobsPanel } from './running-jobs-panel';
 
 export const metadata: Metadata = { title: 'Overview' };
 
+// Streams: the header and skeletons first; each panel fills in as its own query answers. The champion's report
+// is requested the moment the alias is resolved, while drift and jobs are still on their way.
 export default async function OverviewPage() {
   await requireRole(rolesFor('/overview') ?? []);
-  const [{ modelByAlias: champion }, { driftReports }, { jobs: activeJobs }] = await Promise.all([
-    queryApi(championQuery, { alias: 'champion' }),
-    queryApi(driftReportsQuery, { first: 1 }),
-    queryApi(jobsQuery, { filter: { status: ['RUNNING', 'QUEUED'] }, first: 20 }),
-  ]);
-  const jobs = activeJobs.edges.map((edge) => edge.node);
-  const latest = champion ? latestEvaluation(champion.evaluations) : null;
-  const evaluation = latest ? (await queryApi(evaluationQuery, { id: latest.id })).evaluation : null;
-  const report = evaluation ? readReport(evaluation.report) : null;
+  const champion = queryApi(championQuery, { alias: 'champion' }).then((data) => data.modelByAlias);
+  const latest = champion.then((model) => loadLatestEvaluation(model?.evaluations ?? []));
+  // Not read when the champion query fails (the panel shows the error): no unhandled rejection.
+  latest.catch(() => undefined);
+  const drift = loadDrift();
+  const activeJobs = loadActiveJobs();
   return (
     <div className={styles.stack}>
       <div className="page-header">
@@ -38,55 +36,40 @@ export default async function OverviewPage() {
           </p>
         </div>
       </div>
-      <section className="panel" aria-labelledby="champion-heading" data-testid="champion">
-        <div className="panel__header">
-          <h2 id="champion-heading">Champion model</h2>
-          {champion ? (
-            <Link href={`/models/${champion.id}`} className="button button--ghost">
-              Model details
-            </Link>
-          ) : null}
-        </div>
-        <div className="panel__body">
-          {!champion ? (
-            <div className="empty-state" data-testid="no-champion">
-              <p>No model holds the champion alias, so there is nothing in production to judge.</p>
-              <Link className="button" href="/models">
-                Promote a model
-              </Link>
-            </div>
-          ) : (
-            <div className={styles.stack}>
-              <p>
-                <strong data-testid="champion-name">{champion.name}</strong>{' '}
-                <span className="muted">
-                  · {pluralize(champion.classes?.length ?? 0, 'class', 'classes')} · registered{' '}
-                  {formatDateTime(champion.createdAt)}
-                </span>
-              </p>
-              {report && evaluation ? (
-                <>
-                  <p className="muted">
-                    Latest evaluation: {evaluation.split.toLowerCase()} split, n ={' '}
-                    {report.meta.n.toLocaleString('en-GB')}, {formatDateTime(evaluation.createdAt)}.
-                    Intervals: 95% bootstrap ({report.meta.bootstrap.resamples} resamples).{' '}
-                    <Link href={`/bias?evaluation=${evaluation.id}`}>For whom is it worse?</Link>
-                  </p>
-                  <MetricCards metrics={headlineMetrics(report)} />
-                </>
-              ) : (
-                <p className="notice" data-testid="no-evaluation">
-                  The champion has no evaluation yet: queue an EVALUATE job to see its metrics.
-                </p>
-              )}
-            </div>
-          )}
-        </div>
-      </section>
+      <Suspense fallback={<PanelSkeleton label="the champion model" height={160} />}>
+        <ChampionPanel champion={champion} latest={latest} />
+      </Suspense>
       <div className={styles.grid2}>
-        <DriftAlertsPanel report={driftReports[0] ?? null} />
-        <RunningJobsPanel jobs={jobs} />
+        <Suspense fallback={<PanelSkeleton label="the drift alerts" />}>
+          <DriftAlerts drift={drift} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton label="the running jobs" />}>
+          <RunningJobs activeJobs={activeJobs} />
+        </Suspense>
       </div>
     </div>
   );
+}
+
+async function loadLatestEvaluation(
+  evaluations: { id: string; createdAt: string }[],
+): Promise<LatestEvaluation | null> {
+  const latest = latestEvaluation(evaluations);
+  if (!latest) return null;
+  const { evaluation } = await queryApi(evaluationQuery, { id: latest.id });
+  const report = evaluation ? readReport(evaluation.report) : null;
+  return evaluation && report ? { evaluation, report } : null;
+}
+
+const loadDrift = () => queryApi(driftReportsQuery, { first: 1 });
+const loadActiveJobs = () => queryApi(jobsQuery, { filter: { status: ['RUNNING', 'QUEUED'] }, first: 20 });
+
+async function DriftAlerts({ drift }: { drift: ReturnType<typeof loadDrift> }) {
+  const { driftReports } = await drift;
+  return <DriftAlertsPanel report={driftReports.edges[0]?.node ?? null} />;
+}
+
+async function RunningJobs({ activeJobs }: { activeJobs: ReturnType<typeof loadActiveJobs> }) {
+  const { jobs } = await activeJobs;
+  return <RunningJobsPanel jobs={jobs.edges.map((edge) => edge.node)} />;
 }
