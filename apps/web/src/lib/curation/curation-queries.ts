@@ -53,8 +53,8 @@ export const dataAuditsQuery = defineQuery<
 `);
 
 export const versionsQuery = defineQuery<{
-  datasets: { name: string; versions: { id: string; version: number }[] }[];
-}>(`query CurationVersions { datasets { name versions { id version } } }`);
+  datasets: { edges: { node: { name: string; versions: { id: string; version: number }[] } }[] };
+}>(`query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }`);
 
 export interface ImportRunRow {
   id: string;
@@ -74,12 +74,19 @@ export const importRunsQuery = defineQuery<{
 
 export const importRunQuery = defineQuery<
   {
-    importRun: (ImportRunRow & { problems: { row: number; field: string | null; reason: string }[] }) | null;
+    importRun:
+      | (ImportRunRow & {
+          problems: {
+            totalCount: number;
+            edges: { node: { row: number; field: string | null; reason: string } }[];
+          };
+        })
+      | null;
   },
   { id: string }
 >(`
   query ImportRunProblems($id: ID!) {
-    importRun(id: $id) { id kind status counts startedAt finishedAt problems(first: 500) { row field reason } }
+    importRun(id: $id) { id kind status counts startedAt finishedAt problems(first: 500) { totalCount edges { node { row field reason } } } }
   }
 `);
 

@@ -2,26 +2,34 @@ import 'server-only';
 import { defineQuery } from '@/lib/api/graphql-request';
 import type { Dataset, DatasetComposition, LeakageReport } from './dataset-types';
 
-export const datasetsQuery = defineQuery<{ datasets: Dataset[] }>(`
+// The first 100 datasets by name (the API's largest page).
+export const datasetsQuery = defineQuery<{ datasets: { totalCount: number; edges: { node: Dataset }[] } }>(`
   query Datasets {
-    datasets { id name description versions { id version contentHash createdAt itemCount note } }
+    datasets(first: 100) {
+      totalCount
+      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }
+    }
   }
 `);
 
 // Asked for apart from the list, so the list still shows if composition fails (an older API, a slow query).
 export const compositionsQuery = defineQuery<{
-  datasets: { versions: { id: string; composition: DatasetComposition }[] }[];
+  datasets: { edges: { node: { versions: { id: string; composition: DatasetComposition }[] } }[] };
 }>(`
   query DatasetCompositions {
-    datasets {
-      versions {
-        id
-        composition {
-          total labelled
-          bySplit { key count }
-          byDiagnosis { key count }
-          bySkinType { key count }
-          cells { split diagnosis skinType count }
+    datasets(first: 100) {
+      edges {
+        node {
+          versions {
+            id
+            composition {
+              total labelled
+              bySplit { key count }
+              byDiagnosis { key count }
+              bySkinType { key count }
+              cells { split diagnosis skinType count }
+            }
+          }
         }
       }
     }

@@ -11,8 +11,13 @@ export interface DriftReportData {
   createdAt: string;
 }
 
-export const driftReportsQuery = defineQuery<{ driftReports: DriftReportData[] }, { first?: number }>(`
+export const driftReportsQuery = defineQuery<
+  { driftReports: { edges: { node: DriftReportData }[] } },
+  { first?: number }
+>(`
   query DriftReports($first: Int) {
-    driftReports(first: $first) { id modelVersionId referenceFrom referenceTo windows alerts createdAt }
+    driftReports(first: $first) {
+      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }
+    }
   }
 `);

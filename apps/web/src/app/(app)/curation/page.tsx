@@ -64,7 +64,7 @@ export default async function CurationPage({
   const run = selectedRunId ? (await queryApi(importRunQuery, { id: selectedRunId })).importRun : null;
   const concepts = options.concepts.map((c) => ({ code: c.code, name: c.name }));
   const versionName = (id: string) => {
-    for (const dataset of datasets)
+    for (const { node: dataset } of datasets.edges)
       for (const v of dataset.versions) if (v.id === id) return `${dataset.name} v${v.version}`;
     return id;
   };
@@ -117,7 +117,7 @@ export default async function CurationPage({
       <section className={styles.section} aria-labelledby="audit-title">
         <h2 id="audit-title">Data audit</h2>
         <AuditPanel
-          versions={datasets.flatMap((d) =>
+          versions={datasets.edges.flatMap(({ node: d }) =>
             d.versions.map((v) => ({ id: v.id, label: `${d.name} v${v.version}` })),
           )}
           selectedVersion={search.version ?? audit?.datasetVersionId ?? ''}
@@ -146,7 +146,7 @@ export default async function CurationPage({
                   Row problems of run <span className="mono">{run.id.slice(0, 8)}</span> ({run.kind},{' '}
                   {run.status.toLowerCase()})
                 </h3>
-                <ImportProblems problems={run.problems} />
+                <ImportProblems problems={run.problems.edges.map((edge) => edge.node)} />
               </div>
             ) : (
               <p className="notice">No import run with id {selectedRunId}.</p>

@@ -36,11 +36,12 @@ export default async function DatasetsPage({
 }) {
   await requireRole(['ADMIN', 'DATA']);
   const requested = (await searchParams).version;
-  const [{ datasets }, compositions, { concepts }] = await Promise.all([
+  const [{ datasets: datasetPage }, compositions, { concepts }] = await Promise.all([
     queryApi(datasetsQuery, {}),
     settle(queryApi(compositionsQuery, {})),
     queryApi(conceptCodesQuery, {}),
   ]);
+  const datasets = datasetPage.edges.map((edge) => edge.node);
   const versions = datasets.flatMap((dataset) => dataset.versions.map((version) => ({ dataset, version })));
   const leakage = new Map<string, { value: LeakageReport | null; error: string | null }>(
     await Promise.all(
@@ -56,7 +57,7 @@ export default async function DatasetsPage({
     ),
   );
   const compositionOf = new Map<string, DatasetComposition>(
-    (compositions.value?.datasets ?? []).flatMap((dataset) =>
+    (compositions.value?.datasets.edges ?? []).flatMap(({ node: dataset }) =>
       dataset.versions.map((version) => [version.id, version.composition] as const),
     ),
   );

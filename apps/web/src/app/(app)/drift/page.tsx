@@ -31,7 +31,8 @@ export default async function DriftPage({
 }) {
   await requireRole(rolesFor('/drift') ?? []);
   const { report: chosen, month } = await searchParams;
-  const { driftReports } = await queryApi(driftReportsQuery, { first: 20 });
+  const { driftReports: reportPage } = await queryApi(driftReportsQuery, { first: 20 });
+  const driftReports = reportPage.edges.map((edge) => edge.node);
   const report = driftReports.find((r) => r.id === chosen) ?? driftReports[0];
   if (!report) {
     return (

@@ -26,7 +26,7 @@ export default async function EmbeddingsPage({
   const params = await searchParams;
   const { embeddingModels: models, datasets } = await queryApi(embeddingPickerQuery, {});
   const model = pickModel(models, first(params.model));
-  const versions = datasets.flatMap((dataset) =>
+  const versions = datasets.edges.flatMap(({ node: dataset }) =>
     dataset.versions.map((version) => ({ ...version, name: dataset.name })),
   );
   const versionId = versions.find((version) => version.id === first(params.version))?.id;

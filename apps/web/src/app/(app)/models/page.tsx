@@ -27,10 +27,10 @@ export default async function ModelsPage() {
   const [{ models: page }, datasets] = await Promise.all([
     queryApi(modelsQuery, { first: 100 }),
     // Dataset names only label the lineage; without them the ids are shown.
-    queryApi(datasetsQuery, {}).catch(() => ({ datasets: [] })),
+    queryApi(datasetsQuery, {}).catch(() => ({ datasets: { edges: [] } })),
   ]);
   const models = page.edges.map((edge) => edge.node);
-  const names = versionNames(datasets.datasets);
+  const names = versionNames(datasets.datasets.edges.map((edge) => edge.node));
   const canPromote = user.role === 'MANAGER' || user.role === 'ADMIN';
   const classifiers = models.filter((m) => m.kind === 'CLASSIFIER');
   const rows: Row[] = models.map((model) => {

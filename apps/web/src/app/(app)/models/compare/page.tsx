@@ -34,7 +34,7 @@ export default async function ComparePage({
   const param = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
   const [{ models: page }, datasets] = await Promise.all([
     queryApi(modelsQuery, { first: 100 }),
-    queryApi(datasetsQuery, {}).catch(() => ({ datasets: [] })),
+    queryApi(datasetsQuery, {}).catch(() => ({ datasets: { edges: [] } })),
   ]);
   const models = page.edges.map((edge) => edge.node);
   const evaluated = models.filter((m) => m.kind === 'CLASSIFIER' && m.evaluations.length > 0);
@@ -56,7 +56,7 @@ export default async function ComparePage({
     evaluated.find((m) => m.id === param('b') && m.id !== a.id) ??
     (evaluated.find((m) => m.id !== a.id) as ModelSummary);
   const split = SPLITS.find((s) => s === param('split')) ?? 'TEST';
-  const names = versionNames(datasets.datasets);
+  const names = versionNames(datasets.datasets.edges.map((edge) => edge.node));
   const versionIds = [...new Set(evaluated.flatMap((m) => m.evaluations.map((e) => e.datasetVersionId)))];
   // Default: a version both models were evaluated on, newest evaluation of A first.
   const shared = a.evaluations
