@@ -21,6 +21,11 @@ type Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": typeof types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": typeof types.CaseDetailDocument,
+    "\n  query Datasets {\n    datasets(first: 100) {\n      totalCount\n      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }\n    }\n  }\n": typeof types.DatasetsDocument,
+    "\n  query DatasetCompositions {\n    datasets(first: 100) {\n      edges {\n        node {\n          versions {\n            id\n            composition {\n              total labelled\n              bySplit { key count }\n              byDiagnosis { key count }\n              bySkinType { key count }\n              cells { split diagnosis skinType count }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DatasetCompositionsDocument,
+    "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": typeof types.DatasetVersionLeakageDocument,
+    "query ConceptCodes { concepts { code name } }": typeof types.ConceptCodesDocument,
+    "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": typeof types.FreezeDatasetVersionDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
@@ -48,6 +53,11 @@ const documents: Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": types.CaseDetailDocument,
+    "\n  query Datasets {\n    datasets(first: 100) {\n      totalCount\n      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }\n    }\n  }\n": types.DatasetsDocument,
+    "\n  query DatasetCompositions {\n    datasets(first: 100) {\n      edges {\n        node {\n          versions {\n            id\n            composition {\n              total labelled\n              bySplit { key count }\n              byDiagnosis { key count }\n              bySkinType { key count }\n              cells { split diagnosis skinType count }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DatasetCompositionsDocument,
+    "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": types.DatasetVersionLeakageDocument,
+    "query ConceptCodes { concepts { code name } }": types.ConceptCodesDocument,
+    "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": types.FreezeDatasetVersionDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
@@ -93,6 +103,26 @@ export function graphql(source: "\n  query CaseFilterOptions {\n    concepts { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Datasets {\n    datasets(first: 100) {\n      totalCount\n      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }\n    }\n  }\n"): typeof import('./graphql').DatasetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasetCompositions {\n    datasets(first: 100) {\n      edges {\n        node {\n          versions {\n            id\n            composition {\n              total labelled\n              bySplit { key count }\n              byDiagnosis { key count }\n              bySkinType { key count }\n              cells { split diagnosis skinType count }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DatasetCompositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }"): typeof import('./graphql').DatasetVersionLeakageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConceptCodes { concepts { code name } }"): typeof import('./graphql').ConceptCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n"): typeof import('./graphql').FreezeDatasetVersionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,11 +31,33 @@ export type Confirmation =
   | 'MODEL'
   | 'SINGLE_READER';
 
+/** Which images a new version takes; all conditions must hold. */
+export type CurationFilterInput = {
+  confirmation?: Array<Confirmation> | null | undefined;
+  diagnosis?: Array<string> | null | undefined;
+  labelled?: boolean | null | undefined;
+  sex?: Array<Sex> | null | undefined;
+  site?: Array<string> | null | undefined;
+  skinType?: Array<SkinType> | null | undefined;
+  source?: Array<string> | null | undefined;
+};
+
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
 export type EvaluationFilter = {
   datasetVersionId?: Array<string | number> | null | undefined;
   modelId?: Array<string | number> | null | undefined;
   split?: Array<Split> | null | undefined;
+};
+
+export type FreezeDatasetVersionInput = {
+  filter: CurationFilterInput;
+  groupBy: SplitGroup;
+  /** The dataset (made if new). */
+  name: string;
+  note?: string | null | undefined;
+  seed: number;
+  /** Train/val/test ratios like 70/15/15. */
+  split: string;
 };
 
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
@@ -118,6 +140,12 @@ export type Split =
   | 'TRAIN'
   | 'VAL';
 
+export type SplitGroup =
+  /** All images of a lesion (case) go to one split. */
+  | 'LESION'
+  /** All images of a patient go to one split. */
+  | 'PATIENT';
+
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -155,6 +183,35 @@ export type CaseDetailQueryVariables = Exact<{
 
 
 export type CaseDetailQuery = { case: { id: string, externalId: string | null, site: string, source: string, createdAt: string, patient: { id: string, pseudonym: string, sex: Sex, ageBand: string | null, skinType: SkinType }, diagnosis: { id: string, code: string, name: string, malignant: boolean | null } | null, images: Array<{ id: string, width: number | null, height: number | null, modality: Modality, device: string | null, source: string, capturedAt: string | null, quality: { brightness: number | null, contrast: number | null, colorCast: number | null, blurVariance: number | null } | null }>, annotations: Array<{ id: string, annotator: string, confirmation: Confirmation, createdAt: string, concept: { id: string, code: string, name: string, malignant: boolean | null }, image: { id: string } | null }> } | null };
+
+export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetsQuery = { datasets: { totalCount: number, edges: Array<{ node: { id: string, name: string, description: string | null, versions: Array<{ id: string, version: number, contentHash: string, createdAt: string, itemCount: number, note: string | null }> } }> } };
+
+export type DatasetCompositionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetCompositionsQuery = { datasets: { edges: Array<{ node: { versions: Array<{ id: string, composition: { total: number, labelled: number, bySplit: Array<{ key: string, count: number }>, byDiagnosis: Array<{ key: string, count: number }>, bySkinType: Array<{ key: string, count: number }>, cells: Array<{ split: Split, diagnosis: string | null, skinType: string | null, count: number }> } }> } }> } };
+
+export type DatasetVersionLeakageQueryVariables = Exact<{
+  versionId: string | number;
+}>;
+
+
+export type DatasetVersionLeakageQuery = { datasetVersionLeakage: unknown };
+
+export type ConceptCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConceptCodesQuery = { concepts: Array<{ code: string, name: string }> };
+
+export type FreezeDatasetVersionMutationVariables = Exact<{
+  input: FreezeDatasetVersionInput;
+}>;
+
+
+export type FreezeDatasetVersionMutation = { freezeDatasetVersion: { versionId: string, version: number, contentHash: string, images: number, ties: number } };
 
 export type EmbeddingPickerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -479,6 +536,87 @@ export const CaseDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const DatasetsDocument = new TypedDocumentString(`
+    query Datasets {
+  datasets(first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        description
+        versions {
+          id
+          version
+          contentHash
+          createdAt
+          itemCount
+          note
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetsQuery, DatasetsQueryVariables>;
+export const DatasetCompositionsDocument = new TypedDocumentString(`
+    query DatasetCompositions {
+  datasets(first: 100) {
+    edges {
+      node {
+        versions {
+          id
+          composition {
+            total
+            labelled
+            bySplit {
+              key
+              count
+            }
+            byDiagnosis {
+              key
+              count
+            }
+            bySkinType {
+              key
+              count
+            }
+            cells {
+              split
+              diagnosis
+              skinType
+              count
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetCompositionsQuery, DatasetCompositionsQueryVariables>;
+export const DatasetVersionLeakageDocument = new TypedDocumentString(`
+    query DatasetVersionLeakage($versionId: ID!) {
+  datasetVersionLeakage(versionId: $versionId)
+}
+    `) as unknown as TypedDocumentString<DatasetVersionLeakageQuery, DatasetVersionLeakageQueryVariables>;
+export const ConceptCodesDocument = new TypedDocumentString(`
+    query ConceptCodes {
+  concepts {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConceptCodesQuery, ConceptCodesQueryVariables>;
+export const FreezeDatasetVersionDocument = new TypedDocumentString(`
+    mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {
+  freezeDatasetVersion(input: $input) {
+    versionId
+    version
+    contentHash
+    images
+    ties
+  }
+}
+    `) as unknown as TypedDocumentString<FreezeDatasetVersionMutation, FreezeDatasetVersionMutationVariables>;
 export const EmbeddingPickerDocument = new TypedDocumentString(`
     query EmbeddingPicker {
   embeddingModels {

@@ -1,9 +1,8 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
-import type { Dataset, DatasetComposition, LeakageReport } from './dataset-types';
+import { graphql } from '@/gql';
 
 // The first 100 datasets by name (the API's largest page).
-export const datasetsQuery = defineQuery<{ datasets: { totalCount: number; edges: { node: Dataset }[] } }>(`
+export const datasetsQuery = graphql(`
   query Datasets {
     datasets(first: 100) {
       totalCount
@@ -13,9 +12,7 @@ export const datasetsQuery = defineQuery<{ datasets: { totalCount: number; edges
 `);
 
 // Asked for apart from the list, so the list still shows if composition fails (an older API, a slow query).
-export const compositionsQuery = defineQuery<{
-  datasets: { edges: { node: { versions: { id: string; composition: DatasetComposition }[] } }[] };
-}>(`
+export const compositionsQuery = graphql(`
   query DatasetCompositions {
     datasets(first: 100) {
       edges {
@@ -36,43 +33,14 @@ export const compositionsQuery = defineQuery<{
   }
 `);
 
-export const leakageQuery = defineQuery<{ datasetVersionLeakage: LeakageReport }, { versionId: string }>(
+/** The report is JSON in the schema: read it with readLeakageReport (dataset-types.ts). */
+export const leakageQuery = graphql(
   `query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }`,
 );
 
-export const conceptCodesQuery = defineQuery<{ concepts: { code: string; name: string }[] }>(
-  `query ConceptCodes { concepts { code name } }`,
-);
+export const conceptCodesQuery = graphql(`query ConceptCodes { concepts { code name } }`);
 
-export interface FreezeInput {
-  name: string;
-  filter: {
-    diagnosis?: string[];
-    confirmation?: string[];
-    site?: string[];
-    skinType?: string[];
-    sex?: string[];
-    source?: string[];
-    labelled?: boolean;
-  };
-  split: string;
-  groupBy: 'LESION' | 'PATIENT';
-  seed: number;
-  note?: string;
-}
-
-export const freezeMutation = defineQuery<
-  {
-    freezeDatasetVersion: {
-      versionId: string;
-      version: number;
-      contentHash: string;
-      images: number;
-      ties: number;
-    };
-  },
-  { input: FreezeInput }
->(`
+export const freezeMutation = graphql(`
   mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {
     freezeDatasetVersion(input: $input) { versionId version contentHash images ties }
   }

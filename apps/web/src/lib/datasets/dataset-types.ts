@@ -1,38 +1,32 @@
-// Shapes of the API's datasets, versions, composition and leakage report as the datasets page uses them.
+// Shapes of the API's datasets, versions, composition and leakage report as the datasets page uses them: the first
+// three from the documents in dataset-queries.ts, the leakage report (a JSON scalar) checked by readLeakageReport.
 
-export type Split = 'TRAIN' | 'VAL' | 'TEST';
-export const SPLITS: readonly Split[] = ['TRAIN', 'VAL', 'TEST'];
-export const SKIN_TYPES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'UNKNOWN'] as const;
+import type { Confirmation, DatasetCompositionsQuery, DatasetsQuery, Sex, Split } from '@/gql/graphql';
 
-export interface CountBy {
-  key: string;
-  count: number;
-}
+export type { Split } from '@/gql/graphql';
+export { SKIN_TYPES } from '@/lib/cases/case-search';
 
-export interface DatasetComposition {
-  total: number;
-  labelled: number;
-  bySplit: CountBy[];
-  byDiagnosis: CountBy[];
-  bySkinType: CountBy[];
-  cells: { split: Split; diagnosis: string | null; skinType: string | null; count: number }[];
-}
+export const SPLITS = ['TRAIN', 'VAL', 'TEST'] as const satisfies readonly Split[];
+[] as Exclude<Split, (typeof SPLITS)[number]>[] satisfies never[];
 
-export interface DatasetVersion {
-  id: string;
-  version: number;
-  contentHash: string;
-  createdAt: string;
-  itemCount: number;
-  note: string | null;
-}
+export const CONFIRMATIONS = [
+  'HISTOPATHOLOGY',
+  'CONSENSUS',
+  'FOLLOW_UP',
+  'CONFOCAL',
+  'SINGLE_READER',
+  'MODEL',
+] as const satisfies readonly Confirmation[];
+[] as Exclude<Confirmation, (typeof CONFIRMATIONS)[number]>[] satisfies never[];
 
-export interface Dataset {
-  id: string;
-  name: string;
-  description: string | null;
-  versions: DatasetVersion[];
-}
+export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const satisfies readonly Sex[];
+[] as Exclude<Sex, (typeof SEXES)[number]>[] satisfies never[];
+
+export type Dataset = DatasetsQuery['datasets']['edges'][number]['node'];
+export type DatasetVersion = Dataset['versions'][number];
+export type DatasetComposition =
+  DatasetCompositionsQuery['datasets']['edges'][number]['node']['versions'][number]['composition'];
+export type CountBy = DatasetComposition['bySplit'][number];
 
 /** checkDatasetVersionLeakage's report (the API's JSON scalar). */
 export interface LeakageReport {
@@ -42,6 +36,16 @@ export interface LeakageReport {
   splits: Record<Split, number>;
   counts: { lesion: number; patient: number; duplicate: number };
   leaks: { kind: string; key: string; splits: string[]; imageIds: string[] }[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The report if the JSON has the fields the page reads, else null (shown as "unknown"). */
+export function readLeakageReport(json: unknown): LeakageReport | null {
+  if (!isObject(json) || typeof json.intact !== 'boolean' || typeof json.clean !== 'boolean') return null;
+  if (typeof json.images !== 'number' || !isObject(json.counts) || !Array.isArray(json.leaks)) return null;
+  return { splits: { TRAIN: 0, VAL: 0, TEST: 0 }, ...json } as unknown as LeakageReport;
 }
 
 export type LeakageStatus = 'clean' | 'leaking' | 'tampered' | 'unknown';

@@ -34,6 +34,19 @@ describe('parseFreezeForm', () => {
     });
   });
 
+  it('refuses a skin type, confirmation or sex the schema does not have, naming the value', () => {
+    expect(parseFreezeForm(formOf([['skinType', 'V'], ['skinType', 'VII']]))).toEqual({
+      ok: false,
+      field: 'filter',
+      message: 'Unknown skin type "VII": one of I, II, III, IV, V, VI, UNKNOWN.',
+    });
+    expect(parseFreezeForm(formOf([['confirmation', 'BIOPSY']]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Unknown confirmation "BIOPSY"'),
+    });
+    expect(parseFreezeForm(formOf([['sex', 'F']]))).toMatchObject({ ok: false, field: 'filter' });
+  });
+
   it('refuses a seed that is not a whole number, naming the field', () => {
     expect(parseFreezeForm(formOf([['seed', '1.5']]))).toMatchObject({ ok: false, field: 'seed' });
   });

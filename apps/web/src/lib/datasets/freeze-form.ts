@@ -1,15 +1,11 @@
 // Turns the freeze form into FreezeDatasetVersionInput, and an API refusal back into the field it is about.
 
+import type { CurationFilterInput, FreezeDatasetVersionInput } from '@/gql/graphql';
+import { CONFIRMATIONS, SEXES, SKIN_TYPES } from './dataset-types';
+
 export type FreezeField = 'name' | 'diagnosis' | 'site' | 'source' | 'split' | 'seed' | 'filter';
 
-export interface FreezeFormInput {
-  name: string;
-  filter: Record<string, string[] | boolean>;
-  split: string;
-  groupBy: 'LESION' | 'PATIENT';
-  seed: number;
-  note?: string;
-}
+export type FreezeFormInput = FreezeDatasetVersionInput;
 
 export type ParsedFreezeForm =
   | { ok: true; input: FreezeFormInput }
@@ -32,21 +28,53 @@ const list = (value: string) =>
 const strings = (values: unknown[]) =>
   values.filter((value): value is string => typeof value === 'string' && value !== '');
 
-/** Only what the API cannot see is checked here (the seed must be a number); everything else the API judges. */
+// The checkboxes only offer schema values; anything else came from a hand-made request.
+const CHOICES = {
+  skinType: { label: 'skin type', values: SKIN_TYPES },
+  confirmation: { label: 'confirmation', values: CONFIRMATIONS },
+  sex: { label: 'sex', values: SEXES },
+} as const;
+
+function isChoice<T extends string>(allowed: readonly T[], value: string): value is T {
+  return (allowed as readonly string[]).includes(value);
+}
+
+/**
+ * Only what the API cannot see is checked here (the seed must be a number, enum choices must be schema values);
+ * everything else the API judges.
+ */
 export function parseFreezeForm(form: FormLike): ParsedFreezeForm {
   const seedText = text(form, 'seed') || '0';
   if (!/^-?\d{1,9}$/.test(seedText)) {
     return { ok: false, field: 'seed', message: `Seed "${seedText}" must be a whole number.` };
   }
-  const filter: FreezeFormInput['filter'] = {};
+  const filter: CurationFilterInput = {};
   for (const name of ['diagnosis', 'site', 'source'] as const) {
     const values = list(text(form, name));
     if (values.length > 0) filter[name] = values;
   }
-  for (const name of ['skinType', 'confirmation', 'sex'] as const) {
-    const values = strings(form.getAll(name));
-    if (values.length > 0) filter[name] = values;
+  const skinTypes = strings(form.getAll('skinType'));
+  const confirmations = strings(form.getAll('confirmation'));
+  const sexes = strings(form.getAll('sex'));
+  for (const [name, values] of [
+    ['skinType', skinTypes],
+    ['confirmation', confirmations],
+    ['sex', sexes],
+  ] as const) {
+    const { label, values: allowed } = CHOICES[name];
+    const unknown = values.find((value) => !isChoice(allowed, value));
+    if (unknown !== undefined) {
+      return {
+        ok: false,
+        field: 'filter',
+        message: `Unknown ${label} "${unknown}": one of ${allowed.join(', ')}.`,
+      };
+    }
   }
+  if (skinTypes.length > 0) filter.skinType = skinTypes.filter((value) => isChoice(SKIN_TYPES, value));
+  if (confirmations.length > 0)
+    filter.confirmation = confirmations.filter((value) => isChoice(CONFIRMATIONS, value));
+  if (sexes.length > 0) filter.sex = sexes.filter((value) => isChoice(SEXES, value));
   const labelled = text(form, 'labelled');
   if (labelled === 'yes' || labelled === 'no') filter.labelled = labelled === 'yes';
   const note = text(form, 'note');

@@ -2,13 +2,12 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState } from 'react';
-import { SKIN_TYPES } from '@/lib/datasets/dataset-types';
+import { CONFIRMATIONS, SKIN_TYPES } from '@/lib/datasets/dataset-types';
 import type { FreezeField } from '@/lib/datasets/freeze-form';
 import { type FreezeState, freezeVersion } from './actions';
 import styles from './datasets.module.css';
 import { useHydrated } from './use-hydrated';
 
-const CONFIRMATIONS = ['HISTOPATHOLOGY', 'CONSENSUS', 'FOLLOW_UP', 'CONFOCAL', 'SINGLE_READER', 'MODEL'];
 const FIELD_LABELS: Record<FreezeField, string> = {
   name: 'Dataset name',
   diagnosis: 'Diagnosis codes',

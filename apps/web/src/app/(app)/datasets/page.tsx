@@ -8,7 +8,7 @@ import {
   datasetsQuery,
   leakageQuery,
 } from '@/lib/datasets/dataset-queries';
-import type { DatasetComposition, LeakageReport } from '@/lib/datasets/dataset-types';
+import { type DatasetComposition, type LeakageReport, readLeakageReport } from '@/lib/datasets/dataset-types';
 import { pluralize } from '@/lib/format';
 import { DatasetSection } from './dataset-section';
 import styles from './datasets.module.css';
@@ -50,7 +50,9 @@ export default async function DatasetsPage({
           [
             version.id,
             await settle(
-              queryApi(leakageQuery, { versionId: version.id }).then((data) => data.datasetVersionLeakage),
+              queryApi(leakageQuery, { versionId: version.id }).then((data) =>
+                readLeakageReport(data.datasetVersionLeakage),
+              ),
             ),
           ] as const,
       ),
