@@ -26,6 +26,7 @@ type Documents = {
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": typeof types.DatasetVersionLeakageDocument,
     "query ConceptCodes { concepts { code name } }": typeof types.ConceptCodesDocument,
     "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": typeof types.FreezeDatasetVersionDocument,
+    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": typeof types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
@@ -58,6 +59,7 @@ const documents: Documents = {
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": types.DatasetVersionLeakageDocument,
     "query ConceptCodes { concepts { code name } }": types.ConceptCodesDocument,
     "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": types.FreezeDatasetVersionDocument,
+    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
@@ -123,6 +125,10 @@ export function graphql(source: "query ConceptCodes { concepts { code name } }")
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n"): typeof import('./graphql').FreezeDatasetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n"): typeof import('./graphql').DriftReportsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

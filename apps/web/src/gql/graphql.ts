@@ -213,6 +213,13 @@ export type FreezeDatasetVersionMutationVariables = Exact<{
 
 export type FreezeDatasetVersionMutation = { freezeDatasetVersion: { versionId: string, version: number, contentHash: string, images: number, ties: number } };
 
+export type DriftReportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type DriftReportsQuery = { driftReports: { edges: Array<{ node: { id: string, modelVersionId: string | null, referenceFrom: string, referenceTo: string, windows: unknown, alerts: unknown, createdAt: string } }> } };
+
 export type EmbeddingPickerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -617,6 +624,23 @@ export const FreezeDatasetVersionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FreezeDatasetVersionMutation, FreezeDatasetVersionMutationVariables>;
+export const DriftReportsDocument = new TypedDocumentString(`
+    query DriftReports($first: Int) {
+  driftReports(first: $first) {
+    edges {
+      node {
+        id
+        modelVersionId
+        referenceFrom
+        referenceTo
+        windows
+        alerts
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DriftReportsQuery, DriftReportsQueryVariables>;
 export const EmbeddingPickerDocument = new TypedDocumentString(`
     query EmbeddingPicker {
   embeddingModels {

@@ -1,20 +1,11 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
+import { graphql } from '@/gql';
+import type { DriftReportsQuery } from '@/gql/graphql';
 
-export interface DriftReportData {
-  id: string;
-  modelVersionId: string | null;
-  referenceFrom: string;
-  referenceTo: string;
-  windows: unknown;
-  alerts: unknown;
-  createdAt: string;
-}
+/** windows and alerts are JSON in the schema: read them with readWindows / readAlerts (drift-report.ts). */
+export type DriftReportData = DriftReportsQuery['driftReports']['edges'][number]['node'];
 
-export const driftReportsQuery = defineQuery<
-  { driftReports: { edges: { node: DriftReportData }[] } },
-  { first?: number }
->(`
+export const driftReportsQuery = graphql(`
   query DriftReports($first: Int) {
     driftReports(first: $first) {
       edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }
