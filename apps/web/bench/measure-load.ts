@@ -62,12 +62,14 @@ export async function measureColdLoad(browser: Browser, baseURL: string, target:
     });
     cdp.on('Network.loadingFailed', () => (requests += 1));
     await cdp.send('Network.enable');
+    // No named inner functions here: tsx would wrap them in its __name helper, which the page does not have.
     await page.addInitScript((selector: string) => {
       const marks = window as unknown as { __dataShownAt?: number };
-      const check = () => {
-        if (marks.__dataShownAt === undefined && document.querySelector(selector)) marks.__dataShownAt = performance.now();
-      };
-      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+      new MutationObserver((_records, observer) => {
+        if (!document.querySelector(selector)) return;
+        marks.__dataShownAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
     }, target.readySelector);
     await page.goto(target.path, { waitUntil: 'load', timeout: 60_000 });
     const finalPath = new URL(page.url()).pathname;
