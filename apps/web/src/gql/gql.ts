@@ -21,6 +21,13 @@ type Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": typeof types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": typeof types.CaseDetailDocument,
+    "\n  query CurationGrid($filter: CaseFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id site source patient { skinType } images { id } } }\n    }\n  }\n": typeof types.CurationGridDocument,
+    "\n  query ImageSummaries($ids: [ID!]!) { imageSummaries(ids: $ids) { imageId caseId diagnosis skinType site source } }\n": typeof types.ImageSummariesDocument,
+    "\n  query LatestAudit($filter: DataAuditFilter) {\n    dataAudits(filter: $filter, first: 1) { edges { node { id datasetVersionId report createdAt } } }\n  }\n": typeof types.LatestAuditDocument,
+    "query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }": typeof types.CurationVersionsDocument,
+    "\n  query ImportRuns { importRuns(first: 20) { totalCount edges { node { id kind status counts startedAt finishedAt } } } }\n": typeof types.ImportRunsDocument,
+    "\n  query ImportRunProblems($id: ID!) {\n    importRun(id: $id) {\n      id kind status counts startedAt finishedAt\n      problems(first: 500) { totalCount edges { node { row field reason } } }\n    }\n  }\n": typeof types.ImportRunProblemsDocument,
+    "\n  mutation Adjudicate($input: AdjudicateAnnotationInput!) {\n    adjudicateAnnotation(input: $input) { id concept { code } }\n  }\n": typeof types.AdjudicateDocument,
     "\n  query Datasets {\n    datasets(first: 100) {\n      totalCount\n      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }\n    }\n  }\n": typeof types.DatasetsDocument,
     "\n  query DatasetCompositions {\n    datasets(first: 100) {\n      edges {\n        node {\n          versions {\n            id\n            composition {\n              total labelled\n              bySplit { key count }\n              byDiagnosis { key count }\n              bySkinType { key count }\n              cells { split diagnosis skinType count }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DatasetCompositionsDocument,
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": typeof types.DatasetVersionLeakageDocument,
@@ -54,6 +61,13 @@ const documents: Documents = {
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
     "\n  query CaseFilterOptions {\n    concepts { id code name malignant parent { id } }\n    caseFacets { sites sources }\n  }\n": types.CaseFilterOptionsDocument,
     "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n": types.CaseDetailDocument,
+    "\n  query CurationGrid($filter: CaseFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id site source patient { skinType } images { id } } }\n    }\n  }\n": types.CurationGridDocument,
+    "\n  query ImageSummaries($ids: [ID!]!) { imageSummaries(ids: $ids) { imageId caseId diagnosis skinType site source } }\n": types.ImageSummariesDocument,
+    "\n  query LatestAudit($filter: DataAuditFilter) {\n    dataAudits(filter: $filter, first: 1) { edges { node { id datasetVersionId report createdAt } } }\n  }\n": types.LatestAuditDocument,
+    "query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }": types.CurationVersionsDocument,
+    "\n  query ImportRuns { importRuns(first: 20) { totalCount edges { node { id kind status counts startedAt finishedAt } } } }\n": types.ImportRunsDocument,
+    "\n  query ImportRunProblems($id: ID!) {\n    importRun(id: $id) {\n      id kind status counts startedAt finishedAt\n      problems(first: 500) { totalCount edges { node { row field reason } } }\n    }\n  }\n": types.ImportRunProblemsDocument,
+    "\n  mutation Adjudicate($input: AdjudicateAnnotationInput!) {\n    adjudicateAnnotation(input: $input) { id concept { code } }\n  }\n": types.AdjudicateDocument,
     "\n  query Datasets {\n    datasets(first: 100) {\n      totalCount\n      edges { node { id name description versions { id version contentHash createdAt itemCount note } } }\n    }\n  }\n": types.DatasetsDocument,
     "\n  query DatasetCompositions {\n    datasets(first: 100) {\n      edges {\n        node {\n          versions {\n            id\n            composition {\n              total labelled\n              bySplit { key count }\n              byDiagnosis { key count }\n              bySkinType { key count }\n              cells { split diagnosis skinType count }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DatasetCompositionsDocument,
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": types.DatasetVersionLeakageDocument,
@@ -105,6 +119,34 @@ export function graphql(source: "\n  query CaseFilterOptions {\n    concepts { i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CaseDetail($id: ID!) {\n    case(id: $id) {\n      id externalId site source createdAt\n      patient { id pseudonym sex ageBand skinType }\n      diagnosis { id code name malignant }\n      images {\n        id width height modality device source capturedAt\n        quality { brightness contrast colorCast blurVariance }\n      }\n      annotations {\n        id annotator confirmation createdAt\n        concept { id code name malignant }\n        image { id }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurationGrid($filter: CaseFilter, $first: Int) {\n    cases(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id site source patient { skinType } images { id } } }\n    }\n  }\n"): typeof import('./graphql').CurationGridDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageSummaries($ids: [ID!]!) { imageSummaries(ids: $ids) { imageId caseId diagnosis skinType site source } }\n"): typeof import('./graphql').ImageSummariesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LatestAudit($filter: DataAuditFilter) {\n    dataAudits(filter: $filter, first: 1) { edges { node { id datasetVersionId report createdAt } } }\n  }\n"): typeof import('./graphql').LatestAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }"): typeof import('./graphql').CurationVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRuns { importRuns(first: 20) { totalCount edges { node { id kind status counts startedAt finishedAt } } } }\n"): typeof import('./graphql').ImportRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRunProblems($id: ID!) {\n    importRun(id: $id) {\n      id kind status counts startedAt finishedAt\n      problems(first: 500) { totalCount edges { node { row field reason } } }\n    }\n  }\n"): typeof import('./graphql').ImportRunProblemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Adjudicate($input: AdjudicateAnnotationInput!) {\n    adjudicateAnnotation(input: $input) { id concept { code } }\n  }\n"): typeof import('./graphql').AdjudicateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

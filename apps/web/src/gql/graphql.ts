@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjudicateAnnotationInput = {
+  /** The diagnosis concept code decided on. */
+  conceptCode: string;
+  imageId: string | number;
+  /** Why (kept in the audit event); at most 2,000 characters. */
+  note?: string | null | undefined;
+};
+
 export type Calibration =
   /** softmax(log p / T) with T fitted on the model's newest evaluation */
   | 'TEMPERATURE_SCALED'
@@ -40,6 +48,10 @@ export type CurationFilterInput = {
   site?: Array<string> | null | undefined;
   skinType?: Array<SkinType> | null | undefined;
   source?: Array<string> | null | undefined;
+};
+
+export type DataAuditFilter = {
+  datasetVersionId?: Array<string | number> | null | undefined;
 };
 
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
@@ -183,6 +195,52 @@ export type CaseDetailQueryVariables = Exact<{
 
 
 export type CaseDetailQuery = { case: { id: string, externalId: string | null, site: string, source: string, createdAt: string, patient: { id: string, pseudonym: string, sex: Sex, ageBand: string | null, skinType: SkinType }, diagnosis: { id: string, code: string, name: string, malignant: boolean | null } | null, images: Array<{ id: string, width: number | null, height: number | null, modality: Modality, device: string | null, source: string, capturedAt: string | null, quality: { brightness: number | null, contrast: number | null, colorCast: number | null, blurVariance: number | null } | null }>, annotations: Array<{ id: string, annotator: string, confirmation: Confirmation, createdAt: string, concept: { id: string, code: string, name: string, malignant: boolean | null }, image: { id: string } | null }> } | null };
+
+export type CurationGridQueryVariables = Exact<{
+  filter?: CaseFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CurationGridQuery = { cases: { totalCount: number, edges: Array<{ node: { id: string, site: string, source: string, patient: { skinType: SkinType }, images: Array<{ id: string }> } }> } };
+
+export type ImageSummariesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ImageSummariesQuery = { imageSummaries: Array<{ imageId: string, caseId: string, diagnosis: string | null, skinType: string, site: string, source: string }> };
+
+export type LatestAuditQueryVariables = Exact<{
+  filter?: DataAuditFilter | null | undefined;
+}>;
+
+
+export type LatestAuditQuery = { dataAudits: { edges: Array<{ node: { id: string, datasetVersionId: string, report: unknown, createdAt: string } }> } };
+
+export type CurationVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurationVersionsQuery = { datasets: { edges: Array<{ node: { name: string, versions: Array<{ id: string, version: number }> } }> } };
+
+export type ImportRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportRunsQuery = { importRuns: { totalCount: number, edges: Array<{ node: { id: string, kind: string, status: string, counts: unknown, startedAt: string, finishedAt: string | null } }> } };
+
+export type ImportRunProblemsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportRunProblemsQuery = { importRun: { id: string, kind: string, status: string, counts: unknown, startedAt: string, finishedAt: string | null, problems: { totalCount: number, edges: Array<{ node: { row: number, field: string | null, reason: string } }> } } | null };
+
+export type AdjudicateMutationVariables = Exact<{
+  input: AdjudicateAnnotationInput;
+}>;
+
+
+export type AdjudicateMutation = { adjudicateAnnotation: { id: string, concept: { code: string } } };
 
 export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -543,6 +601,116 @@ export const CaseDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const CurationGridDocument = new TypedDocumentString(`
+    query CurationGrid($filter: CaseFilter, $first: Int) {
+  cases(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        site
+        source
+        patient {
+          skinType
+        }
+        images {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurationGridQuery, CurationGridQueryVariables>;
+export const ImageSummariesDocument = new TypedDocumentString(`
+    query ImageSummaries($ids: [ID!]!) {
+  imageSummaries(ids: $ids) {
+    imageId
+    caseId
+    diagnosis
+    skinType
+    site
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<ImageSummariesQuery, ImageSummariesQueryVariables>;
+export const LatestAuditDocument = new TypedDocumentString(`
+    query LatestAudit($filter: DataAuditFilter) {
+  dataAudits(filter: $filter, first: 1) {
+    edges {
+      node {
+        id
+        datasetVersionId
+        report
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LatestAuditQuery, LatestAuditQueryVariables>;
+export const CurationVersionsDocument = new TypedDocumentString(`
+    query CurationVersions {
+  datasets(first: 100) {
+    edges {
+      node {
+        name
+        versions {
+          id
+          version
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurationVersionsQuery, CurationVersionsQueryVariables>;
+export const ImportRunsDocument = new TypedDocumentString(`
+    query ImportRuns {
+  importRuns(first: 20) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        status
+        counts
+        startedAt
+        finishedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRunsQuery, ImportRunsQueryVariables>;
+export const ImportRunProblemsDocument = new TypedDocumentString(`
+    query ImportRunProblems($id: ID!) {
+  importRun(id: $id) {
+    id
+    kind
+    status
+    counts
+    startedAt
+    finishedAt
+    problems(first: 500) {
+      totalCount
+      edges {
+        node {
+          row
+          field
+          reason
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportRunProblemsQuery, ImportRunProblemsQueryVariables>;
+export const AdjudicateDocument = new TypedDocumentString(`
+    mutation Adjudicate($input: AdjudicateAnnotationInput!) {
+  adjudicateAnnotation(input: $input) {
+    id
+    concept {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjudicateMutation, AdjudicateMutationVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets {
   datasets(first: 100) {

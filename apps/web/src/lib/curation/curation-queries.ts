@@ -1,19 +1,13 @@
 import 'server-only';
-import { defineQuery } from '@/lib/api/graphql-request';
-import type { CaseFilter, SkinType } from '@/lib/cases/case-search';
+import { graphql } from '@/gql';
+import type {
+  CurationGridQuery,
+  ImageSummariesQuery,
+  ImportRunProblemsQuery,
+  ImportRunsQuery,
+} from '@/gql/graphql';
 
-export interface GridCase {
-  id: string;
-  site: string;
-  source: string;
-  patient: { skinType: SkinType };
-  images: { id: string }[];
-}
-
-export const curationGridQuery = defineQuery<
-  { cases: { totalCount: number; edges: { node: GridCase }[] } },
-  { filter: CaseFilter; first: number }
->(`
+export const curationGridQuery = graphql(`
   query CurationGrid($filter: CaseFilter, $first: Int) {
     cases(filter: $filter, first: $first) {
       totalCount
@@ -22,78 +16,44 @@ export const curationGridQuery = defineQuery<
   }
 `);
 
-export interface ImageSummary {
-  imageId: string;
-  caseId: string;
-  diagnosis: string | null;
-  skinType: string;
-  site: string;
-  source: string;
-}
+export type GridCase = CurationGridQuery['cases']['edges'][number]['node'];
 
-export const imageSummariesQuery = defineQuery<{ imageSummaries: ImageSummary[] }, { ids: string[] }>(`
+export const imageSummariesQuery = graphql(`
   query ImageSummaries($ids: [ID!]!) { imageSummaries(ids: $ids) { imageId caseId diagnosis skinType site source } }
 `);
 
-export interface DataAudit {
-  id: string;
-  datasetVersionId: string;
-  report: unknown;
-  createdAt: string;
-}
+export type ImageSummary = ImageSummariesQuery['imageSummaries'][number];
 
-/** The newest audit, of one dataset version when given. */
-export const dataAuditsQuery = defineQuery<
-  { dataAudits: { edges: { node: DataAudit }[] } },
-  { filter?: { datasetVersionId?: string[] } }
->(`
+/** The newest audit, of one dataset version when given. Its report is JSON: read it with readAuditReport. */
+export const dataAuditsQuery = graphql(`
   query LatestAudit($filter: DataAuditFilter) {
     dataAudits(filter: $filter, first: 1) { edges { node { id datasetVersionId report createdAt } } }
   }
 `);
 
-export const versionsQuery = defineQuery<{
-  datasets: { edges: { node: { name: string; versions: { id: string; version: number }[] } }[] };
-}>(`query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }`);
+export const versionsQuery = graphql(
+  `query CurationVersions { datasets(first: 100) { edges { node { name versions { id version } } } } }`,
+);
 
-export interface ImportRunRow {
-  id: string;
-  kind: string;
-  status: string;
-  counts: unknown;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-/** The newest 20 runs of the API's import-run connection. */
-export const importRunsQuery = defineQuery<{
-  importRuns: { totalCount: number; edges: { node: ImportRunRow }[] };
-}>(`
+/** The newest 20 runs of the API's import-run connection. counts is JSON. */
+export const importRunsQuery = graphql(`
   query ImportRuns { importRuns(first: 20) { totalCount edges { node { id kind status counts startedAt finishedAt } } } }
 `);
 
-export const importRunQuery = defineQuery<
-  {
-    importRun:
-      | (ImportRunRow & {
-          problems: {
-            totalCount: number;
-            edges: { node: { row: number; field: string | null; reason: string } }[];
-          };
-        })
-      | null;
-  },
-  { id: string }
->(`
+export type ImportRunRow = ImportRunsQuery['importRuns']['edges'][number]['node'];
+
+export const importRunQuery = graphql(`
   query ImportRunProblems($id: ID!) {
-    importRun(id: $id) { id kind status counts startedAt finishedAt problems(first: 500) { totalCount edges { node { row field reason } } } }
+    importRun(id: $id) {
+      id kind status counts startedAt finishedAt
+      problems(first: 500) { totalCount edges { node { row field reason } } }
+    }
   }
 `);
 
-export const adjudicateMutation = defineQuery<
-  { adjudicateAnnotation: { id: string; concept: { code: string } } },
-  { input: { imageId: string; conceptCode: string; note?: string } }
->(`
+export type ImportRunDetail = NonNullable<ImportRunProblemsQuery['importRun']>;
+
+export const adjudicateMutation = graphql(`
   mutation Adjudicate($input: AdjudicateAnnotationInput!) {
     adjudicateAnnotation(input: $input) { id concept { code } }
   }
