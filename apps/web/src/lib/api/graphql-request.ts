@@ -2,23 +2,6 @@ import 'server-only';
 import { env } from '@/env';
 import type { TypedDocumentString } from '@/gql/graphql';
 
-/** @deprecated Transitional, while the lib folders move to `graphql(...)` from `@/gql`. */
-export interface TypedQuery<TData, TVariables> {
-  readonly source: string;
-  readonly __types?: { data: TData; variables: TVariables };
-}
-
-/** @deprecated Transitional, while the lib folders move to `graphql(...)` from `@/gql`. */
-export function defineQuery<TData, TVariables = Record<string, never>>(
-  source: string,
-): TypedQuery<TData, TVariables> {
-  return { source };
-}
-
-export type Operation<TData, TVariables> =
-  | TypedDocumentString<TData, TVariables>
-  | TypedQuery<TData, TVariables>;
-
 /** Codes of our own for failures that never reached a resolver; the rest come from the API's extensions.code. */
 export type ApiErrorCode = 'API_UNREACHABLE' | 'API_BAD_RESPONSE' | (string & {});
 
@@ -46,7 +29,7 @@ interface GraphqlResponse<TData> {
  * The token only ever travels in the Authorization header; it is never logged or put in an error message.
  */
 export async function requestGraphql<TData, TVariables>(
-  document: Operation<TData, TVariables>,
+  document: TypedDocumentString<TData, TVariables>,
   variables: TVariables,
   token?: string,
 ): Promise<TData> {
