@@ -1,8 +1,10 @@
 // Which model the embedding map opens on: the one asked for, else the champion, else the newest backbone.
 
+import type { ModelKind } from '@/gql/graphql';
+
 export interface PickableModel {
   id: string;
-  kind: 'BACKBONE' | 'CLASSIFIER';
+  kind: ModelKind;
   aliases: string[];
 }
 
