@@ -1,7 +1,14 @@
 import { createDb, type Db } from '@dermino/db';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectImagesLoaded, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
+import {
+  expectFitsTablet,
+  expectImagesLoaded,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  signIn,
+} from './support/browser';
 import { type SeededCuration, seedCuration } from './support/seed-curation';
 
 const webUrl = inject('webUrl');
@@ -56,6 +63,7 @@ describe('embedding map (data team)', () => {
     const groups = await points.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-group')));
     expect(groups.sort()).toEqual(['II', 'II', 'IV', 'IV', 'VI', 'VI']);
     await saveScreenshot(page, 'embeddings');
+    await expectFitsTablet(page, 'embeddings');
     expect(errors).toEqual([]);
   });
 
@@ -99,6 +107,7 @@ describe('curation (data team)', () => {
       seeded.problems.map((p) => `${p.row}${p.field}${p.reason}`),
     );
     await saveScreenshot(page, 'curation');
+    await expectFitsTablet(page, 'curation');
     expect(errors).toEqual([]);
   });
 

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDb, seedConcepts, seedDemoUsers } from '@dermino/db';
 import { startTestDatabase } from '@dermino/db/testing';
 import type { TestProject } from 'vitest/node';
 import { type E2eCase, seedE2eCases } from './support/seed-e2e-cases';
-import { findFreePort, type Service, startService, startWebApp, waitForHttp } from './support/services';
+import { type Service, startApi, startWebApp } from './support/services';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +17,6 @@ declare module 'vitest' {
 }
 
 const webDir = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 
 /**
  * Starts the real stack for the browser tests: a fresh embedded Postgres (migrated, seeded), the API from source
@@ -49,29 +46,10 @@ export default async function setup(project: TestProject) {
       await db.$disconnect();
     }
 
-    const apiPort = await findFreePort();
-    const api = startService(
-      'API',
-      process.execPath,
-      [require.resolve('tsx/cli'), path.resolve(webDir, '../api/src/main.ts')],
-      {
-        cwd: path.resolve(webDir, '../api'),
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          DERMINO_HOME: database.home,
-          DERMINO_SESSION_SECRET: randomBytes(32).toString('hex'),
-          API_PORT: String(apiPort),
-          API_HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'warn',
-        },
-      },
-    );
+    const api = await startApi(database.url, database.home);
     services.push(api);
-    await waitForHttp(api, `http://127.0.0.1:${apiPort}/healthz`, 90_000);
 
-    const web = await startWebApp(`http://127.0.0.1:${apiPort}`);
+    const web = await startWebApp(api.url);
     services.push(web);
     project.provide('webUrl', web.url);
   } catch (error) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createDb } from '@dermino/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
+import { expectFitsTablet, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
 import { type SeededManagerData, seedManagerData } from './support/seed-manager';
 
 const webUrl = inject('webUrl');
@@ -33,13 +33,6 @@ async function managerPage(path: string, viewport?: { width: number; height: num
   const tracked = await openPage(browser, webUrl, viewport, session);
   await tracked.page.goto(path);
   return tracked;
-}
-
-/** At tablet width nothing may push the page sideways (wide tables scroll inside their own box). */
-async function expectFitsTablet(page: Page, name: string) {
-  await page.setViewportSize({ width: 820, height: 1100 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
-  await saveScreenshot(page, `${name}-tablet`);
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
@@ -109,6 +102,7 @@ describe('manager pages', () => {
     expect(efficiency).toContain('1%: derm-cls-1pct');
     expect(efficiency).toContain('100%: derm-cls-100pct');
     await saveScreenshot(page, 'manager-model');
+    await expectFitsTablet(page, 'manager-model');
     expect(errors).toEqual([]);
   });
 
@@ -228,6 +222,7 @@ describe('manager pages', () => {
     await page.goto(`/jobs/${seeded.finetuneJobId}`);
     expect(await page.getByTestId('loss-curve').locator('path[d^="M"]').count()).toBe(1);
     await saveScreenshot(page, 'manager-job');
+    await expectFitsTablet(page, 'manager-job');
     expect(errors).toEqual([]);
   });
 
@@ -241,6 +236,7 @@ describe('manager pages', () => {
     expect(await page.getByTestId('comparison-row').filter({ hasText: 'Malignancy AUROC' }).count()).toBe(1);
     expect(await page.getByTestId('difference-plot').locator('circle').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'manager-compare');
+    await expectFitsTablet(page, 'manager-compare');
     expect(errors).toEqual([]);
   });
 

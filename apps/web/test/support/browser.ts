@@ -72,3 +72,16 @@ export async function expectImagesLoaded(page: Page, selector: string): Promise<
   }
   return count;
 }
+
+/**
+ * At tablet size (820 × 1180, an iPad Air upright) nothing may push the page sideways: wide tables and charts scroll
+ * inside their own box. Resizes the page in place, so it checks what is on screen now.
+ */
+export async function expectFitsTablet(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  await saveScreenshot(page, `${name}-tablet`);
+  expect(overflow, `${name} is ${overflow}px wider than a tablet`).toBeLessThanOrEqual(0);
+}

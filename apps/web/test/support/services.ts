@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -108,4 +109,36 @@ export async function startWebApp(apiUrl: string): Promise<Service & { url: stri
     throw error;
   }
   return { ...web, url };
+}
+
+/** The real API from source (tsx) on `databaseUrl`, serving images from `dataHome`; resolves once /healthz answers. */
+export async function startApi(databaseUrl: string, dataHome: string): Promise<Service & { url: string }> {
+  const port = await findFreePort();
+  const apiDir = path.resolve(webDir, '..', 'api');
+  const api = startService(
+    'API',
+    process.execPath,
+    [createRequire(import.meta.url).resolve('tsx/cli'), path.join(apiDir, 'src', 'main.ts')],
+    {
+      cwd: apiDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DERMINO_HOME: dataHome,
+        DERMINO_SESSION_SECRET: randomBytes(32).toString('hex'),
+        API_PORT: String(port),
+        API_HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(api, `${url}/healthz`, 90_000);
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
+  return { ...api, url };
 }
