@@ -5,12 +5,13 @@ import './production-mode.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDb, ensureDatabase, migrateDatabase } from '@dermino/db';
+import { createDb, ensureDatabase, migrateDatabase, readServerInfo } from '@dermino/db';
 import { createTestUser } from '@dermino/db/testing';
 import autocannon from 'autocannon';
 import { signSessionToken } from '../src/auth/session-token.js';
 import { BENCH_QUERY } from './bench-query.js';
 import { checkSamePage, POSTGRAPHILE_QUERY } from './postgraphile-query.js';
+import { readProcessCpuMs } from './process-cpu.js';
 import { seedBenchCases } from './seed-cases.js';
 import { type ChildServer, startChildServer } from './start-child.js';
 import { appendCasesRow, formatCasesRow } from './write-row.js';
@@ -19,8 +20,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 16;
 const PREPARED = process.env.BENCH_POSTGRAPHILE_PREPARED === '1';
-/** Sequential requests whose SQL statements are counted, per server. */
-const TRACED_REQUESTS = 5;
+/** Sequential requests whose SQL statements and CPU are counted, per server. */
+const TRACED_REQUESTS = 20;
 
 type Request = { url: string; method: 'POST'; headers: Record<string, string>; body: string };
 
@@ -33,13 +34,24 @@ async function post(request: Request): Promise<unknown> {
   return (await fetch(request.url, request)).json();
 }
 
-/** SQL statements per request (mean of TRACED_REQUESTS sequential requests), and one request's statements. */
-async function countStatements(server: ChildServer, request: Request) {
+/**
+ * Sends TRACED_REQUESTS requests one at a time: SQL statements per request, CPU ms per request of the server's
+ * process and of the database server's, and the statements of one request.
+ */
+async function profileRequests(server: ChildServer, request: Request, databasePid: number) {
+  for (let i = 0; i < 5; i += 1) await post(request); // past the first compilations
+  const serverCpu = readProcessCpuMs(server.pid);
+  const databaseCpu = readProcessCpuMs(databasePid);
   const statements = await server.traceStatements(async () => {
     for (let i = 0; i < TRACED_REQUESTS; i += 1) await post(request);
   });
-  const one = await server.traceStatements(async () => void (await post(request)));
-  return { perRequest: statements.length / TRACED_REQUESTS, one };
+  const perRequest = (ms: number) => Number((ms / TRACED_REQUESTS).toFixed(1));
+  return {
+    statements: statements.length / TRACED_REQUESTS,
+    serverCpuMs: perRequest(readProcessCpuMs(server.pid) - serverCpu),
+    databaseCpuMs: perRequest(readProcessCpuMs(databasePid) - databaseCpu),
+    one: await server.traceStatements(async () => void (await post(request))),
+  };
 }
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-api-bench-'));
@@ -73,15 +85,19 @@ try {
   if (referenceBody.data?.cases.edges.length !== 50)
     throw new Error(`the reference failed: ${JSON.stringify(referenceBody).slice(0, 300)}`);
   checkSamePage(await post(apiRequest), await post(postGraphileRequest), 50);
-  const statements = {
-    api: await countStatements(api, apiRequest),
-    reference: await countStatements(reference, referenceRequest),
-    postGraphile: await countStatements(postGraphile, postGraphileRequest),
+  const databasePid = readServerInfo(home)?.pid;
+  if (!databasePid) throw new Error(`no embedded database server found in ${home}`);
+  const profiles = {
+    api: await profileRequests(api, apiRequest, databasePid),
+    reference: await profileRequests(reference, referenceRequest, databasePid),
+    postGraphile: await profileRequests(postGraphile, postGraphileRequest, databasePid),
   };
-  for (const [name, { perRequest }] of Object.entries(statements))
-    console.log(`${name}: ${perRequest} SQL statements per request`);
+  for (const [name, { statements, serverCpuMs, databaseCpuMs }] of Object.entries(profiles))
+    console.log(
+      `${name}: ${statements} SQL statements per request; CPU per request (sequential): server ${serverCpuMs} ms, database ${databaseCpuMs} ms`,
+    );
   console.log(
-    `PostGraphile's SQL for one request:\n${statements.postGraphile.one.join('\n-- next statement\n')}`,
+    `PostGraphile's SQL for one request:\n${profiles.postGraphile.one.join('\n-- next statement\n')}`,
   );
   // Warm-ups, then alternating timed runs, so all three see the same load of this shared machine.
   // GraphQL errors come back as HTTP 200: an answer without data, or with errors, is counted as an error.
@@ -102,7 +118,7 @@ try {
     postGraphileNote,
   });
   console.log(row);
-  appendCasesRow(new URL('../BENCHMARKS.md', import.meta.url), row);
+  if (process.env.BENCH_APPEND !== '0') appendCasesRow(new URL('../BENCHMARKS.md', import.meta.url), row);
 } finally {
   await Promise.all(servers.map((server) => server.close()));
   await database.close();
