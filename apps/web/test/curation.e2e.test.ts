@@ -111,6 +111,41 @@ describe('curation (data team)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('pages the grid with a cursor stack in the URL, keeping the filters', async () => {
+    const { page, errors } = await open(`/curation?source=${seeded.source}&size=4`);
+    const tiles = page.getByTestId('curation-tile');
+    await tiles.first().waitFor();
+    expect(await tiles.count()).toBe(4);
+    expect(await page.getByTestId('grid-range').innerText()).toBe('Cases 1–4 of 6 · page 1');
+    const firstPage = await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-image-id')));
+    await page.getByRole('link', { name: 'Older →' }).click();
+    await page.waitForURL(/after=/);
+    await expect.poll(() => tiles.count()).toBe(2);
+    expect(await page.getByTestId('grid-range').innerText()).toBe('Cases 5–6 of 6 · page 2');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('source')).toBe(seeded.source);
+    expect(url.searchParams.get('size')).toBe('4');
+    const secondPage = await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-image-id')));
+    expect([...firstPage, ...secondPage].sort()).toEqual([...seeded.imageIds].sort());
+    await saveScreenshot(page, 'curation-page-2');
+    await page.getByRole('link', { name: '← Newer' }).click();
+    await page.waitForURL((next) => !next.searchParams.has('after'));
+    await expect.poll(() => tiles.count()).toBe(4);
+    expect(await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-image-id')))).toEqual(
+      firstPage,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('explains a cursor the API rejects and links to the first page', async () => {
+    const { page, errors } = await open(`/curation?source=${seeded.source}&after=not-a-cursor`);
+    await page.getByTestId('grid-invalid').waitFor();
+    await page.getByRole('link', { name: 'First page' }).click();
+    await page.getByTestId('curation-tile').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('source')).toBe(seeded.source);
+    expect(errors).toEqual([]);
+  });
+
   it('adjudicates a selection: the new label shows, and a histopathology conflict is shown next to its image', async () => {
     const { page, errors } = await open(curationPath());
     await page.locator('form[data-hydrated=true]').waitFor();

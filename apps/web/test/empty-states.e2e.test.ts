@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@dermino/db';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
+import { expectFitsTablet, launchBrowser, openPage, saveScreenshot, signIn } from './support/browser';
 import { type EmptyStack, startEmptyStack } from './support/empty-stack';
 
 // Every page on a registry with nothing in it (its own API and web app on a fresh database, see empty-stack.ts):
@@ -42,7 +42,7 @@ const PAGES: { path: string; testId: string; text: RegExp; screenshot: string }[
   { path: '/drift', testId: 'empty-state', text: /No drift report yet/, screenshot: 'drift' },
   { path: '/jobs', testId: 'empty-state', text: /No jobs yet/, screenshot: 'jobs' },
   { path: '/datasets', testId: 'empty-state', text: /No datasets yet/, screenshot: 'datasets' },
-  { path: '/curation', testId: 'grid-empty', text: /No images/, screenshot: 'curation' },
+  { path: '/curation', testId: 'grid-empty', text: /No images yet/, screenshot: 'curation' },
   { path: '/embeddings', testId: 'empty-state', text: /No embeddings yet/, screenshot: 'embeddings' },
   { path: '/cases', testId: 'empty-state', text: /No cases/, screenshot: 'cases' },
   { path: '/predict', testId: 'predict-empty', text: /No image yet/, screenshot: 'predict' },
@@ -59,6 +59,7 @@ describe('on an empty registry', () => {
     // Streamed pages: no skeleton may be left once the empty state shows.
     await expect.poll(() => page.locator('[aria-busy=true]').count()).toBe(0);
     await saveScreenshot(page, `empty-${screenshot}`);
+    await expectFitsTablet(page, `empty-${screenshot}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -68,6 +69,14 @@ describe('on an empty registry', () => {
     await page.goto('/overview');
     expect(await page.getByTestId('drift-alerts').innerText()).toContain('No drift report yet');
     expect(await page.getByTestId('running-jobs').innerText()).toContain('No job is running.');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('curation says when a filter matches nothing, apart from having no images at all', async () => {
+    const { page, errors } = await openPage(browser, stack.webUrl, undefined, admin);
+    await page.goto('/curation?site=back');
+    expect(await page.getByTestId('grid-empty').innerText()).toContain('No images match these filters');
     expect(errors).toEqual([]);
     await page.context().close();
   });

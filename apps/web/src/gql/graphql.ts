@@ -199,10 +199,11 @@ export type CaseDetailQuery = { case: { id: string, externalId: string | null, s
 export type CurationGridQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CurationGridQuery = { cases: { totalCount: number, edges: Array<{ node: { id: string, site: string, source: string, patient: { skinType: SkinType }, images: Array<{ id: string }> } }> } };
+export type CurationGridQuery = { cases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, site: string, source: string, patient: { skinType: SkinType }, images: Array<{ id: string }> } }> } };
 
 export type ImageSummariesQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -602,9 +603,13 @@ export const CaseDetailDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
 export const CurationGridDocument = new TypedDocumentString(`
-    query CurationGrid($filter: CaseFilter, $first: Int) {
-  cases(filter: $filter, first: $first) {
+    query CurationGrid($filter: CaseFilter, $first: Int, $after: String) {
+  cases(filter: $filter, first: $first, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         id

@@ -7,10 +7,12 @@ import type {
   ImportRunsQuery,
 } from '@/gql/graphql';
 
+/** One page of the grid, newest first, through the API's keyset case connection (`after`: the previous endCursor). */
 export const curationGridQuery = graphql(`
-  query CurationGrid($filter: CaseFilter, $first: Int) {
-    cases(filter: $filter, first: $first) {
+  query CurationGrid($filter: CaseFilter, $first: Int, $after: String) {
+    cases(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id site source patient { skinType } images { id } } }
     }
   }

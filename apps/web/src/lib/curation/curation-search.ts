@@ -8,7 +8,13 @@ export interface CurationSearch {
   values: { diagnosis: string; site: string; source: string; skinType: string; labelled: string };
   version: string | undefined;
   run: string | undefined;
+  /** Cases per grid page (`size`, 1..100, default 48). */
+  pageSize: number;
+  /** Cursor stack, as on the cases page: one `after` per grid page after the first (last = current). */
+  after: string[];
 }
+
+export const GRID_PAGE_SIZE = 48;
 
 const one = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -27,5 +33,8 @@ export function parseCurationSearch(params: SearchParams): CurationSearch {
     },
     version: one(params.version),
     run: one(params.run),
+    // The cases page's default page size is 24; the grid's tiles are smaller, so it shows 48 unless asked.
+    pageSize: params.size === undefined ? GRID_PAGE_SIZE : search.pageSize,
+    after: search.after,
   };
 }

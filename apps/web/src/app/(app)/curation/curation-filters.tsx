@@ -2,7 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { SKIN_TYPES } from '@/lib/cases/case-search';
 import type { ConceptOption } from '@/lib/cases/concept-options';
-import type { CurationSearch } from '@/lib/curation/curation-search';
+import { type CurationSearch, GRID_PAGE_SIZE } from '@/lib/curation/curation-search';
 import { formatLabel, formatSkinType } from '@/lib/format';
 import styles from './curation.module.css';
 
@@ -59,6 +59,10 @@ export function CurationFilters({
         ['no', 'No'],
       ])}
       {search.version ? <input type="hidden" name="version" value={search.version} /> : null}
+      {/* A new filter starts at page 1 (no `after`), with the page size kept. */}
+      {search.pageSize !== GRID_PAGE_SIZE ? (
+        <input type="hidden" name="size" value={search.pageSize} />
+      ) : null}
       <button type="submit" className="button button--primary">
         Apply
       </button>

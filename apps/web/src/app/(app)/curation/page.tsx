@@ -18,12 +18,10 @@ import { formatDateTime, pluralize } from '@/lib/format';
 import { AuditPanel } from './audit-panel';
 import styles from './curation.module.css';
 import { CurationFilters } from './curation-filters';
-import { CurationGrid } from './curation-grid';
+import { GridSection } from './grid-section';
 import { ImportProblems, ImportRuns } from './import-runs';
 
 export const metadata: Metadata = { title: 'Curation' };
-
-const GRID_SIZE = 48;
 
 export default async function CurationPage({
   searchParams,
@@ -31,10 +29,15 @@ export default async function CurationPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireRole(['ADMIN', 'DATA']);
-  const search = parseCurationSearch(await searchParams);
+  const params = await searchParams;
+  const search = parseCurationSearch(params);
   const [options, grid, { datasets }, { dataAudits }, { importRuns: runPage }] = await Promise.all([
     queryApi(filterOptionsQuery, {}),
-    queryApi(curationGridQuery, { filter: search.filter, first: GRID_SIZE }).catch((error: unknown) => {
+    queryApi(curationGridQuery, {
+      filter: search.filter,
+      first: search.pageSize,
+      after: search.after.at(-1),
+    }).catch((error: unknown) => {
       if (isApiError(error, 'BAD_USER_INPUT')) return { invalid: error.message };
       throw error;
     }),
@@ -88,31 +91,20 @@ export default async function CurationPage({
           sites={options.caseFacets.sites}
           sources={options.caseFacets.sources}
         />
-        {'invalid' in grid || grid.cases.totalCount <= GRID_SIZE ? null : (
-          <p className="notice" role="status" data-testid="grid-capped">
-            Showing the newest {GRID_SIZE} of {grid.cases.totalCount.toLocaleString('en-GB')} matching cases;
-            narrow the filters to curate the rest.
-          </p>
-        )}
-        {'invalid' in grid ? (
-          <p className="notice notice--alert">{grid.invalid}</p>
-        ) : gridImages.length === 0 ? (
-          <div className="panel empty-state" data-testid="grid-empty">
-            <h3>No images match these filters</h3>
-          </div>
-        ) : (
-          <CurationGrid
-            concepts={concepts}
-            images={gridImages.map(({ kase, imageId }) => ({
-              imageId,
-              caseId: kase.id,
-              label: summaries.get(imageId)?.diagnosis ?? null,
-              site: kase.site,
-              skinType: kase.patient.skinType,
-              source: kase.source,
-            }))}
-          />
-        )}
+        <GridSection
+          grid={grid}
+          images={gridImages.map(({ kase, imageId }) => ({
+            imageId,
+            caseId: kase.id,
+            label: summaries.get(imageId)?.diagnosis ?? null,
+            site: kase.site,
+            skinType: kase.patient.skinType,
+            source: kase.source,
+          }))}
+          search={search}
+          params={params}
+          concepts={concepts}
+        />
       </section>
       <section className={styles.section} aria-labelledby="audit-title">
         <h2 id="audit-title">Data audit</h2>
