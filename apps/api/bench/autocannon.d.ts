@@ -1,4 +1,4 @@
-// autocannon ships no types; the part bench/run.ts uses.
+// autocannon ships no types; the part bench/run.ts and bench/interleave.ts use.
 declare module 'autocannon' {
   interface Options {
     url: string;
@@ -21,6 +21,15 @@ declare module 'autocannon' {
     errors: number;
     non2xx: number;
     mismatches: number;
+    /** Seconds the run lasted. */
+    duration: number;
   }
-  export default function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of its result, and an emitter of every response (latency in ms). */
+  interface Instance extends Promise<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): this;
+  }
+  export default function autocannon(options: Options): Instance;
 }

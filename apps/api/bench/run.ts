@@ -10,6 +10,7 @@ import { createTestUser } from '@dermino/db/testing';
 import autocannon from 'autocannon';
 import { signSessionToken } from '../src/auth/session-token.js';
 import { BENCH_QUERY } from './bench-query.js';
+import { runInterleaved, type Target } from './interleave.js';
 import { checkSamePage, POSTGRAPHILE_QUERY } from './postgraphile-query.js';
 import { readProcessCpuMs } from './process-cpu.js';
 import { seedBenchCases } from './seed-cases.js';
@@ -19,11 +20,13 @@ import { appendCasesRow, formatCasesRow } from './write-row.js';
 const CASES = Number(process.env.BENCH_CASES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 16;
+/** Each server's SECONDS are split in this many turns, the order rotated every round. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PREPARED = process.env.BENCH_POSTGRAPHILE_PREPARED === '1';
 /** Sequential requests whose SQL statements and CPU are counted, per server. */
 const TRACED_REQUESTS = 20;
 
-type Request = { url: string; method: 'POST'; headers: Record<string, string>; body: string };
+type Request = Target;
 
 function graphqlRequest(url: string, query: string, headers: Record<string, string> = {}): Request {
   const body = JSON.stringify({ query, variables: { first: 50 } });
@@ -99,14 +102,17 @@ try {
   console.log(
     `PostGraphile's SQL for one request:\n${profiles.postGraphile.one.join('\n-- next statement\n')}`,
   );
-  // Warm-ups, then alternating timed runs, so all three see the same load of this shared machine.
+  // Warm-ups, then the timed runs interleaved, so all three see the same load of this shared machine.
   // GraphQL errors come back as HTTP 200: an answer without data, or with errors, is counted as an error.
   const verifyBody = (body: string) => body.startsWith('{"data":{') && !body.includes('"errors":');
   const targets = [apiRequest, referenceRequest, postGraphileRequest];
   for (const request of targets) await autocannon({ ...request, connections: CONNECTIONS, duration: 3 });
-  const results = [];
-  for (const request of targets)
-    results.push(await autocannon({ ...request, connections: CONNECTIONS, duration: SECONDS, verifyBody }));
+  const results = await runInterleaved(targets, {
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    verifyBody,
+  });
   const loadAverage = os.loadavg()[0];
   const postGraphileNote = PREPARED ? 'prepared statements, 1 connection' : undefined;
   const row = formatCasesRow({
