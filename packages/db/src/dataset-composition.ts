@@ -1,4 +1,4 @@
-import type { DbClient, Split } from './client.js';
+import type { DbClient, SkinType, Split } from './client.js';
 
 /** Items of one dataset version with one (split, label, skin type). */
 export interface CompositionCellRecord {
@@ -7,7 +7,7 @@ export interface CompositionCellRecord {
   /** Concept code of the frozen label; null for an unlabelled item. */
   diagnosis: string | null;
   /** The patient's skin type (as it is now: patients are not frozen with the version). */
-  skinType: string | null;
+  skinType: SkinType | null;
   count: number;
 }
 

@@ -1,4 +1,4 @@
-import type { DbClient } from './client.js';
+import type { DbClient, SkinType } from './client.js';
 import { Prisma } from './client.js';
 import { AppError } from './errors.js';
 
@@ -58,7 +58,7 @@ export interface ProjectionRow {
   caseId: string;
   vector: number[];
   diagnosis: string | null;
-  skinType: string | null;
+  skinType: SkinType | null;
   site: string | null;
   split: 'TRAIN' | 'VAL' | 'TEST' | null;
 }
@@ -120,7 +120,7 @@ export interface ImageSummaryRecord {
   imageId: string;
   caseId: string;
   diagnosis: string | null;
-  skinType: string;
+  skinType: SkinType;
   site: string;
   source: string;
 }

@@ -72,6 +72,11 @@ export type FreezeDatasetVersionInput = {
   split: string;
 };
 
+export type ImportRunStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
+
 /** All conditions must hold; within one list any value may match. An empty list does not restrict. */
 export type JobFilter = {
   /** Ids of the users who queued the jobs. */
@@ -210,7 +215,7 @@ export type ImageSummariesQueryVariables = Exact<{
 }>;
 
 
-export type ImageSummariesQuery = { imageSummaries: Array<{ imageId: string, caseId: string, diagnosis: string | null, skinType: string, site: string, source: string }> };
+export type ImageSummariesQuery = { imageSummaries: Array<{ imageId: string, caseId: string, diagnosis: string | null, skinType: SkinType, site: string, source: string }> };
 
 export type LatestAuditQueryVariables = Exact<{
   filter?: DataAuditFilter | null | undefined;
@@ -227,14 +232,14 @@ export type CurationVersionsQuery = { datasets: { edges: Array<{ node: { name: s
 export type ImportRunsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ImportRunsQuery = { importRuns: { totalCount: number, edges: Array<{ node: { id: string, kind: string, status: string, counts: unknown, startedAt: string, finishedAt: string | null } }> } };
+export type ImportRunsQuery = { importRuns: { totalCount: number, edges: Array<{ node: { id: string, kind: string, status: ImportRunStatus, counts: unknown, startedAt: string, finishedAt: string | null } }> } };
 
 export type ImportRunProblemsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ImportRunProblemsQuery = { importRun: { id: string, kind: string, status: string, counts: unknown, startedAt: string, finishedAt: string | null, problems: { totalCount: number, edges: Array<{ node: { row: number, field: string | null, reason: string } }> } } | null };
+export type ImportRunProblemsQuery = { importRun: { id: string, kind: string, status: ImportRunStatus, counts: unknown, startedAt: string, finishedAt: string | null, problems: { totalCount: number, edges: Array<{ node: { row: number, field: string | null, reason: string } }> } } | null };
 
 export type AdjudicateMutationVariables = Exact<{
   input: AdjudicateAnnotationInput;
@@ -251,7 +256,7 @@ export type DatasetsQuery = { datasets: { totalCount: number, edges: Array<{ nod
 export type DatasetCompositionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DatasetCompositionsQuery = { datasets: { edges: Array<{ node: { versions: Array<{ id: string, composition: { total: number, labelled: number, bySplit: Array<{ key: string, count: number }>, byDiagnosis: Array<{ key: string, count: number }>, bySkinType: Array<{ key: string, count: number }>, cells: Array<{ split: Split, diagnosis: string | null, skinType: string | null, count: number }> } }> } }> } };
+export type DatasetCompositionsQuery = { datasets: { edges: Array<{ node: { versions: Array<{ id: string, composition: { total: number, labelled: number, bySplit: Array<{ key: string, count: number }>, byDiagnosis: Array<{ key: string, count: number }>, bySkinType: Array<{ key: string, count: number }>, cells: Array<{ split: Split, diagnosis: string | null, skinType: SkinType | null, count: number }> } }> } }> } };
 
 export type DatasetVersionLeakageQueryVariables = Exact<{
   versionId: string | number;
@@ -291,7 +296,7 @@ export type EmbeddingProjectionQueryVariables = Exact<{
 }>;
 
 
-export type EmbeddingProjectionQuery = { embeddingProjection: { modelId: string, method: string, explainedVariance: Array<number>, total: number, points: Array<{ imageId: string, caseId: string, x: number, y: number, diagnosis: string | null, skinType: string | null, site: string | null, split: Split | null }> } };
+export type EmbeddingProjectionQuery = { embeddingProjection: { modelId: string, method: string, explainedVariance: Array<number>, total: number, points: Array<{ imageId: string, caseId: string, x: number, y: number, diagnosis: string | null, skinType: SkinType | null, site: string | null, split: Split | null }> } };
 
 export type EvaluationQueryVariables = Exact<{
   id: string | number;

@@ -8,9 +8,9 @@ const composition = {
     { key: 'unlabelled', count: 1 },
   ],
   cells: [
-    { split: 'TRAIN' as const, diagnosis: 'nv', skinType: 'II', count: 2 },
-    { split: 'TEST' as const, diagnosis: 'nv', skinType: 'V', count: 1 },
-    { split: 'TRAIN' as const, diagnosis: 'mel', skinType: 'II', count: 1 },
+    { split: 'TRAIN' as const, diagnosis: 'nv', skinType: 'II' as const, count: 2 },
+    { split: 'TEST' as const, diagnosis: 'nv', skinType: 'V' as const, count: 1 },
+    { split: 'TRAIN' as const, diagnosis: 'mel', skinType: 'II' as const, count: 1 },
     { split: 'VAL' as const, diagnosis: null, skinType: null, count: 1 },
   ],
 };
