@@ -147,6 +147,21 @@ describe('manager pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it('bias streams the picker: the shown evaluation at once, every evaluation once the model list is in', async () => {
+    const [lowest] = seeded.evaluationIds;
+    const { page, errors } = await managerPage(`/bias?evaluation=${lowest}&by=sex`);
+    expect(await text(page, 'bias-meta')).toContain('n = 420');
+    const options = page.locator('#bias-evaluation option');
+    await expect
+      .poll(() => options.evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value)))
+      .toEqual(expect.arrayContaining(seeded.evaluationIds));
+    expect(await page.locator('#bias-evaluation').inputValue()).toBe(lowest);
+    expect(await page.locator('#bias-by').inputValue()).toBe('sex');
+    expect(await page.getByTestId('group-row').count()).toBe(2);
+    await expect.poll(() => page.locator('[aria-busy=true]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the drift timeline with thresholds and the alerts', async () => {
     const { page, errors } = await managerPage('/drift');
     expect(await text(page, 'drift-meta')).toContain('6 monthly windows');

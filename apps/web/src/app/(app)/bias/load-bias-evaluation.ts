@@ -15,15 +15,14 @@ export interface BiasEvaluation {
 }
 
 /**
- * The report the page breaks down, fetched as early as it can be: with `?evaluation=` at once (beside the model
- * list); otherwise after the champion alone, so the (slower) model list only feeds the picker. Only without a
- * champion does it wait for the list, to take its newest evaluation.
+ * The report the page breaks down, first in line: with `?evaluation=` at once, otherwise right after the champion.
+ * Only without a champion does it ask for the model list (`modelList()`), to take its newest evaluation.
  */
 export async function loadBiasEvaluation(
   requestedId: string | undefined,
-  modelList: ModelList,
+  modelList: () => ModelList,
 ): Promise<BiasEvaluation> {
-  const evaluationId = requestedId ?? (await championEvaluationId()) ?? (await newestListedId(modelList));
+  const evaluationId = requestedId ?? (await championEvaluationId()) ?? (await newestListedId(modelList()));
   if (!evaluationId) return { evaluationId, evaluation: null, report: null };
   const { evaluation } = await queryApi(evaluationQuery, { id: evaluationId });
   return { evaluationId, evaluation, report: evaluation ? readReport(evaluation.report) : null };

@@ -15,10 +15,11 @@ import { loadBiasEvaluation } from './load-bias-evaluation';
 export const metadata: Metadata = { title: 'Bias' };
 
 /**
- * Streams: the header and skeletons go out at once; the report is fetched as early as it can be (see
- * loadBiasEvaluation) and each section fills in when it is rendered. The model list only feeds the picker's
- * choices, so nothing else waits for it.
+ * Streams: the header and skeletons go out at once; the report is fetched first (see loadBiasEvaluation) and each
+ * section fills in when it is rendered. The model list only feeds the picker's choices, so nothing waits for it.
  */
+const loadModels = () => queryApi(modelsQuery, { first: 100 });
+
 export default async function BiasPage({
   searchParams,
 }: {
@@ -26,10 +27,17 @@ export default async function BiasPage({
 }) {
   await requireRole(rolesFor('/bias') ?? []);
   const params = readBiasParams(await searchParams);
-  const modelList = queryApi(modelsQuery, { first: 100 });
+  let models: ReturnType<typeof loadModels> | undefined;
+  const modelList = () => {
+    models ??= loadModels();
+    return models;
+  };
   const data = loadBiasEvaluation(params.evaluation, modelList);
-  // Without a report the picker never reads the list: its failure must not be an unhandled rejection.
-  modelList.catch(() => undefined);
+  // The list (the slowest query) only fills the picker's choices, so it is asked for after the report: the API's
+  // database answers one statement at a time, and the report must not queue behind it.
+  const pickerList = data.then(modelList);
+  // Without a report nothing reads the list: its failure must not be an unhandled rejection.
+  pickerList.catch(() => undefined);
   return (
     <div className={styles.stack}>
       <div className="page-header">
@@ -41,7 +49,7 @@ export default async function BiasPage({
         </div>
       </div>
       <Suspense fallback={<PanelSkeleton label="the evaluations" height={44} />}>
-        <BiasPickerSection data={data} params={params} modelList={modelList} />
+        <BiasPickerSection data={data} params={params} modelList={pickerList} />
       </Suspense>
       <Suspense fallback={<PanelSkeleton label="the subgroup breakdown" height={360} />}>
         <BreakdownSection data={data} params={params} />
