@@ -39,6 +39,13 @@ const PAGES: { path: string; testId: string; text: RegExp; screenshot: string }[
     text: /This evaluation cannot be found/,
     screenshot: 'bias-unknown-evaluation',
   },
+  {
+    // A hand-edited address: the API answers null for an id that is not one, so the page says the same.
+    path: '/bias?evaluation=not-an-id',
+    testId: 'empty-state',
+    text: /This evaluation cannot be found/,
+    screenshot: 'bias-malformed-evaluation',
+  },
   { path: '/drift', testId: 'empty-state', text: /No drift report yet/, screenshot: 'drift' },
   { path: '/jobs', testId: 'empty-state', text: /No jobs yet/, screenshot: 'jobs' },
   { path: '/datasets', testId: 'empty-state', text: /No datasets yet/, screenshot: 'datasets' },
