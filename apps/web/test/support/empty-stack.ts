@@ -4,6 +4,7 @@ import { type Service, startApi, startWebApp } from './services';
 
 export interface EmptyStack {
   webUrl: string;
+  apiUrl: string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +31,7 @@ export async function startEmptyStack(): Promise<EmptyStack> {
     services.push(api);
     const web = await startWebApp(api.url);
     services.push(web);
-    return { webUrl: web.url, stop };
+    return { webUrl: web.url, apiUrl: api.url, stop };
   } catch (error) {
     await stop();
     throw error;
