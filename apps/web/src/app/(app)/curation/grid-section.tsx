@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { CurationGridQuery } from '@/gql/graphql';
 import type { CurationSearch } from '@/lib/curation/curation-search';
 import { CurationGrid, type GridImage } from './curation-grid';
-import { CurationPager, curationHref } from './curation-pager';
+import { curationHref } from './curation-href';
+import { CurationPager } from './curation-pager';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
