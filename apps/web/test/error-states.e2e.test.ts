@@ -15,7 +15,7 @@ let web: Service & { url: string };
 
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchBrowser(), startEmptyStack()]);
-  failing = await startFailingApi(stack.apiUrl, ['Evaluation', 'DriftReports']);
+  failing = await startFailingApi(stack.apiUrl, ['EvaluationSubgroups', 'EvaluationHeadline', 'DriftReports']);
   web = await startWebApp(failing.url);
 }, 240_000);
 afterAll(async () => {

@@ -37,6 +37,8 @@ type Documents = {
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
+    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n": typeof types.EvaluationSubgroupsDocument,
+    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n": typeof types.EvaluationHeadlineDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": typeof types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": typeof types.JobsDocument,
@@ -77,6 +79,8 @@ const documents: Documents = {
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
     "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
+    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n": types.EvaluationSubgroupsDocument,
+    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n": types.EvaluationHeadlineDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": types.JobsDocument,
@@ -183,6 +187,14 @@ export function graphql(source: "\n  query EmbeddingProjection($modelId: ID!, $d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n"): typeof import('./graphql').EvaluationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n"): typeof import('./graphql').EvaluationSubgroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n"): typeof import('./graphql').EvaluationHeadlineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -305,6 +305,20 @@ export type EvaluationQueryVariables = Exact<{
 
 export type EvaluationQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, report: unknown, predictionCount: number, createdAt: string } | null };
 
+export type EvaluationSubgroupsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EvaluationSubgroupsQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown } | null };
+
+export type EvaluationHeadlineQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EvaluationHeadlineQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown } | null };
+
 export type EvaluationsQueryVariables = Exact<{
   filter?: EvaluationFilter | null | undefined;
   first?: number | null | undefined;
@@ -882,6 +896,32 @@ export const EvaluationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
+export const EvaluationSubgroupsDocument = new TypedDocumentString(`
+    query EvaluationSubgroups($id: ID!) {
+  evaluation(id: $id) {
+    id
+    modelVersionId
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+    report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationSubgroupsQuery, EvaluationSubgroupsQueryVariables>;
+export const EvaluationHeadlineDocument = new TypedDocumentString(`
+    query EvaluationHeadline($id: ID!) {
+  evaluation(id: $id) {
+    id
+    modelVersionId
+    datasetVersionId
+    split
+    predictionCount
+    createdAt
+    report(parts: [META, OVERALL, MALIGNANCY])
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationHeadlineQuery, EvaluationHeadlineQueryVariables>;
 export const EvaluationsDocument = new TypedDocumentString(`
     query Evaluations($filter: EvaluationFilter, $first: Int) {
   evaluations(filter: $filter, first: $first) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { queryApi } from '@/lib/api/query-api';
-import { type EvaluationDetail, evaluationQuery } from '@/lib/evaluation/evaluation-queries';
+import { type EvaluationDetail, evaluationSubgroupsQuery } from '@/lib/evaluation/evaluation-queries';
 import { type EvaluationReport, readReport } from '@/lib/evaluation/report-types';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
 
@@ -24,7 +24,7 @@ export async function loadBiasEvaluation(
 ): Promise<BiasEvaluation> {
   const evaluationId = requestedId ?? (await championEvaluationId()) ?? (await newestListedId(modelList()));
   if (!evaluationId) return { evaluationId, evaluation: null, report: null };
-  const { evaluation } = await queryApi(evaluationQuery, { id: evaluationId });
+  const { evaluation } = await queryApi(evaluationSubgroupsQuery, { id: evaluationId });
   return { evaluationId, evaluation, report: evaluation ? readReport(evaluation.report) : null };
 }
 

@@ -5,7 +5,7 @@ import { PanelSkeleton } from '@/components/charts/panel-skeleton';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { driftReportsQuery } from '@/lib/drift/drift-queries';
-import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
+import { evaluationHeadlineQuery } from '@/lib/evaluation/evaluation-queries';
 import { readReport } from '@/lib/evaluation/report-types';
 import { jobsQuery } from '@/lib/jobs/job-queries';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
@@ -56,7 +56,7 @@ async function loadLatestEvaluation(
 ): Promise<LatestEvaluation | null> {
   const latest = latestEvaluation(evaluations);
   if (!latest) return null;
-  const { evaluation } = await queryApi(evaluationQuery, { id: latest.id });
+  const { evaluation } = await queryApi(evaluationHeadlineQuery, { id: latest.id });
   const report = evaluation ? readReport(evaluation.report) : null;
   return evaluation && report ? { evaluation, report } : null;
 }
