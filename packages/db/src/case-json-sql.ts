@@ -3,16 +3,25 @@ import { Prisma } from './client.js';
 import type { ImageRecord } from './images.js';
 
 /**
- * One case row (alias `k`) as JSON with its patient, images and annotations (each with its concept), built by
+ * One case row (alias `k`, joined to its patient as `p` by the caller: `caseFromSql`) as JSON with its patient,
+ * images and annotations (each with its concept), built by
  * the database in the same statement that picks the cases: the embedded Postgres runs one statement at a time,
  * so a page costs one round trip instead of one per relation level. The keys match the Prisma selects of
  * cases.ts, images.ts and concepts.ts (CaseRecord); timestamps arrive as ISO text without a zone (UTC).
  */
+/**
+ * The cases of `source` (a table or CTE of Case rows) as `k` with their patients as `p`. A join, not a subquery
+ * per case: with a few hundred patients the planner costs a sequential scan below an index probe and ran one per
+ * case (10 of the page's 25 ms in EXPLAIN ANALYZE, 300 patients); the join reads the table once.
+ */
+export function caseFromSql(source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${source} k JOIN "Patient" p ON p."id" = k."patientId"`;
+}
+
 export const caseJsonSql = Prisma.sql`json_build_object(
   'id', k."id", 'externalId', k."externalId", 'source', k."source", 'site', k."site", 'createdAt', k."createdAt",
-  'patient', (SELECT json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
-                'ageBand', p."ageBand", 'skinType', p."skinType")
-              FROM "Patient" p WHERE p."id" = k."patientId"),
+  'patient', json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
+                'ageBand', p."ageBand", 'skinType', p."skinType"),
   'images', coalesce((
     SELECT json_agg(json_build_object('id', i."id", 'source', i."source",
         'status', i."status", 'width', i."width", 'height', i."height", 'modality', i."modality",

@@ -1,4 +1,4 @@
-import { caseJsonSql } from './case-json-sql.js';
+import { caseFromSql, caseJsonSql } from './case-json-sql.js';
 import { Prisma } from './client.js';
 
 /** A case-read audit event written by the page statement itself: one event listing the page's case ids. */
@@ -35,6 +35,7 @@ export function buildCasePageSql(options: {
       SELECT * FROM "Case" k WHERE ${where} AND ${keyset} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${limit + 1}
     )${auditSql}
     SELECT (SELECT count(*)::int FROM "Case" k WHERE ${where}) AS "totalCount",
-      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC) FROM page k), '[]'::json)
+      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC)
+        FROM ${caseFromSql(Prisma.sql`page`)}), '[]'::json)
         AS "cases"`;
 }

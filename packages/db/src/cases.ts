@@ -1,7 +1,7 @@
 import { buildCaseFilterSql, buildKeysetSql } from './case-filter-sql.js';
-import { type CaseJson, caseJsonSql, parseCaseJson } from './case-json-sql.js';
+import { type CaseJson, caseFromSql, caseJsonSql, parseCaseJson } from './case-json-sql.js';
 import { buildCasePageSql, type CasePageAudit } from './case-page-sql.js';
-import type { DbClient, Prisma, SkinType } from './client.js';
+import { type DbClient, Prisma, type SkinType } from './client.js';
 import { conceptSelect, findConceptIdsWithDescendants } from './concepts.js';
 import { AppError } from './errors.js';
 import type { ImageRecord } from './images.js';
@@ -100,7 +100,7 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
 
 export async function getCaseById(db: DbClient, options: { id: string }): Promise<CaseRecord | null> {
   const [row] = await db.$queryRaw<{ found: CaseJson }[]>`
-    SELECT ${caseJsonSql} AS "found" FROM "Case" k WHERE k."id" = ${options.id}`;
+    SELECT ${caseJsonSql} AS "found" FROM ${caseFromSql(Prisma.sql`"Case"`)} WHERE k."id" = ${options.id}`;
   return row ? parseCaseJson(row.found) : null;
 }
 
