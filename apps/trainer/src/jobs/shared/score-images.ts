@@ -3,8 +3,8 @@ import type { ModelVersionRecord } from '@dermino/db';
 import { createInferenceSession } from '@dermino/model';
 import { readArtifact } from './artifacts.js';
 import { imageFile } from './load-pixels.js';
+import { scoreKnn } from './score-knn.js';
 import { decodeWeights } from './weights-file.js';
-import { knnProbabilities } from '../finetune/fit-knn.js';
 
 export interface ScoredImages {
   /** Row-major [scored, classes] probabilities (classifiers) — empty for a backbone. */
@@ -69,7 +69,7 @@ export async function scoreImages(
   if (knn && scored.length) {
     const memory = { features: knn.features.data, labels: Int32Array.from(knn.labels.data) };
     const k = (model.config as { k?: number }).k ?? 20;
-    flatProbabilities = knnProbabilities(memory, flatEmbeddings, dims, classes.length, k);
+    flatProbabilities = await scoreKnn(memory, flatEmbeddings, dims, classes.length, k);
   }
   return { probabilities: flatProbabilities, embeddings: flatEmbeddings, dims, classes, scored, failed };
 }
