@@ -14,6 +14,8 @@ export const modelVersionSelect = {
   parentId: true,
   jobId: true,
   metrics: true,
+  licence: true,
+  provenance: true,
   createdAt: true,
   artifacts: { select: modelArtifactSelect, orderBy: { kind: 'asc' } },
   aliases: { select: { alias: true, updatedAt: true, updatedBy: true } },
@@ -29,9 +31,12 @@ export interface RegisterModelVersionInput {
   classes?: string[] | null;
   datasetVersionId?: string | null;
   parentId?: string | null;
-  /** The job that trained it: at most one model per job, so a re-delivered job never registers twice. */
-  jobId: string;
+  /** The job that trained it: at most one model per job, so a re-delivered job never registers twice. Null for an import. */
+  jobId: string | null;
   metrics?: Prisma.InputJsonValue | null;
+  /** Imported weights only: their licence, and where they came from (file, sha256, format, architecture). */
+  licence?: string | null;
+  provenance?: Prisma.InputJsonValue | null;
   artifacts: ModelArtifactInput[];
 }
 
@@ -39,7 +44,7 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 /** Registers a model with its artifacts and an audit event, once per job: a second call returns the first model. */
 export async function registerModelVersion(db: Db, input: RegisterModelVersionInput): Promise<ModelVersionRecord> {
-  const existing = await getModelVersionByJobId(db, { jobId: input.jobId });
+  const existing = input.jobId ? await getModelVersionByJobId(db, { jobId: input.jobId }) : null;
   if (existing) return existing;
   try {
     const id = await db.$transaction(async (tx) => {
@@ -53,6 +58,8 @@ export async function registerModelVersion(db: Db, input: RegisterModelVersionIn
           parentId: input.parentId ?? null,
           jobId: input.jobId,
           metrics: input.metrics ?? Prisma.DbNull,
+          licence: input.licence ?? null,
+          provenance: input.provenance ?? Prisma.DbNull,
           artifacts: { create: input.artifacts },
         },
         select: { id: true },
@@ -62,14 +69,14 @@ export async function registerModelVersion(db: Db, input: RegisterModelVersionIn
           action: 'model.register',
           entityType: 'ModelVersion',
           entityId: created.id,
-          details: { name: input.name, kind: input.kind, jobId: input.jobId, parentId: input.parentId ?? null, datasetVersionId: input.datasetVersionId ?? null },
+          details: { name: input.name, kind: input.kind, jobId: input.jobId, licence: input.licence ?? null, parentId: input.parentId ?? null, datasetVersionId: input.datasetVersionId ?? null },
         },
       });
       return created.id;
     });
     return getModelVersionById(db, { id });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && input.jobId) {
       const winner = await getModelVersionByJobId(db, { jobId: input.jobId });
       if (winner) return winner;
     }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN     "licence" TEXT,
+ADD COLUMN     "provenance" JSONB;
