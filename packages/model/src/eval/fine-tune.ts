@@ -21,9 +21,28 @@ export interface FineTuneOptions {
   backboneLrScale?: number;
   weightDecay?: number;
   seed?: number;
+  /**
+   * Only the last N transformer blocks and the final norm learn (with the head); patch embedding, tokens and the
+   * earlier blocks stay frozen, and no gradient flows into them. All blocks when absent.
+   */
+  trainableBlocks?: number;
 }
 
-/** Full fine-tune: backbone (in place) and a new linear head on 0..1 images, class-weighted cross-entropy. */
+/** The backbone variables that learn: all, or those of the last N blocks and the final norm. */
+function trainableWeights(model: VitModel, blocks: number | undefined): Record<string, tf.Variable> {
+  if (blocks === undefined) return model.weights;
+  const depth = model.config.depth;
+  if (!Number.isInteger(blocks) || blocks < 1 || blocks > depth)
+    throw new Error(`fineTune: trainableBlocks must be an integer from 1 to the depth ${depth}, got ${blocks}`);
+  const learns = (name: string) => {
+    if (name.startsWith('norm.')) return true;
+    const match = /^blocks\.(\d+)\./.exec(name);
+    return match !== null && Number(match[1]) >= depth - blocks;
+  };
+  return Object.fromEntries(Object.entries(model.weights).filter(([name]) => learns(name)));
+}
+
+/** Fine-tune: backbone (in place; all of it or its last blocks) and a new linear head on 0..1 images, class-weighted cross-entropy. */
 export function fineTune(
   model: VitModel,
   images: tf.Tensor4D,
@@ -31,8 +50,9 @@ export function fineTune(
   options: FineTuneOptions,
 ): LinearClassifier {
   const { classes } = options;
+  const learning = trainableWeights(model, options.trainableBlocks);
   const head = createLinearClassifier(model.config.width, classes);
-  const params = { ...model.weights, ...head.weights };
+  const params = { ...learning, ...head.weights };
   const optimizer = createAdamW(params);
   const weights = tf.tensor1d(classWeights(labels, classes));
   const rng = createRng(options.seed ?? 0);
