@@ -93,13 +93,25 @@ describe('evaluation helpers', () => {
       () => tf.concat([tf.fill([6, 8, 8, 3], 0.9), tf.fill([6, 8, 8, 3], 0.1)]) as tf.Tensor4D,
     );
     const labels = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
-    const before = Object.fromEntries(Object.entries(model.weights).map(([n, v]) => [n, v.dataSync().slice()]));
-    const head = fineTune(model, images, labels, { classes: 2, epochs: 2, batchSize: 4, lr: 0.05, trainableBlocks: 1 });
-    const changed = Object.keys(before).filter((n) => model.weights[n].dataSync().some((v, i) => v !== before[n][i]));
+    const before = Object.fromEntries(
+      Object.entries(model.weights).map(([n, v]) => [n, v.dataSync().slice()]),
+    );
+    const head = fineTune(model, images, labels, {
+      classes: 2,
+      epochs: 2,
+      batchSize: 4,
+      lr: 0.05,
+      trainableBlocks: 1,
+    });
+    const changed = Object.keys(before).filter((n) =>
+      model.weights[n].dataSync().some((v, i) => v !== before[n][i]),
+    );
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((n) => n.startsWith('blocks.2.') || n.startsWith('norm.'))).toBe(true);
     expect(changed).toContain('norm.weight');
-    expect(() => fineTune(model, images, labels, { classes: 2, epochs: 1, trainableBlocks: 4 })).toThrow(/trainableBlocks must be an integer from 1 to the depth 3, got 4/);
+    expect(() => fineTune(model, images, labels, { classes: 2, epochs: 1, trainableBlocks: 4 })).toThrow(
+      /trainableBlocks must be an integer from 1 to the depth 3, got 4/,
+    );
     tf.dispose([images, ...Object.values(head.weights)]);
     disposeModel(model);
   });

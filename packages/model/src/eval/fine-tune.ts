@@ -33,7 +33,9 @@ function trainableWeights(model: VitModel, blocks: number | undefined): Record<s
   if (blocks === undefined) return model.weights;
   const depth = model.config.depth;
   if (!Number.isInteger(blocks) || blocks < 1 || blocks > depth)
-    throw new Error(`fineTune: trainableBlocks must be an integer from 1 to the depth ${depth}, got ${blocks}`);
+    throw new Error(
+      `fineTune: trainableBlocks must be an integer from 1 to the depth ${depth}, got ${blocks}`,
+    );
   const learns = (name: string) => {
     if (name.startsWith('norm.')) return true;
     const match = /^blocks\.(\d+)\./.exec(name);
