@@ -32,7 +32,10 @@ describe('dermino evaluate-file', () => {
       '--resamples',
       '50',
     ]);
-    expect(stderr).toBe('');
+    // The file numbers its classes: the assumed order is said, not silently used.
+    expect(stderr).toBe(
+      "evaluate-file: warning: the file numbers its classes; assuming the HAM10000 order akiec,bcc,bkl,df,nv,vasc,mel (malignant: akiec, bcc, mel); pass --class-names in the file's order if it differs\n",
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     for (const metric of ['accuracy', 'balanced_accuracy', 'macro_auroc', 'brier', 'ece']) {
@@ -107,5 +110,39 @@ describe('dermino evaluate-file', () => {
     expect(missingColumn.stderr).toContain('column "age"');
     expect((await run([])).code).toBe(2);
     expect((await run(['--predictions', join(dir, 'nope.csv')])).stderr).toContain('no such file');
+  });
+
+  it('reads the malignant classes from --class-names (alphabetical order: mel is 4), without a warning', async () => {
+    const names = 'akiec,bcc,bkl,df,mel,nv,vasc';
+    const { code, stdout, stderr } = await run([
+      '--predictions',
+      good,
+      '--class-names',
+      names,
+      '--json',
+      '--resamples',
+      '10',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.meta.class_names).toEqual(names.split(','));
+    expect(report.meta.malignant_classes).toEqual(['akiec', 'bcc', 'mel']);
+    // Malignancy differs from the HAM10000 order's (mel at 6 there): the figures follow the names.
+    const assumed = JSON.parse((await run(['--predictions', good, '--json', '--resamples', '10'])).stdout);
+    expect(report.malignancy).not.toEqual(assumed.malignancy);
+    expect(report.overall.accuracy).toEqual(assumed.overall.accuracy);
+  });
+
+  it('rejects --class-names of the wrong length, with an empty or repeated name', async () => {
+    const short = await run(['--predictions', good, '--class-names', 'a,b,c']);
+    expect(short.code).toBe(1);
+    expect(short.stderr).toBe(
+      'evaluate-file: --class-names lists 3 names, the file has 7 probability columns\n',
+    );
+    const repeated = await run(['--predictions', good, '--class-names', 'a,b,c,d,e,f,a']);
+    expect(repeated.stderr).toBe('evaluate-file: --class-names lists "a" twice\n');
+    const empty = await run(['--predictions', good, '--class-names', 'a,b,,d,e,f,g']);
+    expect(empty.stderr).toBe('evaluate-file: --class-names has an empty name at position 3\n');
   });
 });

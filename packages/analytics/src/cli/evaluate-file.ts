@@ -5,9 +5,9 @@ import { parsePredictionsCsv } from '../csv/parse-predictions-csv.js';
 import { PredictionsCsvError } from '../csv/predictions-csv-error.js';
 import { ageBands } from '../fairness/age-groups.js';
 import { addSkinTypeGroupings } from '../fairness/skin-type.js';
-import { HAM10000_TAXONOMY, malignantClassIndices } from '../metrics/malignancy.js';
 import { buildEvaluationReport } from '../report/build-report.js';
 import { formatReportTable } from '../report/format-table.js';
+import { resolveClasses } from './resolve-class-names.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -17,6 +17,8 @@ export interface CliIo {
 
 export const EVALUATE_FILE_USAGE = `usage: dermino evaluate-file --predictions <file.csv> [--label-column true_label] [--group-by col1,col2,col1+col2]
        [--json] [--resamples 1000] [--seed 0] [--min-group-size 30] [--malignant 0,1,6 | --taxonomy ham10000 | --taxonomy none]
+       [--class-names akiec,bcc,bkl,df,nv,vasc,mel]   (the names of probability_class_0.., in order; without it a
+       7-class file is read in that HAM10000 order, with a warning; mel, bcc, akiec are malignant)
 `;
 
 const SKIN_TYPE_COLUMN = /fitzpatrick|skin_?type|skin_?tone/i;
@@ -42,6 +44,7 @@ function parseEvaluateFileArgs(argv: string[]) {
       seed: { type: 'string' },
       'min-group-size': { type: 'string' },
       malignant: { type: 'string' },
+      'class-names': { type: 'string' },
       taxonomy: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -105,11 +108,11 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
         attributes[name] = ageBands(values);
       }
     }
-    const malignantClasses = resolveMalignantClasses(values.malignant, values.taxonomy, parsed.numClasses);
-    const classNames =
-      parsed.numClasses === HAM10000_TAXONOMY.length && values.taxonomy !== 'none' && !values.malignant
-        ? HAM10000_TAXONOMY.map((c) => c.name)
-        : undefined;
+    const { classNames, malignantClasses, warning } = resolveClasses(
+      { classNames: values['class-names'], malignant: values.malignant, taxonomy: values.taxonomy },
+      parsed.numClasses,
+    );
+    if (warning) io.stderr(`evaluate-file: warning: ${warning}\n`);
     const report = buildEvaluationReport(
       { ...parsed, attributes, groupBy, malignantClasses, classNames },
       {
@@ -131,36 +134,6 @@ export async function runEvaluateFile(argv: string[], io: CliIo): Promise<number
     }
     throw error;
   }
-}
-
-/** --malignant wins; otherwise a 7-class output is read as HAM10000 unless --taxonomy none. */
-function resolveMalignantClasses(
-  malignant: string | undefined,
-  taxonomy: string | undefined,
-  numClasses: number,
-): number[] | undefined {
-  if (malignant) {
-    const classes = malignant.split(',').map((s) => Number(s.trim()));
-    const bad = classes.find((c) => !Number.isInteger(c) || c < 0 || c >= numClasses);
-    if (bad !== undefined)
-      throw new PredictionsCsvError(
-        `--malignant lists class ${bad}, not in 0..${numClasses - 1}`,
-        null,
-        null,
-      );
-    return classes;
-  }
-  if (taxonomy === 'none') return undefined;
-  if (taxonomy && taxonomy !== 'ham10000')
-    throw new PredictionsCsvError(`unknown --taxonomy "${taxonomy}" (known: ham10000, none)`, null, null);
-  if (numClasses === HAM10000_TAXONOMY.length) return malignantClassIndices(HAM10000_TAXONOMY);
-  if (taxonomy === 'ham10000')
-    throw new PredictionsCsvError(
-      `--taxonomy ham10000 needs 7 probability columns, the file has ${numClasses}`,
-      null,
-      null,
-    );
-  return undefined;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
