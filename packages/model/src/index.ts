@@ -37,3 +37,9 @@ export { preprocessImage } from './serving/preprocess-image';
 export { renderExplanationOverlay, type ExplanationMap, type RenderOverlayOptions } from './serving/explanation-map';
 export { embedImages, formatEmbeddingLine, type EmbedImagesOptions, type EmbeddingRow, type SkippedFile } from './serving/embed-images';
 export { createMicroBatcher, type MicroBatcher } from './serving/micro-batcher';
+// Representation health of pretraining (health helper)
+export { normalisedEmbeddingStd } from './health/embedding-spread';
+export { effectiveRank, singularValues } from './health/effective-rank';
+export { teacherEntropy, teacherCentreKl } from './health/teacher-distribution';
+export { measureRepresentationHealth, type RepresentationHealth } from './health/probe-health';
+export { checkCollapse, DEFAULT_COLLAPSE_THRESHOLDS, type CollapseThresholds, type CollapseVerdict } from './health/collapse-check';
