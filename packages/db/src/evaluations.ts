@@ -9,6 +9,7 @@ export const evaluationSelect = {
   split: true,
   jobId: true,
   report: true,
+  baseline: true,
   createdAt: true,
   _count: { select: { predictions: true } },
 } satisfies Prisma.EvaluationSelect;
@@ -24,6 +25,8 @@ export interface SaveEvaluationInput {
   split: Split;
   jobId: string;
   report: Prisma.InputJsonValue;
+  /** The raw-pixel baseline scored on the same images (apps/trainer's EVALUATE job). */
+  baseline?: Prisma.InputJsonValue | null;
   predictions: PredictionRecord[];
 }
 
@@ -45,6 +48,7 @@ export async function saveEvaluation(db: Db, input: SaveEvaluationInput): Promis
             split: input.split,
             jobId: input.jobId,
             report: input.report,
+            baseline: input.baseline ?? Prisma.DbNull,
           },
           select: { id: true },
         });

@@ -1,4 +1,4 @@
-import type { Db, DbClient, ModelKind } from './client.js';
+import type { Db, DbClient, ModelKind, ModelVersionStatus } from './client.js';
 import { Prisma } from './client.js';
 import { AppError } from './errors.js';
 
@@ -14,6 +14,8 @@ export const modelVersionSelect = {
   parentId: true,
   jobId: true,
   metrics: true,
+  status: true,
+  statusReason: true,
   licence: true,
   provenance: true,
   createdAt: true,
@@ -34,6 +36,9 @@ export interface RegisterModelVersionInput {
   /** The job that trained it: at most one model per job, so a re-delivered job never registers twice. Null for an import. */
   jobId: string | null;
   metrics?: Prisma.InputJsonValue | null;
+  /** FAILED (with its reason) for a model that failed a check at registration, e.g. a collapsed backbone. */
+  status?: ModelVersionStatus;
+  statusReason?: string | null;
   /** Imported weights only: their licence, and where they came from (file, sha256, format, architecture). */
   licence?: string | null;
   provenance?: Prisma.InputJsonValue | null;
@@ -58,6 +63,8 @@ export async function registerModelVersion(db: Db, input: RegisterModelVersionIn
           parentId: input.parentId ?? null,
           jobId: input.jobId,
           metrics: input.metrics ?? Prisma.DbNull,
+          status: input.status ?? 'READY',
+          statusReason: input.statusReason ?? null,
           licence: input.licence ?? null,
           provenance: input.provenance ?? Prisma.DbNull,
           artifacts: { create: input.artifacts },
@@ -69,7 +76,7 @@ export async function registerModelVersion(db: Db, input: RegisterModelVersionIn
           action: 'model.register',
           entityType: 'ModelVersion',
           entityId: created.id,
-          details: { name: input.name, kind: input.kind, jobId: input.jobId, licence: input.licence ?? null, parentId: input.parentId ?? null, datasetVersionId: input.datasetVersionId ?? null },
+          details: { name: input.name, kind: input.kind, status: input.status ?? 'READY', jobId: input.jobId, licence: input.licence ?? null, parentId: input.parentId ?? null, datasetVersionId: input.datasetVersionId ?? null },
         },
       });
       return created.id;
@@ -121,7 +128,13 @@ export async function promoteModelVersion(
   if (!/^[a-z][a-z0-9-]{0,39}$/.test(options.alias)) {
     throw new AppError('BAD_INPUT', { message: `Alias "${options.alias}" must be lower-case letters, digits and dashes.`, details: { argument: 'alias' } });
   }
-  await getModelVersionById(db, { id: options.id });
+  const model = await getModelVersionById(db, { id: options.id });
+  if (model.status === 'FAILED') {
+    throw new AppError('CONFLICT', {
+      message: `Model ${model.id} failed its checks and can never be promoted: ${model.statusReason ?? 'no reason recorded'}.`,
+      details: { argument: 'input.modelId', status: model.status },
+    });
+  }
   const moved = await db.$transaction(async (tx) => {
     const previous = await tx.modelAlias.findUnique({ where: { alias: options.alias }, select: { modelVersionId: true } });
     if (previous && options.onlyIfVacant) return false;
