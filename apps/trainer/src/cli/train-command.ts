@@ -4,9 +4,11 @@ import { ZodError } from 'zod';
 import type { Env } from '../env.js';
 import { jobHandlers } from '../jobs/index.js';
 import { followJob } from './follow-job.js';
+import { runFinetuneSweep, type SweepFlags } from './run-finetune-sweep.js';
 import { withDatabase } from './with-database.js';
 
-interface TrainOptions {
+interface TrainOptions extends SweepFlags {
+  from?: string;
   datasetVersion?: string;
   model?: string;
   backbone?: string;
@@ -40,9 +42,9 @@ function payloadOf(kind: (typeof KINDS)[number], options: TrainOptions, modelId:
   return (async () => {
     switch (kind) {
       case 'pretrain':
-        return { ...common, steps: number(options.steps, 'steps'), preset: options.preset, batchSize: number(options.batchSize, 'batch-size'), checkpointEvery: number(options.checkpointEvery, 'checkpoint-every'), ...extra };
+        return { ...common, from: await modelId('from', options.from), steps: number(options.steps, 'steps'), preset: options.preset, batchSize: number(options.batchSize, 'batch-size'), checkpointEvery: number(options.checkpointEvery, 'checkpoint-every'), ...extra };
       case 'finetune':
-        return { ...common, backbone: await modelId('backbone', options.backbone), method: options.method, labelFraction: number(options.labelFraction, 'label-fraction'), ...extra };
+        return { ...common, backbone: await modelId('backbone', options.backbone), method: options.method, labelFraction: number(options.labelFraction, 'label-fraction'), trainableBlocks: number(options.blocks, 'blocks'), epochs: number(options.epochs, 'epochs'), ...extra };
       case 'evaluate':
         return { datasetVersionId: options.datasetVersion, model: await modelId('model', options.model), split: options.split?.toUpperCase(), ...extra };
       case 'embed':
@@ -63,12 +65,18 @@ export function registerTrainCommand(program: Command, env: () => Env): void {
     .description(`Queue a job (${KINDS.join(', ')}); --follow shows its progress until it ends`)
     .option('--dataset-version <id>', 'dataset version id')
     .option('--model <idOrAlias>', 'model id or alias (evaluate, embed, drift, audit)')
-    .option('--backbone <idOrAlias>', 'backbone model id or alias (finetune)')
+    .option('--backbone <idOrAlias>', 'backbone model id or alias (finetune; without --method: the label-efficiency sweep)')
+    .option('--from <idOrAlias>', 'continue pretraining from this registered backbone, e.g. an imported one (pretrain)')
     .option('--steps <n>', 'pretraining steps')
     .option('--preset <name>', 'tiny, vit-s16 or vit-b16 (pretrain)')
     .option('--batch-size <n>', 'images per step (pretrain)')
     .option('--checkpoint-every <n>', 'steps between checkpoints (pretrain)')
-    .option('--method <method>', 'linear, knn or finetune (finetune)')
+    .option('--method <method>', 'linear, knn or finetune (finetune); omit it for the sweep of --methods x --fractions')
+    .option('--methods <list>', 'sweep: methods, comma-separated', 'linear,knn,finetune')
+    .option('--fractions <list>', 'sweep: label fractions, comma-separated', '0.01,0.1,1')
+    .option('--blocks <n>', 'finetune: how many of the last blocks learn (sweep default 2; one job: all)')
+    .option('--epochs <n>', 'finetune: epochs of fine-tuning')
+    .option('--resamples <n>', 'sweep: bootstrap resamples of each evaluation', '1000')
     .option('--label-fraction <f>', 'share of the labels used, e.g. 0.01, 0.1, 1 (finetune)')
     .option('--split <split>', 'TRAIN, VAL or TEST (evaluate)')
     .option('--name <name>', 'name of the registered model')
@@ -80,6 +88,11 @@ export function registerTrainCommand(program: Command, env: () => Env): void {
       const kind = kindArgument.toLowerCase() as (typeof KINDS)[number];
       if (!KINDS.includes(kind)) throw new Error(`Unknown job kind "${kindArgument}"; use one of ${KINDS.join(', ')}.`);
       const handler = jobHandlers.find((h) => h.kind === kind.toUpperCase())!;
+      if (kind === 'finetune' && !options.method) {
+        const ok = await withDatabase(env(), (db, url) => runFinetuneSweep(db, url, options));
+        if (!ok) process.exitCode = 1;
+        return;
+      }
       const job = await withDatabase(env(), async (db, url) => {
         const modelId = async (flag: string, value?: string) => {
           if (!value) return undefined;

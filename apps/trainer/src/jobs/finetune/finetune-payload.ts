@@ -10,8 +10,10 @@ export const finetunePayloadSchema = z
     labelFraction: z.number().gt(0).max(1),
     name: z.string().min(1).max(100).optional(),
     seed: z.number().int().min(0).default(0),
-    /** Full fine-tune only. */
+    /** Fine-tune only: epochs, images per step, and how many of the last blocks learn (all when absent). */
     epochs: z.number().int().min(1).max(1000).default(5),
+    batchSize: z.number().int().min(1).max(256).default(32),
+    trainableBlocks: z.number().int().min(1).max(64).optional(),
     after: afterSchema,
   })
   .strict();

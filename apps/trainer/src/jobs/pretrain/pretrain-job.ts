@@ -3,8 +3,10 @@ import { findVersionImages, registerModelVersion, type Prisma } from '@dermino/d
 import { disposePretrainState, resolvePretrainConfig } from '@dermino/model';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
 import type { JobHandler } from '../../worker/job-handler.js';
-import { describeArtifact, jobFolderKey } from '../shared/artifacts.js';
-import { waitForJobs } from '../shared/dependencies.js';
+import { describeArtifact, jobFolderKey, readArtifact } from '../shared/artifacts.js';
+import { vitConfigOf } from '../shared/backbone.js';
+import { resolveModel, waitForJobs } from '../shared/dependencies.js';
+import { decodeWeights } from '../shared/weights-file.js';
 import { loadPixels } from '../shared/load-pixels.js';
 import { conceptEmbeddingsFor } from './concept-labels.js';
 import { writeBackboneFiles } from './export-backbone.js';
@@ -25,8 +27,13 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
     await waitForJobs(context as never, payload.after);
     const backend = await useConfiguredBackend();
     await log(`Backend: ${backend.choice}.`);
-    const input = pretrainConfigOf(payload);
+    // Continued pretraining: the registered backbone's architecture and weights (an imported DINOv2, say).
+    const from = payload.from ? await resolveModel(context as never, payload.from) : null;
+    if (from && from.kind !== 'BACKBONE') throw new Error(`Model ${from.id} is a ${from.kind.toLowerCase()}, not a backbone to continue from.`);
+    const initialBackbone = from ? decodeWeights(await readArtifact(home, from, 'backbone-weights'), `model ${from.id} backbone-weights`) : undefined;
+    const input = from ? { ...pretrainConfigOf(payload), vit: vitConfigOf(from) } : pretrainConfigOf(payload);
     const vit = resolvePretrainConfig(input).vit;
+    if (from) await log(`Continuing from backbone ${from.name} (${from.id}): ${vit.width} wide, ${vit.depth} blocks, ${vit.imageSize} px.`);
     const images = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId, splits: payload.splits });
     const loaded = await loadPixels(home, images.map((image) => image.storageKey), vit.imageSize, (done, total) =>
       progress({ step: 0, total: payload.steps, metrics: { phase: 'loading images', done, of: total } }),
@@ -55,6 +62,7 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       batchSize: payload.batchSize,
       checkpointEvery: payload.checkpointEvery,
       runDir,
+      initialBackbone,
       async onStep(step, info) {
         if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0) await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);
         // At most one progress write a second (the last step always): the dashboard polls, it needs no more.
@@ -86,8 +94,11 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       const model = await registerModelVersion(db, {
         name: payload.name,
         kind: 'BACKBONE',
-        config: JSON.parse(JSON.stringify({ pretrain: result.state.config, steps: payload.steps, batchSize: payload.batchSize, images: used.length, labelled, concepts: codes, splits: payload.splits })) as Prisma.InputJsonValue,
+        config: JSON.parse(JSON.stringify({ pretrain: result.state.config, steps: payload.steps, batchSize: payload.batchSize, images: used.length, labelled, concepts: codes, splits: payload.splits, continuedFrom: from?.id })) as Prisma.InputJsonValue,
         datasetVersionId: payload.datasetVersionId,
+        // Continued pretraining descends from the backbone it started from, and keeps the licence of its weights.
+        parentId: from?.id ?? null,
+        licence: from?.licence ?? null,
         jobId: job.id,
         metrics: { final: last ?? null, curve: thin(result.curve, 200), imagesPerSecond: result.imagesPerSecond } as unknown as Prisma.InputJsonValue,
         artifacts,

@@ -6,7 +6,9 @@ import {
   type PretrainConfigInput,
   type PretrainState,
   type StepLog,
+  setVitWeights,
   trainStep,
+  type WeightMap,
 } from '@dermino/model';
 import { createBatchSampler } from './batch-sampler.js';
 import { type CurvePoint, findLatestCheckpoint, restoreRunCheckpoint, saveRunCheckpoint } from './checkpoint-folder.js';
@@ -31,6 +33,8 @@ export interface PretrainRunOptions {
   /** Called after every step; may throw to stop (a cancelled job). */
   onStep?: (log: StepLog, info: { imagesPerSecond: number; resumedFrom: number }) => Promise<void> | void;
   onCheckpoint?: (step: number, dir: string) => Promise<void> | void;
+  /** A fresh run starts student and teacher from these backbone weights (continued pretraining); a resumed run ignores them. */
+  initialBackbone?: WeightMap;
 }
 
 export interface PretrainRunResult {
@@ -55,6 +59,15 @@ export async function runPretraining(options: PretrainRunOptions): Promise<Pretr
     ({ state, curve } = await restoreRunCheckpoint(latest.dir));
   } else {
     state = createPretrainState(options.config, { conceptEmbeddings: data.labels?.embeddings });
+    if (options.initialBackbone) {
+      try {
+        setVitWeights(state.student.backbone, options.initialBackbone);
+        setVitWeights(state.teacher.backbone, options.initialBackbone);
+      } catch (error) {
+        disposePretrainState(state);
+        throw error;
+      }
+    }
   }
   const resumedFrom = state.step;
   const sampler = createBatchSampler(data.count, batchSize, state.config.seed);

@@ -1,5 +1,6 @@
 import { type PretrainConfigInput, resolvePretrainConfig } from '@dermino/model';
 import { z } from 'zod';
+import { modelRefSchema } from '../shared/dependencies.js';
 import { scheduleForSteps } from './pretrain-loop.js';
 
 export const pretrainPayloadSchema = z
@@ -17,6 +18,8 @@ export const pretrainPayloadSchema = z
     /** Use the version's labels for the label loss (the semi-supervised part). */
     useLabels: z.boolean().default(true),
     after: z.array(z.string().uuid()).max(50).default([]),
+    /** Continue from a registered backbone (an imported one, say): its architecture and weights, fresh heads. */
+    from: modelRefSchema.optional(),
   })
   .strict();
 
