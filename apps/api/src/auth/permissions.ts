@@ -99,6 +99,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   ModelVersionConnection: { type: MANAGERS },
   ModelVersionEdge: { type: MANAGERS },
   ModelArtifact: { type: MANAGERS },
+  ImportedWeights: { type: MANAGERS },
   ModelAlias: { type: MANAGERS },
   Evaluation: { type: MANAGERS },
   EvaluationConnection: { type: MANAGERS },
