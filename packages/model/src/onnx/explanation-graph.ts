@@ -7,13 +7,14 @@ import type { VitOutputName } from './vit-export-types';
  * - `attention_rollout` [B, N]: Abnar & Zuidema rollout, CLS row of prod_l (0.5 A_l + 0.5 I).
  * Rollout is computed as a row vector times matrices from the last block down, O(L T^2) instead of O(L T^3).
  */
-export function emitExplanationOutputs(graph: OnnxGraphBuilder, attentions: string[], tokens: number, wanted: Set<VitOutputName>): void {
+export function emitExplanationOutputs(graph: OnnxGraphBuilder, attentions: string[], tokens: number, firstPatch: number, wanted: Set<VitOutputName>): void {
+  const patches = tokens - firstPatch;
   const last = attentions[attentions.length - 1];
   graph.addInt64Constant('const.patch_map_shape', [0, -1]);
   if (wanted.has('cls_attention')) {
     const clsRow = clsRowPatches(graph, last, 'cls_attention.row');
     graph.addNode('Reshape', [clsRow, 'const.patch_map_shape'], ['cls_attention']);
-    graph.addOutput('cls_attention', ['batch', tokens - 1]);
+    graph.addOutput('cls_attention', ['batch', patches]);
   }
   if (!wanted.has('attention_rollout')) return;
   const halfIdentity = new Float32Array(tokens * tokens);
@@ -33,17 +34,17 @@ export function emitExplanationOutputs(graph: OnnxGraphBuilder, attentions: stri
     graph.addNode('MatMul', [row, withResidual[index]], [next]);
     row = next;
   }
-  const patches = graph.nameValue('rollout.patches');
-  graph.addNode('Slice', [row, 'const.one_1d', 'const.end_1d', 'const.two_1d'], [patches]);
-  graph.addNode('Reshape', [patches, 'const.patch_map_shape'], ['attention_rollout']);
-  graph.addOutput('attention_rollout', ['batch', tokens - 1]);
+  const rolloutPatches = graph.nameValue('rollout.patches');
+  graph.addNode('Slice', [row, 'const.first_patch_1d', 'const.end_1d', 'const.two_1d'], [rolloutPatches]);
+  graph.addNode('Reshape', [rolloutPatches, 'const.patch_map_shape'], ['attention_rollout']);
+  graph.addOutput('attention_rollout', ['batch', patches]);
 }
 
-/** Row 0 (CLS as query) and columns 1.. (patches as keys) of a [B, T, T] attention: [B, 1, N]. */
+/** Row 0 (CLS as query) and the patch columns (keys after CLS and registers) of a [B, T, T] attention: [B, 1, N]. */
 function clsRowPatches(graph: OnnxGraphBuilder, attention: string, hint: string): string {
   const row = graph.nameValue(hint);
   const patches = graph.nameValue(`${hint}.patches`);
   graph.addNode('Slice', [attention, 'const.zero_1d', 'const.one_1d', 'const.one_1d'], [row]);
-  graph.addNode('Slice', [row, 'const.one_1d', 'const.end_1d', 'const.two_1d'], [patches]);
+  graph.addNode('Slice', [row, 'const.first_patch_1d', 'const.end_1d', 'const.two_1d'], [patches]);
   return patches;
 }

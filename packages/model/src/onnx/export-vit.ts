@@ -35,7 +35,8 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
   const outputs = resolveOutputs(options);
   const { imageSize, patchSize, width, depth, heads } = config;
   const grid = imageSize / patchSize;
-  const tokens = grid * grid + 1;
+  const registers = config.registers ?? 0;
+  const tokens = grid * grid + 1 + registers;
   const graph = createGraphBuilder('dermino_vit');
   const ctx: BlockGraphContext = { graph, weights, config };
 
@@ -54,6 +55,7 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
   graph.addInt64Constant('const.one_1d', [1]);
   graph.addInt64Constant('const.two_1d', [2]);
   graph.addInt64Constant('const.end_1d', [2 ** 31 - 1]);
+  graph.addInt64Constant('const.first_patch_1d', [1 + registers]);
 
   let x = emitEmbedding(ctx, grid);
   const attentions: string[] = [];
@@ -70,11 +72,11 @@ export function exportVitToOnnx(options: ExportVitOptions): Uint8Array {
   graph.addNode('Gather', [normed, 'const.zero_scalar'], ['embedding'], { axis: { int: 1 } });
   if (wanted.has('embedding')) graph.addOutput('embedding', ['batch', width]);
   if (wanted.has('patch_tokens')) {
-    graph.addNode('Slice', [normed, 'const.one_1d', 'const.end_1d', 'const.one_1d'], ['patch_tokens']);
-    graph.addOutput('patch_tokens', ['batch', tokens - 1, width]);
+    graph.addNode('Slice', [normed, 'const.first_patch_1d', 'const.end_1d', 'const.one_1d'], ['patch_tokens']);
+    graph.addOutput('patch_tokens', ['batch', grid * grid, width]);
   }
   emitHeadOutputs(ctx, 'embedding', { classifier, conceptHead: options.conceptHead }, wanted);
-  emitExplanationOutputs(graph, attentions, tokens, wanted);
+  emitExplanationOutputs(graph, attentions, tokens, 1 + registers, wanted);
 
   const preprocessing: PreprocessingSpec = {
     layout: 'NHWC',
@@ -101,6 +103,7 @@ function emitEmbedding(ctx: BlockGraphContext, grid: number): string {
   const { graph, weights, config } = ctx;
   const { patchSize, width } = config;
   const tokens = grid * grid + 1;
+  const registers = config.registers ?? 0;
   const patchWeight = requireWeight(weights, 'patch_embed.weight', [patchSize * patchSize * 3, width]);
   graph.addInitializer('patch_embed.weight', [width, 3, patchSize, patchSize], toConvKernel(patchWeight.data, patchSize, width));
   graph.addInitializer('patch_embed.bias', [width], requireWeight(weights, 'patch_embed.bias', [width]).data);
@@ -123,7 +126,20 @@ function emitEmbedding(ctx: BlockGraphContext, grid: number): string {
   graph.addNode('Expand', ['cls_token', 'cls_shape'], ['cls_batch']);
   graph.addNode('Concat', ['cls_batch', 'patch_tokens_in'], ['tokens'], { axis: { int: 1 } });
   graph.addNode('Add', ['tokens', 'pos_embed'], ['tokens_pos']);
-  graph.addNode('Reshape', ['tokens_pos', 'const.tokens_shape'], ['tokens_flat']);
+  let stream = 'tokens_pos';
+  if (registers > 0) {
+    // Registers sit between CLS and the patches, after the position embeddings (they have none).
+    const regData = requireWeight(weights, 'register_tokens', [registers, width]).data;
+    graph.addInitializer('register_tokens', [1, registers, width], regData);
+    graph.addInt64Constant('const.register_tail', [registers, width]);
+    graph.addNode('Concat', ['batch_dim', 'const.register_tail'], ['register_shape'], { axis: { int: 0 } });
+    graph.addNode('Expand', ['register_tokens', 'register_shape'], ['register_batch']);
+    graph.addNode('Slice', ['tokens_pos', 'const.zero_1d', 'const.one_1d', 'const.one_1d'], ['cls_pos']);
+    graph.addNode('Slice', ['tokens_pos', 'const.one_1d', 'const.end_1d', 'const.one_1d'], ['patches_pos']);
+    graph.addNode('Concat', ['cls_pos', 'register_batch', 'patches_pos'], ['tokens_reg'], { axis: { int: 1 } });
+    stream = 'tokens_reg';
+  }
+  graph.addNode('Reshape', [stream, 'const.tokens_shape'], ['tokens_flat']);
   return 'tokens_flat';
 }
 
@@ -150,6 +166,8 @@ function validateExportConfig(config: VitExportConfig): void {
   }
   if (!(config.mlpRatio > 0)) problems.push(`mlpRatio must be > 0, got ${config.mlpRatio}`);
   if (config.imageSize % config.patchSize !== 0) problems.push(`imageSize ${config.imageSize} is not a multiple of patchSize ${config.patchSize}`);
+  if (config.registers !== undefined && !(Number.isInteger(config.registers) && config.registers >= 0)) problems.push(`registers must be a non-negative integer, got ${config.registers}`);
+  if (config.ffn !== undefined && config.ffn !== 'mlp' && config.ffn !== 'swiglu') problems.push(`ffn must be 'mlp' or 'swiglu', got ${config.ffn}`);
   if (config.width % config.heads !== 0) problems.push(`width ${config.width} is not a multiple of heads ${config.heads}`);
   if (problems.length > 0) throw new Error(`ONNX export: invalid config: ${problems.join('; ')}`);
 }

@@ -18,6 +18,8 @@ export interface OnnxGraphBuilder {
   addNode(opType: string, inputs: string[], outputs: string[], attributes?: Record<string, AttributeValue>): void;
   addInput(name: string, dims: DimValue[]): void;
   addOutput(name: string, dims: DimValue[]): void;
+  /** True when a value (initializer, node output or input) of that name exists. */
+  hasValue(name: string): boolean;
   /** Fresh tensor name for intermediate values. */
   nameValue(hint: string): string;
   serialize(options: { metadata?: Record<string, string>; docString?: string }): Uint8Array;
@@ -72,6 +74,9 @@ export function createGraphBuilder(graphName: string): OnnxGraphBuilder {
     },
     addOutput(name, dims) {
       outputs.push(toValueInfo(name, dims));
+    },
+    hasValue(name) {
+      return usedNames.has(name);
     },
     nameValue(hint) {
       counter += 1;

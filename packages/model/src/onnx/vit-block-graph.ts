@@ -1,3 +1,4 @@
+import { mlpHidden } from '../vit/config';
 import type { OnnxGraphBuilder } from './graph-builder';
 import { requireWeight, scaleColumns } from './weight-lookup';
 import type { NamedWeights, VitExportConfig } from './vit-export-types';
@@ -53,6 +54,20 @@ export function emitGelu(ctx: BlockGraphContext, x: string): string {
   return out;
 }
 
+/** DINOv2's fused SwiGLU up to w3: x1, x2 = split(x W12 + b12); silu(x1) * x2. */
+function emitSwiglu(ctx: BlockGraphContext, x: string, prefix: string, hidden: number): string {
+  const { graph, config } = ctx;
+  const x12 = emitLinear(ctx, x, `${prefix}.mlp.w12`, [config.width, 2 * hidden]);
+  const splitName = `const.swiglu_split_${hidden}`;
+  if (!graph.hasValue(splitName)) graph.addInt64Constant(splitName, [hidden, hidden]);
+  const [x1, x2, gate, silu, out] = ['x1', 'x2', 'gate', 'silu', 'gated'].map((part) => graph.nameValue(`${prefix}.mlp.${part}`));
+  graph.addNode('Split', [x12, splitName], [x1, x2], { axis: { int: -1 } });
+  graph.addNode('Sigmoid', [x1], [gate]);
+  graph.addNode('Mul', [x1, gate], [silu]);
+  graph.addNode('Mul', [silu, x2], [out]);
+  return out;
+}
+
 /** Layer-scale vector of a block, or undefined when LayerScale is disabled (acts as 1). */
 function layerScaleFactor(ctx: BlockGraphContext, name: string): ((column: number) => number) | undefined {
   if (!(ctx.config.layerScale > 0)) return undefined;
@@ -97,16 +112,18 @@ function emitAttention(ctx: BlockGraphContext, x: string, index: number): { out:
 export function emitBlock(ctx: BlockGraphContext, x: string, index: number): { out: string; attention: string } {
   const { graph, config } = ctx;
   const width = config.width;
-  const hidden = Math.round(width * config.mlpRatio);
+  const hidden = mlpHidden(config);
   const prefix = `blocks.${index}`;
   const normed1 = emitLayerNorm(ctx, x, `${prefix}.norm1`);
   const { out: attnOut, attention } = emitAttention(ctx, normed1, index);
   const afterAttn = graph.nameValue(`${prefix}.residual1`);
   graph.addNode('Add', [x, attnOut], [afterAttn]);
   const normed2 = emitLayerNorm(ctx, afterAttn, `${prefix}.norm2`);
-  const fc1 = emitLinear(ctx, normed2, `${prefix}.mlp.fc1`, [width, hidden]);
-  const activated = emitGelu(ctx, fc1);
-  const fc2 = emitLinear(ctx, activated, `${prefix}.mlp.fc2`, [hidden, width], layerScaleFactor(ctx, `${prefix}.ls2`));
+  const ls2 = layerScaleFactor(ctx, `${prefix}.ls2`);
+  const fc2 =
+    config.ffn === 'swiglu'
+      ? emitLinear(ctx, emitSwiglu(ctx, normed2, prefix, hidden), `${prefix}.mlp.w3`, [hidden, width], ls2)
+      : emitLinear(ctx, emitGelu(ctx, emitLinear(ctx, normed2, `${prefix}.mlp.fc1`, [width, hidden])), `${prefix}.mlp.fc2`, [hidden, width], ls2);
   const out = graph.nameValue(`${prefix}.out`);
   graph.addNode('Add', [afterAttn, fc2], [out]);
   return { out, attention };

@@ -9,6 +9,9 @@ export interface VitExportConfig {
   layerScale: number;
   layerNormEps?: number;
   dropPath?: number;
+  /** Register tokens between CLS and the patches (dropped from the outputs). */
+  registers?: number;
+  ffn?: 'mlp' | 'swiglu';
 }
 
 export interface NamedWeight {

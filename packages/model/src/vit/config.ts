@@ -10,6 +10,10 @@ export interface VitConfig {
   /** Maximum drop-path rate (linearly increasing over depth, training only). */
   dropPath: number;
   layerNormEps: number;
+  /** Register tokens between CLS and the patches (DINOv2 with registers); absent = 0. */
+  registers?: number;
+  /** Feed-forward of each block: 'mlp' (fc1, GELU, fc2; the default) or DINOv2's fused 'swiglu' (w12, w3). */
+  ffn?: 'mlp' | 'swiglu';
 }
 
 export type VitPresetName = 'tiny' | 'vit-s16' | 'vit-b16';
@@ -86,13 +90,22 @@ export function resolveVitConfig(
   if (!(config.dropPath >= 0 && config.dropPath < 1)) {
     throw new Error(`ViT config: dropPath must be in [0, 1), got ${config.dropPath}`);
   }
+  if (config.registers !== undefined && !(Number.isInteger(config.registers) && config.registers >= 0)) {
+    throw new Error(`ViT config: registers must be a non-negative integer, got ${config.registers}`);
+  }
+  if (config.ffn !== undefined && config.ffn !== 'mlp' && config.ffn !== 'swiglu') {
+    throw new Error(`ViT config: ffn must be 'mlp' or 'swiglu', got ${JSON.stringify(config.ffn)}`);
+  }
   if (!(config.layerNormEps > 0))
     throw new Error(`ViT config: layerNormEps must be > 0, got ${config.layerNormEps}`);
   return config;
 }
 
-export function mlpHidden(config: VitConfig): number {
-  return Math.round(config.width * config.mlpRatio);
+/** Hidden size of the feed-forward; SwiGLU follows DINOv2's SwiGLUFFNFused: (int(D r 2/3) + 7) // 8 * 8. */
+export function mlpHidden(config: Pick<VitConfig, 'width' | 'mlpRatio' | 'ffn'>): number {
+  const hidden = Math.round(config.width * config.mlpRatio);
+  if (config.ffn !== 'swiglu') return hidden;
+  return Math.floor((Math.floor((hidden * 2) / 3) + 7) / 8) * 8;
 }
 
 export function patchCount(config: VitConfig, imageSize = config.imageSize): number {

@@ -22,6 +22,8 @@ export function vitWeightShapes(config: VitConfig): Array<[string, number[]]> {
     ['pos_embed', [1 + patchCount(config), D]],
     ['mask_token', [D]],
   ];
+  const registers = config.registers ?? 0;
+  if (registers > 0) shapes.push(['register_tokens', [registers, D]]);
   for (let i = 0; i < config.depth; i++) {
     const p = `blocks.${i}.`;
     shapes.push([`${p}norm1.weight`, [D]], [`${p}norm1.bias`, [D]]);
@@ -29,8 +31,13 @@ export function vitWeightShapes(config: VitConfig): Array<[string, number[]]> {
     shapes.push([`${p}attn.proj.weight`, [D, D]], [`${p}attn.proj.bias`, [D]]);
     if (config.layerScale > 0) shapes.push([`${p}ls1`, [D]]);
     shapes.push([`${p}norm2.weight`, [D]], [`${p}norm2.bias`, [D]]);
-    shapes.push([`${p}mlp.fc1.weight`, [D, hidden]], [`${p}mlp.fc1.bias`, [hidden]]);
-    shapes.push([`${p}mlp.fc2.weight`, [hidden, D]], [`${p}mlp.fc2.bias`, [D]]);
+    if (config.ffn === 'swiglu') {
+      shapes.push([`${p}mlp.w12.weight`, [D, 2 * hidden]], [`${p}mlp.w12.bias`, [2 * hidden]]);
+      shapes.push([`${p}mlp.w3.weight`, [hidden, D]], [`${p}mlp.w3.bias`, [D]]);
+    } else {
+      shapes.push([`${p}mlp.fc1.weight`, [D, hidden]], [`${p}mlp.fc1.bias`, [hidden]]);
+      shapes.push([`${p}mlp.fc2.weight`, [hidden, D]], [`${p}mlp.fc2.bias`, [D]]);
+    }
     if (config.layerScale > 0) shapes.push([`${p}ls2`, [D]]);
   }
   shapes.push(['norm.weight', [D]], ['norm.bias', [D]]);
@@ -42,7 +49,7 @@ function initialValues(name: string, size: number, config: VitConfig, rng: Rng):
   if (/norm\d?\.weight$/.test(name)) return new Float32Array(size).fill(1);
   if (/\.ls\d$/.test(name)) return new Float32Array(size).fill(config.layerScale);
   // dinov2 starts the CLS token near zero and everything else as trunc_normal(0.02).
-  if (name === 'cls_token') return fillTruncatedNormal(rng, size, 1e-6);
+  if (name === 'cls_token' || name === 'register_tokens') return fillTruncatedNormal(rng, size, 1e-6);
   return fillTruncatedNormal(rng, size, 0.02);
 }
 

@@ -87,10 +87,24 @@ function attention(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D
 function mlp(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D {
   const [batch, tokens, D] = x.shape;
   const w = model.weights;
+  if (model.config.ffn === 'swiglu') return swiglu(model, prefix, x);
   const hidden = gelu(
     linear(tf.reshape(x, [batch * tokens, D]), w[`${prefix}mlp.fc1.weight`], w[`${prefix}mlp.fc1.bias`]),
   );
   const out = linear(hidden as tf.Tensor2D, w[`${prefix}mlp.fc2.weight`], w[`${prefix}mlp.fc2.bias`]);
+  return tf.reshape(out, [batch, tokens, D]);
+}
+
+/** DINOv2's SwiGLUFFNFused: x1, x2 = split(x W12 + b12); (silu(x1) * x2) W3 + b3. */
+function swiglu(model: VitModel, prefix: string, x: tf.Tensor3D): tf.Tensor3D {
+  const [batch, tokens, D] = x.shape;
+  const w = model.weights;
+  const flat = tf.reshape(x, [batch * tokens, D]);
+  const hidden = w[`${prefix}mlp.w3.weight`].shape[0];
+  const x12 = linear(flat, w[`${prefix}mlp.w12.weight`], w[`${prefix}mlp.w12.bias`]);
+  const [x1, x2] = tf.split(x12, [hidden, hidden], 1);
+  const gated = tf.mul(tf.mul(x1, tf.sigmoid(x1)), x2);
+  const out = linear(gated, w[`${prefix}mlp.w3.weight`], w[`${prefix}mlp.w3.bias`]);
   return tf.reshape(out, [batch, tokens, D]);
 }
 
@@ -141,6 +155,15 @@ export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardO
   }
   const cls = tf.broadcastTo(tf.reshape(w.cls_token, [1, 1, D]), [batch, 1, D]);
   let h = tf.add(tf.concat([cls, tokens], 1), positionEmbedding(model, grid)) as tf.Tensor3D;
+  // Register tokens go between CLS and the patches after the position embeddings (they have none).
+  const registers = config.registers ?? 0;
+  if (registers > 0) {
+    const reg = tf.broadcastTo(tf.reshape(w.register_tokens, [1, registers, D]), [batch, registers, D]);
+    h = tf.concat(
+      [tf.slice(h, [0, 0, 0], [batch, 1, D]), reg, tf.slice(h, [0, 1, 0], [batch, N, D])],
+      1,
+    ) as tf.Tensor3D;
+  }
   const useDropPath = options.training === true && config.dropPath > 0;
   if (useDropPath && !options.rng) throw new Error('vitForward: training with dropPath needs options.rng');
   for (let i = 0; i < config.depth; i++) {
@@ -166,6 +189,6 @@ export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardO
   const normed = layerNorm(h, w['norm.weight'], w['norm.bias'], eps);
   return {
     cls: tf.reshape(tf.slice(normed, [0, 0, 0], [batch, 1, D]), [batch, D]),
-    patches: tf.slice(normed, [0, 1, 0], [batch, N, D]) as tf.Tensor3D,
+    patches: tf.slice(normed, [0, 1 + registers, 0], [batch, N, D]) as tf.Tensor3D,
   };
 }
