@@ -1,22 +1,24 @@
-import { isAppError } from '@dermino/db';
 import { Command } from 'commander';
 import { type Env, loadEnv } from '../env.js';
 import { startPlatform } from '../launcher/start-platform.js';
 import { registerDatasetCommands } from './dataset-command.js';
-import { registerImportCommands } from './import-command.js';
-import { registerJobsCommands } from './jobs-command.js';
-import { runWorkerCommand } from './worker-command.js';
-import { registerTrainCommand } from './train-command.js';
-import { registerModelsCommands } from './models-command.js';
-import { registerPretrainCommand } from './pretrain-command.js';
-import { registerExportCommand } from './export-command.js';
+import { describeCliError, takeDebugFlag } from './describe-cli-error.js';
 import { registerEmbedCommand } from './embed-command.js';
 import { registerEvaluateFileCommand } from './evaluate-file-command.js';
+import { registerExportCommand } from './export-command.js';
+import { registerImportCommands } from './import-command.js';
+import { registerJobsCommands } from './jobs-command.js';
+import { registerModelsCommands } from './models-command.js';
+import { registerPretrainCommand } from './pretrain-command.js';
+import { registerTrainCommand } from './train-command.js';
+import { runWorkerCommand } from './worker-command.js';
 
 let env: Env | undefined;
 const getEnv = () => (env ??= loadEnv());
 
-const program = new Command('dermino').description('DermINO: dermatology image AI platform').showHelpAfterError();
+const program = new Command('dermino')
+  .description('DermINO: dermatology image AI platform')
+  .showHelpAfterError();
 program
   .command('start')
   .description('Run the whole platform (database, API, dashboard, worker) on this machine')
@@ -36,7 +38,10 @@ registerEvaluateFileCommand(program, getEnv);
 registerImportCommands(program, getEnv);
 registerDatasetCommands(program, getEnv);
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(isAppError(error) ? error.message : error);
+// Errors are one line; --debug (anywhere on the line) prints the whole error with its stack.
+const { debug, argv } = takeDebugFlag(process.argv);
+program.option('--debug', 'print the whole error (stack, causes) when a command fails');
+program.parseAsync(argv).catch((error: unknown) => {
+  console.error(debug ? error : `dermino: ${describeCliError(error)}`);
   process.exit(1);
 });
