@@ -45,9 +45,9 @@ type Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
-    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
-    "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": typeof types.ModelDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields metrics artifacts { kind sha256 bytes }\n      importedFrom { fileName sha256 format architecture taken }\n    }\n  }\n": typeof types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": typeof types.ModelByAliasDocument,
     "\n  query DatasetNames {\n    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }\n  }\n": typeof types.DatasetNamesDocument,
     "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": typeof types.PromoteModelDocument,
@@ -87,9 +87,9 @@ const documents: Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": types.JobDetailDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
-    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
-    "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n": types.ModelDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields metrics artifacts { kind sha256 bytes }\n      importedFrom { fileName sha256 format architecture taken }\n    }\n  }\n": types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": types.ModelByAliasDocument,
     "\n  query DatasetNames {\n    datasets(first: 100) { edges { node { id name versions { id version contentHash itemCount } } } }\n  }\n": types.DatasetNamesDocument,
     "mutation PromoteModel($input: PromoteModelInput!) { promoteModel(input: $input) { id name } }": types.PromoteModelDocument,
@@ -222,7 +222,7 @@ export function graphql(source: "\n  query CompareModels($datasetVersionId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n"): typeof import('./graphql').ModelFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n"): typeof import('./graphql').ModelFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -230,7 +230,7 @@ export function graphql(source: "\n  query Models($first: Int) { models(first: $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }\n"): typeof import('./graphql').ModelDocument;
+export function graphql(source: "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields metrics artifacts { kind sha256 bytes }\n      importedFrom { fileName sha256 format architecture taken }\n    }\n  }\n"): typeof import('./graphql').ModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

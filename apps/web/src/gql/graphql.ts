@@ -362,28 +362,28 @@ export type CompareModelsQueryVariables = Exact<{
 
 export type CompareModelsQuery = { compareModels: { datasetVersionId: string, split: Split, n: number, report: unknown, modelA: { id: string, name: string }, modelB: { id: string, name: string } } };
 
-export type ModelFieldsFragment = { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> };
+export type ModelFieldsFragment = { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> };
 
 export type ModelsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } }> } };
+export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } }> } };
 
 export type ModelQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ModelQuery = { model: { metrics: unknown, id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, artifacts: Array<{ kind: string, sha256: string, bytes: number }>, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+export type ModelQuery = { model: { metrics: unknown, id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, artifacts: Array<{ kind: string, sha256: string, bytes: number }>, importedFrom: { fileName: string, sha256: string, format: string, architecture: string, taken: string | null } | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
 
 export type ModelByAliasQueryVariables = Exact<{
   alias: string;
 }>;
 
 
-export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
 
 export type DatasetNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -470,6 +470,7 @@ export const ModelFieldsFragmentDoc = new TypedDocumentString(`
   classes
   datasetVersionId
   createdAt
+  licence
   parent {
     id
     name
@@ -1049,6 +1050,7 @@ export const ModelsDocument = new TypedDocumentString(`
   classes
   datasetVersionId
   createdAt
+  licence
   parent {
     id
     name
@@ -1081,6 +1083,13 @@ export const ModelDocument = new TypedDocumentString(`
       sha256
       bytes
     }
+    importedFrom {
+      fileName
+      sha256
+      format
+      architecture
+      taken
+    }
   }
 }
     fragment ModelFields on ModelVersion {
@@ -1091,6 +1100,7 @@ export const ModelDocument = new TypedDocumentString(`
   classes
   datasetVersionId
   createdAt
+  licence
   parent {
     id
     name
@@ -1127,6 +1137,7 @@ export const ModelByAliasDocument = new TypedDocumentString(`
   classes
   datasetVersionId
   createdAt
+  licence
   parent {
     id
     name

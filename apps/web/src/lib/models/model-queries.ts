@@ -6,7 +6,7 @@ export type { ModelKind, Split } from '@/gql/graphql';
 
 graphql(`
   fragment ModelFields on ModelVersion {
-    id name kind config classes datasetVersionId createdAt
+    id name kind config classes datasetVersionId createdAt licence
     parent { id name kind }
     job { id kind }
     aliases { alias updatedAt updatedBy }
@@ -29,7 +29,12 @@ export const modelsQuery = graphql(`
 export type ModelDetail = NonNullable<ModelQuery['model']>;
 
 export const modelQuery = graphql(`
-  query Model($id: ID!) { model(id: $id) { ...ModelFields metrics artifacts { kind sha256 bytes } } }
+  query Model($id: ID!) {
+    model(id: $id) {
+      ...ModelFields metrics artifacts { kind sha256 bytes }
+      importedFrom { fileName sha256 format architecture taken }
+    }
+  }
 `);
 
 export const championQuery = graphql(`

@@ -5,6 +5,7 @@ import { type Column, DataTable, type Row } from '@/components/charts/data-table
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { formatDate, formatEnum } from '@/lib/format';
+import { isNonCommercial } from '@/lib/models/licence';
 import { datasetsQuery, labelFractionOf, modelsQuery, versionNames } from '@/lib/models/model-queries';
 import { rolesFor } from '../nav-items';
 import { Lineage } from './lineage';
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Models' };
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Model' },
   { key: 'kind', label: 'Kind' },
+  { key: 'licence', label: 'Licence of the weights' },
   { key: 'aliases', label: 'Aliases' },
   { key: 'labelFraction', label: 'Labels used', numeric: true },
   { key: 'lineage', label: 'Lineage (data → job → model ← backbone → evaluations)' },
@@ -42,6 +44,20 @@ export default async function ModelsPage() {
       cells: {
         name: { value: model.name, display: <Link href={`/models/${model.id}`}>{model.name}</Link> },
         kind: { value: formatEnum(model.kind) },
+        licence: {
+          value: model.licence ?? '',
+          display: model.licence ? (
+            <span
+              data-testid="model-licence"
+              title={isNonCommercial(model.licence) ? 'non-commercial use only' : undefined}
+            >
+              {model.licence}
+              {isNonCommercial(model.licence) ? <span className="badge"> non-commercial</span> : null}
+            </span>
+          ) : (
+            '—'
+          ),
+        },
         aliases: {
           value: aliases.join(' '),
           display: aliases.length

@@ -24,7 +24,7 @@ export async function LabelEfficiency({
       evaluation: latestEvaluation(m.evaluations),
     }))
     .filter((s) => s.evaluation !== null)
-    .sort((a, b) => a.fraction - b.fraction);
+    .sort((a, b) => a.fraction - b.fraction || methodOf(a.model).localeCompare(methodOf(b.model)));
   if (siblings.length < 2) {
     return (
       <p className="muted">
@@ -51,9 +51,21 @@ export async function LabelEfficiency({
         : null;
   });
   const name = estimates.find((e) => e)?.name ?? metric;
-  const categories = siblings.map((s) => `${Math.round(s.fraction * 1000) / 10}%`);
+  const label = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+  const methods = [...new Set(siblings.map((s) => methodOf(s.model)))];
+  // One line per method (linear probe, kNN, fine-tuning) when the sweep trained several; else the estimate with its interval.
+  const fractions = [...new Set(siblings.map((s) => s.fraction))];
+  const categories = methods.length > 1 ? fractions.map(label) : siblings.map((s) => label(s.fraction));
   const series = (pick: 'value' | 'ci_low' | 'ci_high') =>
     siblings.map((_, i) => ({ x: i, y: estimates[i]?.estimate[pick] ?? null }));
+  const byMethod = methods.map((method) => ({
+    name: method,
+    markers: true,
+    points: fractions.map((fraction, x) => {
+      const i = siblings.findIndex((s) => s.fraction === fraction && methodOf(s.model) === method);
+      return { x, y: i < 0 ? null : (estimates[i]?.estimate.value ?? null) };
+    }),
+  }));
   return (
     <div data-testid="label-efficiency">
       <LineChart
@@ -62,19 +74,37 @@ export async function LabelEfficiency({
         yLabel={metricInfo(name).label}
         xCategories={categories}
         maxWidth={640}
-        series={[
-          { name: 'Estimate', points: series('value'), markers: true },
-          { name: '95% interval, lower end', points: series('ci_low'), dashed: true, colourIndex: 0 },
-          { name: '95% interval, upper end', points: series('ci_high'), dashed: true, colourIndex: 0 },
-        ]}
+        series={
+          methods.length > 1
+            ? byMethod
+            : [
+                { name: 'Estimate', points: series('value'), markers: true },
+                { name: '95% interval, lower end', points: series('ci_low'), dashed: true, colourIndex: 0 },
+                { name: '95% interval, upper end', points: series('ci_high'), dashed: true, colourIndex: 0 },
+              ]
+        }
       />
       <p className="muted">
         {siblings
-          .map(
-            (s, i) => `${categories[i]}: ${s.model.name} ${formatMetric(name, estimates[i]?.estimate.value)}`,
-          )
+          .map((s, i) => {
+            const estimate = estimates[i]?.estimate;
+            const interval =
+              estimate && estimate.ci_low !== null && estimate.ci_high !== null
+                ? ` [${formatMetric(name, estimate.ci_low)}, ${formatMetric(name, estimate.ci_high)}]`
+                : '';
+            return `${label(s.fraction)}${methods.length > 1 ? ` ${methodOf(s.model)}` : ''}: ${s.model.name} ${formatMetric(name, estimate?.value)}${interval}`;
+          })
           .join(' · ')}
       </p>
     </div>
   );
+}
+
+/** The fine-tuning method a classifier's config records (linear, knn, finetune). */
+function methodOf(model: { config: unknown }): string {
+  const method =
+    typeof model.config === 'object' && model.config !== null
+      ? (model.config as { method?: unknown }).method
+      : null;
+  return typeof method === 'string' ? method : 'classifier';
 }

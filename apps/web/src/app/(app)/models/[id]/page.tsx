@@ -9,6 +9,7 @@ import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
 import { allMetrics } from '@/lib/evaluation/metric-info';
 import { readReport } from '@/lib/evaluation/report-types';
 import { formatDateTime, formatEnum } from '@/lib/format';
+import { isNonCommercial } from '@/lib/models/licence';
 import { latestEvaluation, modelQuery, modelsQuery } from '@/lib/models/model-queries';
 import { rolesFor } from '../../nav-items';
 import { PromoteForm } from '../promote-form';
@@ -63,6 +64,27 @@ export default async function ModelPage({
           <dd>{model.classes?.join(', ') ?? '—'}</dd>
           <dt>Fine-tuned from</dt>
           <dd>{model.parent ? <Link href={`/models/${model.parent.id}`}>{model.parent.name}</Link> : '—'}</dd>
+          <dt>Licence of the weights</dt>
+          <dd data-testid="model-licence">
+            {model.licence ?? '— (trained here)'}
+            {isNonCommercial(model.licence) ? (
+              <span className="muted">
+                {' '}
+                · non-commercial use only: not for a clinical or commercial service
+              </span>
+            ) : null}
+          </dd>
+          {model.importedFrom ? (
+            <>
+              <dt>Imported from</dt>
+              <dd data-testid="imported-from">
+                {model.importedFrom.fileName} ({model.importedFrom.format}
+                {model.importedFrom.taken ? `, ${model.importedFrom.taken}` : ''}) ·{' '}
+                {model.importedFrom.architecture} ·{' '}
+                <span className="mono">sha256 {model.importedFrom.sha256.slice(0, 12)}…</span>
+              </dd>
+            </>
+          ) : null}
           <dt>Dataset version</dt>
           <dd className="mono">{model.datasetVersionId ?? '—'}</dd>
           <dt>Config</dt>
