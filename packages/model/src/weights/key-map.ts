@@ -99,7 +99,7 @@ interface Renamed {
 const BLOCK_PARTS =
   /^(norm1|norm2)\.(weight|bias)$|^attn\.(qkv|proj)\.(weight|bias)$|^mlp\.(fc1|fc2|w12|w3)\.(weight|bias)$/;
 
-/** DINOv2 and timm share names; block chunks `blocks.<chunk>.<i>.` become `blocks.<i>.`, `ls1.gamma` -> `ls1`. */
+/** DINOv2 and timm share names; block chunks `blocks.<chunk>.<i>.` become `blocks.<i>.`. */
 function renameDinov2(backbone: Map<string, LazyTensor>): Renamed {
   const out: Renamed = { tensors: new Map(), unknown: [], ignored: [] };
   for (const [key, tensor] of backbone) {
@@ -107,7 +107,7 @@ function renameDinov2(backbone: Map<string, LazyTensor>): Renamed {
     if (block) {
       const [, index, part] = block;
       const layerScale = /^(ls[12])\.gamma$/.exec(part);
-      if (layerScale) out.tensors.set(`blocks.${index}.${layerScale[1]}`, tensor);
+      if (layerScale) out.tensors.set(`blocks.${index}.${layerScale[1]}.gamma`, tensor);
       else if (BLOCK_PARTS.test(part)) out.tensors.set(`blocks.${index}.${part}`, tensor);
       else out.unknown.push(key);
       continue;
@@ -162,7 +162,7 @@ function renameHf(backbone: Map<string, LazyTensor>, what: string): Renamed {
       pieces[attention[1] as 'query'] = tensor;
       qkv.set(name, pieces);
     } else if (match && /^layer_scale[12]$/.test(part) && leaf === 'lambda1') {
-      out.tensors.set(`blocks.${index}.ls${part.slice(-1)}`, tensor);
+      out.tensors.set(`blocks.${index}.ls${part.slice(-1)}.gamma`, tensor);
     } else if (match && parts[part] && leaf !== 'lambda1') {
       out.tensors.set(`blocks.${index}.${parts[part]}.${leaf}`, tensor);
     } else out.unknown.push(key);

@@ -120,7 +120,7 @@ export function readWeightsFile(path: string, options: ReadWeightsOptions = {}):
             : `bicubic, DINOv2 interpolate_pos_encoding (offset ${DINOV2_INTERPOLATE_OFFSET}, no antialias), once at import`,
       },
       maskToken: arch.maskToken ? 'file' : 'zeros (not in the file)',
-      summary: `ViT-${NAMES[arch.width] ?? `${arch.width}`}/${arch.patchSize} (width ${arch.width}, depth ${arch.depth}, ${traits}), ${(parameters / 1e6).toFixed(1)}M parameters`,
+      summary: `ViT-${NAMES[arch.width] ?? `${arch.width}`}/${arch.patchSize} (width ${arch.width}, depth ${arch.depth}, ${traits}), ${count(parameters)} parameters`,
     };
     return { config, weights, provenance };
   } finally {
@@ -128,6 +128,7 @@ export function readWeightsFile(path: string, options: ReadWeightsOptions = {}):
   }
 }
 
+const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : `${(n / 1e3).toFixed(1)}k`);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 function checkKeys(
@@ -146,7 +147,9 @@ function checkKeys(
     wrongShape.length ? `wrong shape: ${list(wrongShape)}` : '',
   ].filter(Boolean);
   if (problems.length > 0)
-    throw new Error(`${what}: the backbone's keys do not match its architecture: ${problems.join('; ')}`);
+    throw new Error(
+      `${what}: the backbone's keys (in DINOv2's names) do not match its architecture: ${problems.join('; ')}`,
+    );
 }
 
 const list = (items: string[]) =>

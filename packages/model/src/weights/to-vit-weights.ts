@@ -58,7 +58,7 @@ export function inferArchitecture(tensors: Map<string, LazyTensor>, what: string
     registers,
     ffn: swiglu ? 'swiglu' : 'mlp',
     hidden,
-    layerScale: tensors.has('blocks.0.ls1'),
+    layerScale: tensors.has('blocks.0.ls1.gamma'),
     positionGrid: positionHasClassRow ? withClass : withoutClass,
     positionHasClassRow,
     maskToken: tensors.has('mask_token'),
@@ -119,7 +119,7 @@ export function expectedTensors(arch: Architecture): Map<string, number[]> {
       .set(`${b}mlp.${up}.weight`, [arch.ffn === 'swiglu' ? 2 * h : h, D])
       .set(`${b}mlp.${up}.bias`, [arch.ffn === 'swiglu' ? 2 * h : h]);
     expected.set(`${b}mlp.${down}.weight`, [D, h]).set(`${b}mlp.${down}.bias`, [D]);
-    if (arch.layerScale) expected.set(`${b}ls1`, [D]).set(`${b}ls2`, [D]);
+    if (arch.layerScale) expected.set(`${b}ls1.gamma`, [D]).set(`${b}ls2.gamma`, [D]);
   }
   return expected;
 }
@@ -223,7 +223,8 @@ export function toVitWeights(
       out[`${from}.weight`] = { shape: [rows, cols], data: transpose(read(`${from}.weight`), cols, rows) };
       out[`${from}.bias`] = { shape: [cols], data: read(`${from}.bias`) };
     }
-    if (arch.layerScale) for (const ls of ['ls1', 'ls2']) out[b + ls] = { shape: [D], data: read(b + ls) };
+    if (arch.layerScale)
+      for (const ls of ['ls1', 'ls2']) out[b + ls] = { shape: [D], data: read(`${b}${ls}.gamma`) };
   }
   out['norm.weight'] = { shape: [D], data: read('norm.weight') };
   out['norm.bias'] = { shape: [D], data: read('norm.bias') };
