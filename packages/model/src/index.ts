@@ -28,6 +28,10 @@ export { extractFeatures, sampleLabelFraction, accuracy } from './eval/features'
 export { knnClassify, type KnnOptions } from './eval/knn';
 export { trainLinearProbe, predictClasses, classWeights, classifierLogits, createLinearClassifier, weightedCrossEntropy, type LinearClassifier, type LinearProbeOptions } from './eval/linear-probe';
 export { fineTune, type FineTuneOptions } from './eval/fine-tune';
+// Released weights: DINOv2 / DermINO / timm / Hugging Face checkpoints -> the ViT (weights helper, issue 12)
+export { readWeightsFile, type ReadWeightsOptions, type ImportedBackbone, type WeightsProvenance } from './weights/read-weights-file';
+export { STANDARD_HEADS, type Architecture } from './weights/to-vit-weights';
+export type { WeightsFormat, WeightsFormatOption } from './weights/key-map';
 // ONNX export and onnxruntime serving (serving helper)
 export { exportVitToOnnx, type ExportVitOptions } from './onnx/export-vit';
 export { readOnnxMetadata, type DerminoOnnxMetadata } from './onnx/read-onnx-metadata';
