@@ -1,3 +1,5 @@
+export type { AnswerKey } from './answer-key.js';
+export { answerKeyOf, computeAnswerKey, demoCohortOptions } from './answer-key.js';
 export type { SynthClass, SynthClassCode } from './classes.js';
 export { classIndexOf, getSynthClass, SYNTH_CLASS_CODES, SYNTH_CLASSES } from './classes.js';
 export { generateCohort } from './cohort.js';
