@@ -50,9 +50,7 @@ export function cohortFeatures(options: CohortOptions, renderSize = 48): CohortF
     for (const name of Object.keys(quality) as (keyof typeof quality)[]) quality[name].push(measured[name]);
   });
   const patientOf = (index: number) => patients.get(cohort.images[index].patientId)!;
-  const first = new Date(
-    cohort.images.reduce((min, image) => Math.min(image.capturedAt, min), cohort.images[0].capturedAt),
-  );
+  const first = new Date(cohort.images.map((image) => image.capturedAt).sort()[0]);
   const ageBand = (birthYear: number) => `${Math.floor((first.getUTCFullYear() - birthYear) / 10) * 10}s`;
   return {
     cohort,
