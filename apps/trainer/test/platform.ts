@@ -18,13 +18,17 @@ export interface RunningPlatform {
   output(): string;
   waitFor(pattern: RegExp, timeoutMs: number): Promise<void>;
   exited(): Promise<number | null>;
+  /** A terminal's Ctrl-C: SIGINT to the whole process group of `dermino start`. */
+  ctrlC(): void;
 }
 
 /** `dermino start` as a user runs it (a real child process), on its own data folder and ports. */
 export function startPlatformProcess(env: Record<string, string>): RunningPlatform {
+  // Its own process group, as a shell starts a command, so that ctrlC() reaches everything the terminal would.
   const child = spawn(process.execPath, [bin, 'start'], {
     env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -42,6 +46,7 @@ export function startPlatformProcess(env: Record<string, string>): RunningPlatfo
       }
     },
     exited: () => exit,
+    ctrlC: () => process.kill(-(child.pid as number), 'SIGINT'),
   };
 }
 
@@ -51,7 +56,10 @@ export async function graphql(apiPort: number, query: string, variables: unknown
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await response.json()) as {
+    data?: any;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
 export async function login(apiPort: number, email: string, password: string): Promise<string> {

@@ -42,3 +42,5 @@ process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 // Started for a parent's lifetime: go when the parent goes, even if it was killed.
 process.on('disconnect', shutdown);
+// A parent that went while the database was starting left no channel to disconnect.
+if (process.send && !process.connected) await shutdown();

@@ -18,6 +18,9 @@ export function listLocalMigrations(): string[] {
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A connection lost meanwhile (the database stopped by Ctrl-C) fails the pending query; without a listener the
+  // 'error' event would crash the process instead.
+  client.on('error', () => undefined);
   try {
     await client.connect();
     return client;
@@ -54,7 +57,9 @@ export async function checkDatabase(url: string): Promise<void> {
         'SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY migration_name',
       );
       const known = new Set(listLocalMigrations());
-      const unknown = applied.rows.map((row) => row.migration_name as string).filter((name) => !known.has(name));
+      const unknown = applied.rows
+        .map((row) => row.migration_name as string)
+        .filter((name) => !known.has(name));
       if (unknown.length > 0) {
         throw new AppError('DATABASE_INCOMPATIBLE', {
           message:

@@ -1,18 +1,39 @@
 import PgBoss from 'pg-boss';
-import type { Db } from './client.js';
-import type { JobKind } from './client.js';
+import type { Db, JobKind } from './client.js';
 import { createJob, type JobRow } from './jobs.js';
 
 export type Queue = PgBoss;
-export const JOB_KINDS: JobKind[] = ['QUALITY', 'PRETRAIN', 'FINETUNE', 'EVALUATE', 'EMBED', 'DRIFT', 'AUDIT', 'IMPORT'];
+export const JOB_KINDS: JobKind[] = [
+  'QUALITY',
+  'PRETRAIN',
+  'FINETUNE',
+  'EVALUATE',
+  'EMBED',
+  'DRIFT',
+  'AUDIT',
+  'IMPORT',
+];
 
 export function queueNameOf(kind: JobKind): string {
   return `dermino.${kind.toLowerCase()}`;
 }
 
+export interface CreateQueueOptions {
+  url: string;
+  max?: number;
+  /**
+   * Errors of pg-boss's background work (maintenance, cron, its pool), e.g. while the database restarts or stops.
+   * pg-boss emits them as 'error' events, which crash the process when nobody listens; the default writes one line.
+   */
+  onError?: (error: Error) => void;
+}
+
+const writeQueueError = (error: Error) => process.stderr.write(`queue: ${error.message}\n`);
+
 /** pg-boss on the registry's Postgres: delivery, retries with back-off, expiry. The Job table holds what users see. */
-export async function createQueue(options: { url: string; max?: number }): Promise<Queue> {
+export async function createQueue(options: CreateQueueOptions): Promise<Queue> {
   const boss = new PgBoss({ connectionString: options.url, max: options.max ?? 3, schema: 'pgboss' });
+  boss.on('error', options.onError ?? writeQueueError);
   await boss.start();
   for (const kind of JOB_KINDS) {
     await boss.createQueue(queueNameOf(kind), {

@@ -13,7 +13,14 @@ export function spawnService(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; onExit?: (code: number | null) => void },
 ): ManagedChild {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches the supervisor alone, which stops the services in order
+  // (otherwise each service would see the signal too, and its exit could race the supervisor's shutdown).
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) if (line.trim()) stream.write(`[${name}] ${line}\n`);
   };

@@ -4,6 +4,7 @@ import {
   acquireLock,
   createDb,
   type DatabaseHandle,
+  type Db,
   DEMO_PASSWORD,
   DEMO_USERS,
   ensureDatabase,
@@ -15,10 +16,10 @@ import {
 } from '@dermino/db';
 import { seedDemoRegistry } from '@dermino/ingest';
 import { childEnv, type Env } from '../env.js';
+import { enqueueDemoPipelineIfNeeded } from '../pipeline/enqueue-demo-pipeline.js';
 import { createProgressBar } from '../progress/progress-bar.js';
 import type { ManagedChild } from './children.js';
 import { enqueueQualityIfNeeded } from './enqueue-quality.js';
-import { enqueueDemoPipelineIfNeeded } from '../pipeline/enqueue-demo-pipeline.js';
 import { ensureSessionSecret } from './secret.js';
 import { startServices } from './services.js';
 
@@ -34,19 +35,27 @@ export async function startPlatform(env: Env): Promise<void> {
   const lock = path.join(home.root, 'platform.lock');
   if (!acquireLock(lock)) {
     const pid = fs.readFileSync(lock, 'utf8').trim();
-    fail(`DermINO is already running from ${home.root} (pid ${pid}). Stop it first, or set DERMINO_HOME to another folder.`);
+    fail(
+      `DermINO is already running from ${home.root} (pid ${pid}). Stop it first, or set DERMINO_HOME to another folder.`,
+    );
   }
   let children: ManagedChild[] = [];
+  let databaseStarting: Promise<DatabaseHandle> | undefined;
   let database: DatabaseHandle | undefined;
+  let db: Db | undefined;
   const abort = new AbortController();
   let shuttingDown = false;
+  // Ctrl-C can come at any moment of a first start (database start, migrations, seed, dashboard build): stop what
+  // was started, in reverse order, and exit with `code` whatever fails while stopping.
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     abort.abort();
     console.log('\nStopping DermINO…');
-    await Promise.all(children.map((child) => child.stop()));
-    await database?.close();
+    await Promise.all(children.map((child) => child.stop().catch(() => undefined)));
+    await db?.$disconnect().catch(() => undefined);
+    database ??= await databaseStarting?.catch(() => undefined);
+    await database?.close().catch(() => undefined);
     releaseLock(lock);
     process.exit(code);
   };
@@ -54,56 +63,66 @@ export async function startPlatform(env: Env): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    database = await ensureDatabase({ databaseUrl: env.DATABASE_URL, home: home.root, port: env.DERMINO_DB_PORT });
-    console.log(database.embedded ? `Embedded database (PGlite + pgvector) in ${home.pgdata}` : 'Using DATABASE_URL.');
+    databaseStarting = ensureDatabase({
+      databaseUrl: env.DATABASE_URL,
+      home: home.root,
+      port: env.DERMINO_DB_PORT,
+    });
+    database = await databaseStarting;
+    if (abort.signal.aborted) return;
+    console.log(
+      database.embedded ? `Embedded database (PGlite + pgvector) in ${home.pgdata}` : 'Using DATABASE_URL.',
+    );
     await migrateDatabase({ url: database.url });
-  } catch (error) {
-    await database?.close();
-    releaseLock(lock);
-    fail((error as Error).message);
-  }
-  const db = createDb({ url: database.url });
-  await seedConcepts(db);
-  await seedDemoUsers(db);
-  const serviceEnv = childEnv({
-    DATABASE_URL: database.url,
-    DERMINO_HOME: home.root,
-    DERMINO_SESSION_SECRET: ensureSessionSecret(home.root),
-    API_PORT: String(env.API_PORT),
-    WEB_PORT: String(env.WEB_PORT),
-    DERMINO_API_URL: `http://127.0.0.1:${env.API_PORT}`,
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
-  const onCrash = (name: string) => (code: number | null) => {
-    console.error(`${name} exited unexpectedly (code ${code}).`);
-    void shutdown(1);
-  };
-  const services = startServices(env, serviceEnv, onCrash);
-  children = services.children;
-  try {
+    db = createDb({ url: database.url });
+    await seedConcepts(db);
+    await seedDemoUsers(db);
+    const serviceEnv = childEnv({
+      DATABASE_URL: database.url,
+      DERMINO_HOME: home.root,
+      DERMINO_SESSION_SECRET: ensureSessionSecret(home.root),
+      API_PORT: String(env.API_PORT),
+      WEB_PORT: String(env.WEB_PORT),
+      DERMINO_API_URL: `http://127.0.0.1:${env.API_PORT}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
+    const onCrash = (name: string) => (code: number | null) => {
+      if (shuttingDown) return;
+      console.error(`${name} exited unexpectedly (code ${code}).`);
+      void shutdown(1);
+    };
+    if (abort.signal.aborted) return;
+    const services = startServices(env, serviceEnv, onCrash);
+    children = services.children;
+    // Awaited only after the seed: a dashboard build stopped by Ctrl-C meanwhile must not be an unhandled rejection.
+    services.webReady.catch(() => undefined);
     await services.apiReady;
-    if (env.DERMINO_SERVICES.includes('api')) console.log(`API ready: http://localhost:${env.API_PORT}/graphql`);
-    if (env.DERMINO_DEMO_SIZE > 0) {
-      const bar = createProgressBar('Seeding demo registry', { unit: 'images' });
-      const result = await seedDemoRegistry({
-        db,
-        imagesRoot: home.images,
-        size: env.DERMINO_DEMO_SIZE,
-        signal: abort.signal,
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      bar.stop(`Demo registry: ${result.images} images${result.alreadyComplete ? ' (already seeded)' : ''}.`);
-    }
+    if (env.DERMINO_SERVICES.includes('api'))
+      console.log(`API ready: http://localhost:${env.API_PORT}/graphql`);
+    if (env.DERMINO_DEMO_SIZE > 0) await seedDemo(db, home.images, env.DERMINO_DEMO_SIZE, abort.signal);
     await enqueueQualityIfNeeded(db, database.url);
     await enqueueDemoPipelineIfNeeded(db, database.url);
     await services.webReady;
   } catch (error) {
+    // Stopping closes the database under whatever was running; shutdown() exits 0 when it has stopped everything.
     if (abort.signal.aborted) return;
     console.error(`\nDermINO could not start: ${(error as Error).message}`);
     await shutdown(1);
     return;
   }
-  printBanner(env);
+  if (!abort.signal.aborted) printBanner(env);
+}
+
+async function seedDemo(db: Db, imagesRoot: string, size: number, signal: AbortSignal): Promise<void> {
+  const bar = createProgressBar('Seeding demo registry', { unit: 'images' });
+  const result = await seedDemoRegistry({
+    db,
+    imagesRoot,
+    size,
+    signal,
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.stop(`Demo registry: ${result.images} images${result.alreadyComplete ? ' (already seeded)' : ''}.`);
 }
 
 function printBanner(env: Env): void {

@@ -72,8 +72,11 @@ async function findRunningServer(home: string): Promise<ServerInfo | null> {
 const LOCKED_EXIT_CODE = 3;
 
 function startServerProcess(home: string, port: number, timeoutMs: number) {
+  // Its own process group, so a terminal's Ctrl-C does not stop the database under its parent's shutdown; it still
+  // goes with its parent, through the IPC channel's 'disconnect'.
   const child = spawn(process.execPath, [serveBin, 'serve', '--home', home, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
@@ -82,7 +85,11 @@ function startServerProcess(home: string, port: number, timeoutMs: number) {
   const ready = new Promise<{ port: number } | 'locked'>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new AppError('DATABASE_UNAVAILABLE', { message: `The embedded database did not start in ${timeoutMs} ms.` }));
+      reject(
+        new AppError('DATABASE_UNAVAILABLE', {
+          message: `The embedded database did not start in ${timeoutMs} ms.`,
+        }),
+      );
     }, timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       const match = /ready (\d+)/.exec(String(chunk));
@@ -134,7 +141,8 @@ export async function ensureDatabase(options: EnsureDatabaseOptions): Promise<Da
   }
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const running = await findRunningServer(options.home);
-  if (running) return { url: embeddedUrl(running.port), embedded: true, ownsServer: false, close: async () => {} };
+  if (running)
+    return { url: embeddedUrl(running.port), embedded: true, ownsServer: false, close: async () => {} };
 
   const { child, ready } = startServerProcess(options.home, options.port ?? 0, timeoutMs);
   const started = await ready;

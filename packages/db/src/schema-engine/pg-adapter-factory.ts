@@ -80,6 +80,7 @@ async function connectTarget(target: PgTarget, onDispose?: () => Promise<void>):
 /** Runs one statement on a short-lived connection (for CREATE/DROP DATABASE, which cannot run in a pool tx). */
 export async function runAdminStatement(target: PgTarget, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: target.connectionString });
+  client.on('error', () => undefined); // a lost connection fails the query below instead of crashing the process
   await client.connect();
   try {
     return await client.query(sql);
