@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../../test/backend';
 import { createRng } from '../random';
-import { defaultMultiCrop, multiCrop } from './multi-crop';
+import { defaultMultiCrop, multiCrop, randomCropBoxes } from './multi-crop';
 import { randomBlur, randomGreyscale, randomSolarize } from './photometric';
 
 function gradientImages(batch: number, size: number): tf.Tensor4D {
@@ -38,7 +38,6 @@ describe('augmentation', () => {
   });
 
   it('a flipped crop box mirrors the image (red ramp reverses)', async () => {
-    const { randomCropBoxes } = await import('./multi-crop');
     const boxes = randomCropBoxes(1, [1, 1], 1, createRng(1));
     expect(boxes[0][1]).toBeGreaterThan(boxes[0][3]);
     const images = gradientImages(1, 8);
@@ -46,6 +45,35 @@ describe('augmentation', () => {
     const row = (out.arraySync() as number[][][][])[0][0].map((pixel) => pixel[0]);
     expect(row[0]).toBeGreaterThan(0.9);
     expect(row[7]).toBeLessThan(0.1);
+  });
+
+  it('dihedral crops flip vertically and transpose: a full-image crop is one of the 8 rotations/flips', () => {
+    const boxes = randomCropBoxes(1, [1, 1], 0, createRng(1), 1);
+    expect(boxes[0][0]).toBeGreaterThan(boxes[0][2]);
+    const images = gradientImages(16, 8);
+    const config = {
+      ...defaultMultiCrop(8, 8, 0),
+      globalScale: [1, 1] as [number, number],
+      dihedral: true,
+      jitter: { probability: 0, brightness: 0, contrast: 0, saturation: 0, hue: 0 },
+      greyscaleProbability: 0,
+      blurProbability: { global1: 0, global2: 0, local: 0 },
+      solarizeProbability: 0,
+    };
+    const views = multiCrop(images, config, createRng(3));
+    const raw = tf
+      .tidy(() => tf.add(tf.mul(views.global[0], [0.229, 0.224, 0.225]), [0.485, 0.456, 0.406]))
+      .arraySync() as number[][][][];
+    const ramps = new Set(
+      raw.map((image) => {
+        // Which way the red ramp (left-to-right in the source) now runs: along a row or a column, up or down.
+        const alongRow = Math.abs(image[0][7][0] - image[0][0][0]) > 0.5;
+        const rising = alongRow ? image[0][7][0] > image[0][0][0] : image[7][0][0] > image[0][0][0];
+        return `${alongRow ? 'row' : 'column'}-${rising ? 'up' : 'down'}`;
+      }),
+    );
+    expect(ramps.size).toBe(4);
+    tf.dispose([images, ...views.global]);
   });
 
   it('greyscale, solarise and blur do what they say', () => {

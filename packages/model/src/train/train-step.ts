@@ -119,15 +119,34 @@ function studentLosses(
 }
 
 /** Per-step seed: resuming at step s replays exactly the crops, masks and drop-path of an uninterrupted run. */
-function stepRng(seed: number, step: number): Rng {
-  return createRng(Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b));
+function stepRng(seed: number, step: number, rank: number): Rng {
+  const mixed = Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b);
+  // Rank 0 draws what a single-threaded run draws; other data-parallel ranks get their own streams.
+  return createRng(rank === 0 ? mixed : mixed ^ Math.imul(rank, 0xc2b2ae35));
 }
 
-/** One hybrid pretraining step: augment, teacher targets, student forward/backward, AdamW, EMA, centres. */
-export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
+export interface StepGradients {
+  /** Gradient of the weighted total loss per student parameter (`studentParameters` names). */
+  grads: Record<string, tf.Tensor>;
+  losses: StepLog['losses'];
+  /** Batch means [1, K] of the teacher's logits, for the centre updates (ibot: null when nothing was masked). */
+  centreInputs: { dino: tf.Tensor2D; ibot: tf.Tensor2D | null };
+  /** Masked patches the iBOT centre input averages over. */
+  maskedPatches: number;
+}
+
+/**
+ * The first half of a step: augmentation, teacher targets, student forward and backward. Changes no state; the
+ * caller owns the returned tensors. `rank` picks the random stream of a data-parallel replica (0 = single thread).
+ */
+export function computeStepGradients(
+  state: PretrainState,
+  batch: PretrainBatch,
+  options: { rank?: number } = {},
+): StepGradients {
   const { config } = state;
   const schedule = scheduleAt(config.schedule, state.step);
-  const rng = stepRng(config.seed, state.step);
+  const rng = stepRng(config.seed, state.step, options.rank ?? 0);
   const B = batch.images.shape[0];
   if (B < 2)
     throw new Error(`trainStep: batch needs at least 2 images (KoLeo compares neighbours), got ${B}`);
@@ -142,7 +161,8 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
   const w = config.lossWeights;
   const kept: Record<string, tf.Tensor> = {};
   const params = studentParameters(state);
-  const { gradNorm } = tf.tidy(() => {
+  let out!: { grads: Record<string, tf.Tensor>; dino: tf.Tensor2D; ibot: tf.Tensor2D | null };
+  tf.tidy(() => {
     const globals = tf.concat(crops.global, 0) as tf.Tensor4D;
     const maskTensor = tf.tensor2d(
       masks.flatMap((m) => Array.from(m)),
@@ -159,24 +179,17 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
         tf.mul(losses.label, w.label),
       ]) as tf.Scalar;
     }, Object.values(params));
+    kept.total = tf.keep(value);
     const named: Record<string, tf.Tensor> = {};
     const byVariable = new Map(Object.entries(params).map(([name, v]) => [v.name, name]));
     for (const [variableName, grad] of Object.entries(grads))
-      if (grad) named[byVariable.get(variableName)!] = grad;
-    let norm = 0;
-    for (const prefix of ['backbone.', 'dino_head.', 'ibot_head.', 'label_head.']) {
-      const group = Object.keys(named).filter((n) => n.startsWith(prefix));
-      if (group.length && config.clipGrad > 0) norm += clipByGlobalNorm(named, group, config.clipGrad) ** 2;
-    }
-    if (schedule.lastLayerFrozen)
-      for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
-    applyAdamW(params, named, state.optimizer, { lr: schedule.lr, weightDecay: schedule.weightDecay });
-    updateTeacher(state.teacher, state.student, schedule.momentum);
-    state.centres.dino.assign(updateCentre(state.centres.dino, teacher.dinoLogits, config.centreMomentum));
-    if (positions.indices.length)
-      state.centres.ibot.assign(updateCentre(state.centres.ibot, teacher.ibotLogits, config.centreMomentum));
-    kept.total = tf.keep(value);
-    return { gradNorm: Math.sqrt(norm) };
+      if (grad) named[byVariable.get(variableName)!] = tf.keep(grad);
+    const mean = (logits: tf.Tensor2D) => tf.keep(tf.mean(logits, 0, true) as tf.Tensor2D);
+    out = {
+      grads: named,
+      dino: mean(teacher.dinoLogits),
+      ibot: positions.indices.length ? mean(teacher.ibotLogits) : null,
+    };
   });
   tf.dispose([...crops.global, ...crops.local]);
   const read = (key: string) => {
@@ -191,6 +204,51 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
     label: read('label'),
     total: read('total'),
   };
+  return {
+    grads: out.grads,
+    losses,
+    centreInputs: { dino: out.dino, ibot: out.ibot },
+    maskedPatches: positions.indices.length,
+  };
+}
+
+/**
+ * The second half of a step: gradient clipping per module, AdamW, teacher EMA and centres, then step + 1.
+ * Disposes the gradients and centre inputs it is given. Returns the gradient norm before clipping.
+ */
+export function applyStepGradients(
+  state: PretrainState,
+  gradients: Pick<StepGradients, 'grads' | 'centreInputs'>,
+): { gradNorm: number; schedule: ScheduleValues } {
+  const { config } = state;
+  const schedule = scheduleAt(config.schedule, state.step);
+  const named = { ...gradients.grads };
+  const { dino, ibot } = gradients.centreInputs;
+  const gradNorm = tf.tidy(() => {
+    let norm = 0;
+    for (const prefix of ['backbone.', 'dino_head.', 'ibot_head.', 'label_head.']) {
+      const group = Object.keys(named).filter((n) => n.startsWith(prefix));
+      if (group.length && config.clipGrad > 0) norm += clipByGlobalNorm(named, group, config.clipGrad) ** 2;
+    }
+    if (schedule.lastLayerFrozen)
+      for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
+    applyAdamW(studentParameters(state), named, state.optimizer, {
+      lr: schedule.lr,
+      weightDecay: schedule.weightDecay,
+    });
+    updateTeacher(state.teacher, state.student, schedule.momentum);
+    state.centres.dino.assign(updateCentre(state.centres.dino, dino, config.centreMomentum));
+    if (ibot) state.centres.ibot.assign(updateCentre(state.centres.ibot, ibot, config.centreMomentum));
+    return Math.sqrt(norm);
+  });
+  tf.dispose([...Object.values(gradients.grads), ...Object.values(named), dino, ...(ibot ? [ibot] : [])]);
   state.step += 1;
+  return { gradNorm, schedule };
+}
+
+/** One hybrid pretraining step: augment, teacher targets, student forward/backward, AdamW, EMA, centres. */
+export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
+  const { grads, losses, centreInputs } = computeStepGradients(state, batch);
+  const { gradNorm, schedule } = applyStepGradients(state, { grads, centreInputs });
   return { step: state.step, ...schedule, losses, gradNorm };
 }
