@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { scoreImages } from '../shared/score-images.js';
+import { buildBaselineReport, describeBaseline } from './baseline-report.js';
 
 export const ATTRIBUTE_COLUMNS = ['sex', 'skin_type', 'age_band', 'site', 'device', 'source'] as const;
 
@@ -73,12 +74,26 @@ export const evaluateJob: JobHandler<EvaluatePayload> = {
       const probabilities = Array.from(result.probabilities.subarray(row * k, (row + 1) * k));
       return { imageId: image.imageId, probabilities, predicted: probabilities.indexOf(Math.max(...probabilities)), label: labels[row] };
     });
+    const baseline = await buildBaselineReport({
+      db,
+      home,
+      model,
+      datasetVersionId: payload.datasetVersionId,
+      classes,
+      testKeys: scored.map((image) => image.storageKey),
+      labels,
+      modelProbabilities: result.probabilities,
+      resamples: payload.resamples,
+      seed: payload.seed,
+    });
+    await log(describeBaseline(baseline), 'beats_baseline' in baseline && baseline.beats_baseline ? 'info' : 'warn');
     const evaluation = await saveEvaluation(db, {
       modelVersionId: model.id,
       datasetVersionId: payload.datasetVersionId,
       split: payload.split,
       jobId: job.id,
       report: JSON.parse(JSON.stringify(report)),
+      baseline: 'missing' in baseline ? null : JSON.parse(JSON.stringify(baseline)),
       predictions,
     });
     const accuracy = (report.overall as Record<string, { value: number | null }>).accuracy?.value;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findVersionImages, registerModelVersion, type Prisma } from '@dermino/db';
-import { disposePretrainState, resolvePretrainConfig } from '@dermino/model';
+import { DEFAULT_COLLAPSE_THRESHOLDS, disposePretrainState, resolvePretrainConfig } from '@dermino/model';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { describeArtifact, jobFolderKey, readArtifact } from '../shared/artifacts.js';
@@ -9,6 +9,7 @@ import { resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { decodeWeights } from '../shared/weights-file.js';
 import { loadPixels } from '../shared/load-pixels.js';
 import { conceptEmbeddingsFor } from './concept-labels.js';
+import { createHealthProbe, describeHealth } from './health-probe.js';
 import { writeBackboneFiles } from './export-backbone.js';
 import { parsePretrainPayload, type PretrainPayload, pretrainConfigOf } from './pretrain-payload.js';
 import { runPretraining } from './pretrain-loop.js';
@@ -55,6 +56,7 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
     const folder = jobFolderKey(job.id);
     const runDir = path.join(home, folder, 'run');
     let lastProgress = 0;
+    const probe = await createHealthProbe({ runDir, imageIds: used.map((image) => image.imageId), pixels: loaded.pixels, size: vit.imageSize });
     const result = await runPretraining({
       data: { pixels: loaded.pixels, count: used.length, size: vit.imageSize, labels },
       config: input,
@@ -77,6 +79,12 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
           metrics: { ...step.losses, lr: step.lr },
         });
       },
+      async onCheckpoint(_step, _dir, state) {
+        await log(describeHealth(await probe.record(state)));
+      },
+    }).catch((error: unknown) => {
+      probe.dispose();
+      throw error;
     });
     try {
       if (result.resumedFrom >= payload.steps) await log(`Training had finished (step ${result.resumedFrom}); registering.`);
@@ -91,6 +99,9 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
         await describeArtifact(home, 'checkpoint-tensors', path.posix.join(checkpointKey, 'tensors.bin')),
       ];
       const last = result.curve.at(-1);
+      const health = await probe.finish(result.state);
+      for (const warning of health.verdict.warnings) await log(`Health: ${warning}.`, 'warn');
+      const statusReason = health.verdict.collapsed ? `Collapsed backbone at step ${health.final.step}: ${health.verdict.reasons.join('; ')}.` : null;
       const model = await registerModelVersion(db, {
         name: payload.name,
         kind: 'BACKBONE',
@@ -100,11 +111,21 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
         parentId: from?.id ?? null,
         licence: from?.licence ?? null,
         jobId: job.id,
-        metrics: { final: last ?? null, curve: thin(result.curve, 200), imagesPerSecond: result.imagesPerSecond } as unknown as Prisma.InputJsonValue,
+        metrics: {
+          final: last ?? null,
+          curve: thin(result.curve, 200),
+          imagesPerSecond: result.imagesPerSecond,
+          health: thin(health.points, 200),
+          healthVerdict: { ...health.verdict, thresholds: DEFAULT_COLLAPSE_THRESHOLDS },
+        } as unknown as Prisma.InputJsonValue,
+        status: statusReason ? 'FAILED' : 'READY',
+        statusReason,
         artifacts,
       });
-      await log(`Registered backbone ${model.id} (${result.imagesPerSecond.toFixed(1)} images/s).`);
+      if (model.status === 'FAILED') await log(`Registered backbone ${model.id} as FAILED; it can never be promoted. ${model.statusReason}`, 'error');
+      else await log(`Registered backbone ${model.id} (${result.imagesPerSecond.toFixed(1)} images/s).`);
     } finally {
+      probe.dispose();
       disposePretrainState(result.state);
     }
   },

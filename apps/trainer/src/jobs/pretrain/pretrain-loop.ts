@@ -32,7 +32,8 @@ export interface PretrainRunOptions {
   runDir: string;
   /** Called after every step; may throw to stop (a cancelled job). */
   onStep?: (log: StepLog, info: { imagesPerSecond: number; resumedFrom: number }) => Promise<void> | void;
-  onCheckpoint?: (step: number, dir: string) => Promise<void> | void;
+  /** Called after each checkpoint with the live state (read it, do not keep it). */
+  onCheckpoint?: (step: number, dir: string, state: PretrainState) => Promise<void> | void;
   /** A fresh run starts student and teacher from these backbone weights (continued pretraining); a resumed run ignores them. */
   initialBackbone?: WeightMap;
 }
@@ -104,7 +105,7 @@ export async function runPretraining(options: PretrainRunOptions): Promise<Pretr
       await options.onStep?.(log, { imagesPerSecond: ((state.step - resumedFrom) * batchSize) / seconds, resumedFrom });
       if (state.step % options.checkpointEvery === 0 || state.step === steps) {
         finalCheckpoint = await saveRunCheckpoint(options.runDir, state, curve);
-        await options.onCheckpoint?.(state.step, finalCheckpoint);
+        await options.onCheckpoint?.(state.step, finalCheckpoint, state);
       }
     }
   } catch (error) {
