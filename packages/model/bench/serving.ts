@@ -50,7 +50,7 @@ interface Timing {
  * processes, so wall time swings with their load; CPU time per run (with spinning off) does not, and is what
  * the model and the MatMul are compared on.
  */
-async function timeRuns(run: () => Promise<unknown>, minRuns: number, minSeconds: number): Promise<Timing> {
+export async function timeRuns(run: () => Promise<unknown>, minRuns: number, minSeconds: number): Promise<Timing> {
   await run();
   let bestWallMs = Infinity;
   let runs = 0;
@@ -67,7 +67,7 @@ async function timeRuns(run: () => Promise<unknown>, minRuns: number, minSeconds
 }
 
 // Spinning off: an idle thread that spins burns CPU time that would be charged to the model or the MatMul.
-const sessionOptions = (threads: number) => ({
+export const sessionOptions = (threads: number) => ({
   logSeverityLevel: 3 as const,
   intraOpNumThreads: threads,
   extra: { session: { intra_op: { allow_spinning: '0' } } },
@@ -82,7 +82,7 @@ function randomValues(length: number, seed: number): Float32Array {
 }
 
 /** GFLOP per CPU-second of float32 MatMul [M, K] x [K, N] through onnxruntime, best over MATMUL_SHAPES. */
-async function measureMatmulGflops(threads: number): Promise<number> {
+export async function measureMatmulGflops(threads: number): Promise<number> {
   let best = 0;
   for (const [m, k, n] of MATMUL_SHAPES) {
     const graph = createGraphBuilder('matmul_limit');

@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../../test/backend';
 import { exportVitToOnnx } from '../onnx/export-vit';
+import { createInferenceSession } from '../serving/inference-session';
 import { createVit, disposeModel } from '../vit/create-vit';
 import { vitForward } from '../vit/vit-forward';
 import { setVitWeights } from '../vit/weights';
@@ -172,4 +173,38 @@ describe('readWeightsFile on checkpoints PyTorch wrote', () => {
       ).toBeGreaterThan(0.1);
     },
   );
+});
+
+describe('an imported backbone with registers, served', () => {
+  it('runs through createInferenceSession: CLS embedding as PyTorch, explanation maps over the patches only', async () => {
+    const file = 'plain-registers-module.pth';
+    const { config, weights, provenance } = readWeightsFile(join(WEIGHT_FIXTURES, file), {
+      heads: 4,
+      imageSize: 42,
+    });
+    const bytes = exportVitToOnnx({
+      config,
+      weights,
+      metadata: { 'dermino.provenance': JSON.stringify(provenance) },
+    });
+    const session = await createInferenceSession({ bytes });
+    try {
+      expect(session.metadata.config).toMatchObject({ registers: 4, patchSize: 14, imageSize: 42 });
+      const reference = referenceOutputs(file);
+      const image = referenceInput(42).subarray(0, 42 * 42 * 3);
+      const outputs = await session.runImage(image);
+      expect(maxAbsDiff(outputs.embedding!, reference.cls.slice(0, config.width))).toBeLessThan(1e-4);
+      for (const name of ['cls_attention', 'attention_rollout']) {
+        const map = outputs[name]!;
+        expect(map.length).toBe(9);
+        expect(map.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+      }
+      // The CLS row of the last block's attention over the 9 patches: the registers' share is left out, so < 1.
+      const patchShare = outputs.cls_attention!.reduce((a, b) => a + b, 0);
+      expect(patchShare).toBeGreaterThan(0);
+      expect(patchShare).toBeLessThan(1);
+    } finally {
+      await session.close();
+    }
+  });
 });
