@@ -74,7 +74,7 @@ try {
     // The embedded server serves every connection from ONE PGlite session, so the named prepared statements
     // PostGraphile makes per connection collide ("prepared statement ... already exists") under concurrency:
     // they are off, unless BENCH_POSTGRAPHILE_PREPARED=1 (then through ONE connection, where they work).
-    startChildServer('postgraphile-process.ts', [database.url, PREPARED ? '1' : '5'], {
+    startChildServer('postgraphile/postgraphile-process.ts', [database.url, PREPARED ? '1' : '5'], {
       preload: ['with-resolvers-polyfill.mjs'],
       env: PREPARED ? process.env : { ...process.env, DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' },
     }),

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Db = PrismaClient;
@@ -11,9 +12,23 @@ export interface CreateDbOptions {
   max?: number;
 }
 
+// The pg pool each client's adapter opens on connect, for pool metrics (getPoolStats).
+const pools = new WeakMap<Db, pg.Pool>();
+
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export function createDb(options: CreateDbOptions): Db {
   const adapter = new PrismaPg({ connectionString: options.url, max: options.max ?? 5 });
-  return new PrismaClient({ adapter });
+  const connect = adapter.connect.bind(adapter);
+  const db = new PrismaClient({ adapter });
+  adapter.connect = async () => {
+    const connected = await connect();
+    pools.set(db, connected.underlyingDriver());
+    return connected;
+  };
+  return db;
 }
 
 export { Prisma } from '../generated/prisma/client.js';

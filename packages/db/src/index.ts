@@ -4,6 +4,16 @@ export { AppError, isAppError, type AppErrorCode } from './errors.js';
 export { ensureDatabase, parseDatabaseUrl, readServerInfo, type DatabaseHandle } from './embedded/ensure-database.js';
 export { resolveHomePaths, type HomePaths } from './embedded/paths.js';
 export { checkDatabase, migrateDatabase, listLocalMigrations } from './migrate.js';
+export {
+  countJobsByKindAndStatus,
+  findMigrationStatus,
+  getPoolStats,
+  sumJobDurations,
+  type JobCount,
+  type JobDurationTotal,
+  type MigrationStatus,
+  type PoolStats,
+} from './operations.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { getMeta, setMeta } from './meta.js';
 export { BASE_CONCEPTS, seedConcepts, type ConceptSeed } from './seed/concepts.js';

@@ -1,10 +1,34 @@
-import { createDb, type Db, type DatabaseHandle, ensureDatabase } from '@dermino/db';
+import {
+  createDb,
+  type DatabaseHandle,
+  type Db,
+  ensureDatabase,
+  findMigrationStatus,
+  migrateDatabase,
+} from '@dermino/db';
 import type { Env } from '../env.js';
 
-/** Every CLI command finds the database the same way as `npm start`. */
-export async function openDatabase(env: Env): Promise<{ db: Db; handle: DatabaseHandle; close(): Promise<void> }> {
+/**
+ * Every CLI command finds the database the same way as `npm start`, and brings its schema up to date first, so
+ * `npx dermino jobs list` right after an install answers "No jobs." instead of "table Job does not exist".
+ */
+export async function openDatabase(
+  env: Env,
+): Promise<{ db: Db; handle: DatabaseHandle; close(): Promise<void> }> {
   const handle = await ensureDatabase({ databaseUrl: env.DATABASE_URL, home: env.home });
   const db = createDb({ url: handle.url });
+  try {
+    // Before the first migration there is no _prisma_migrations table: that read fails, and migrating is right.
+    const pending = await findMigrationStatus(db).then(
+      (status) => status.pending.length > 0,
+      () => true,
+    );
+    if (pending) await migrateDatabase({ url: handle.url });
+  } catch (error) {
+    await db.$disconnect();
+    await handle.close();
+    throw error;
+  }
   return {
     db,
     handle,

@@ -1,12 +1,12 @@
-// The PostGraphile v5 reference, in its own process (start-child.ts, with with-resolvers-polyfill.mjs preloaded):
-// `bench/postgraphile-process.ts <databaseUrl> [poolSize]`. Amber preset, default inflection, schema "public" (the Prisma
-// tables), introspected at start. DEBUG=@dataplan/pg:PgExecutor in its environment logs the SQL it sends.
+// The PostGraphile v5 reference, in its own process (../start-child.ts, with ../with-resolvers-polyfill.mjs
+// preloaded): `bench/postgraphile/postgraphile-process.ts <databaseUrl> [poolSize]`. Amber preset, default
+// inflection, schema "public" (the Prisma tables), introspected at start. DEBUG=@dataplan/pg:PgExecutor in its environment logs the SQL it sends.
 import http from 'node:http';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
-import { serveParent } from './child-ipc.js';
+import { serveParent } from '../child-ipc.js';
 
 const databaseUrl = process.argv[2];
 const poolSize = Number(process.argv[3] ?? 5);
