@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 
 /** The names DERMINO_BACKEND accepts, fastest first; `tensorflow*` need libtensorflow (optional dependencies). */
@@ -12,15 +15,33 @@ export interface SelectedBackend {
   skipped: { choice: BackendChoice; reason: string }[];
 }
 
+/**
+ * npm installs tfjs-node without running its install script (.npmrc ignore-scripts), so the native binding may be
+ * missing: refuse before importing it (a half-loaded tfjs-node registers its kernels and prints warnings).
+ */
+function requireNativeBinding(name: string): void {
+  let lib: string;
+  try {
+    lib = path.join(path.dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), 'lib');
+  } catch {
+    throw new Error(`${name} is not installed`);
+  }
+  const built = existsSync(lib) && readdirSync(lib).some((dir) => existsSync(path.join(lib, dir, 'tfjs_binding.node')));
+  if (!built)
+    throw new Error(`${name} has no native binding (with internet: npm rebuild ${name} --ignore-scripts=false)`);
+}
+
 // Package names are held in variables so bundlers and tsc do not insist the optional packages exist.
 const loaders: Record<BackendChoice, () => Promise<string>> = {
   'tensorflow-gpu': async () => {
     const name = '@tensorflow/tfjs-node-gpu';
+    requireNativeBinding(name);
     await import(name);
     return 'tensorflow';
   },
   tensorflow: async () => {
     const name = '@tensorflow/tfjs-node';
+    requireNativeBinding(name);
     await import(name);
     return 'tensorflow';
   },
