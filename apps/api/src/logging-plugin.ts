@@ -4,7 +4,21 @@ import { isAppError } from '@dermino/db';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 
-/** One line per operation; unexpected errors in full (they are masked for the client). */
+// Codes graphql-js and Apollo give a client's mistakes (a malformed or invalid operation, bad variables).
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * One line per operation. A client's mistake is logged at info, one line without a stack; only unexpected
+ * errors (bugs, masked for the client) are logged at error level in full.
+ */
 export function loggingPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
@@ -13,9 +27,15 @@ export function loggingPlugin(): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            // Validation errors have no cause; AppErrors are expected outcomes (bad input, no session).
+            const code = error.extensions?.code;
+            // Apollo wraps a validation error around graphql-js's own GraphQLError: both are the client's.
             const cause = original instanceof GraphQLError ? original.originalError : original;
-            if (!cause || isAppError(cause)) continue;
+            if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+              contextValue.logger.info({ code, message: error.message }, 'client error');
+              continue;
+            }
+            // AppErrors are expected outcomes (bad input, no session); no cause is graphql-js's own error.
+            if (!cause || isAppError(cause) || cause instanceof GraphQLError) continue;
             contextValue.logger.error({ err: cause, path: error.path }, 'unexpected error');
           }
         },

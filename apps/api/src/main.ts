@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { loadEnv } from './env.js';
-import { createLogger } from './logger.js';
+import { createLogger, wantsPrettyLogs } from './logger.js';
 
 // loadEnv settles NODE_ENV, which graphql-js reads when it loads: the server's modules load after it.
 const env = loadEnv();
 const { startApi } = await import('./app.js');
-const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' });
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  pretty: wantsPrettyLogs({
+    format: env.LOG_FORMAT,
+    nodeEnv: env.NODE_ENV,
+    isTTY: Boolean(process.stdout.isTTY),
+  }),
+});
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };

@@ -7,6 +7,7 @@ import type { ApiDeps, Context } from './context.js';
 import { createFormatError } from './errors/format-error.js';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.js';
 import { loggingPlugin } from './logging-plugin.js';
+import { metricsPlugin } from './metrics/metrics-plugin.js';
 import { resolvers } from './schema/resolvers.js';
 import { loadTypeDefs } from './schema/type-defs.js';
 
@@ -30,6 +31,12 @@ export function createServer(deps: Pick<ApiDeps, 'config'>): ApolloServer<Contex
     // Permissions first: a refused operation learns nothing about its size.
     // No cache hints are used (answers depend on the user); Apollo's default cache-control plugin would still wrap
     // every field resolver (a page of 50 cases has ~1,250 fields).
-    plugins: [ApolloServerPluginCacheControlDisabled(), enforcePermissionsPlugin(), operationLimitsPlugin(), loggingPlugin()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      enforcePermissionsPlugin(),
+      operationLimitsPlugin(),
+      loggingPlugin(),
+      metricsPlugin(),
+    ],
   });
 }

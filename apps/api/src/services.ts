@@ -1,7 +1,8 @@
 import { createQueue, type Db, type Queue } from '@dermino/db';
-import { createModelSessions, type ModelSessions } from './inference/model-sessions.js';
 import { MAX_UPLOAD_BYTES } from './http/read-upload.js';
+import { createModelSessions, type ModelSessions } from './inference/model-sessions.js';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './limits/rate-limiter.js';
+import { type ApiMetrics, createApiMetrics } from './metrics/api-metrics.js';
 
 export interface ServiceOptions {
   /** DERMINO_HOME: model artifacts are stored relative to it. */
@@ -22,15 +23,19 @@ export interface ApiServices {
   maxUploadBytes: number;
   /** Loaded onnxruntime sessions per model version. */
   models: ModelSessions;
+  /** Prometheus registry of this process (GET /metrics). */
+  metrics: ApiMetrics;
   getQueue(): Promise<Queue>;
   close(): Promise<void>;
 }
 
 export function createApiServices(db: Db, options: ServiceOptions = {}): ApiServices {
   let queue: Promise<Queue> | undefined;
-  const models = createModelSessions(db, options.home ?? '.');
+  const metrics = createApiMetrics(db);
+  const models = createModelSessions(db, options.home ?? '.', { onLoad: metrics.observeModelLoad });
   return {
     models,
+    metrics,
     predictLimiter: createRateLimiter('predict', options.predictLimit ?? { max: 60, windowMs: 60_000 }),
     uploadLimiter: createRateLimiter('upload', options.uploadLimit ?? { max: 30, windowMs: 60_000 }),
     maxUploadBytes: options.maxUploadBytes ?? MAX_UPLOAD_BYTES,

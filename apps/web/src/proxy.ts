@@ -25,5 +25,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Everything except the login page, the session-clearing route, media and uploads (they answer 401 themselves;
   // a proxy would also cut an upload's body at 10 MB) and assets.
-  matcher: ['/((?!login|auth/|media/|uploads|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)'],
+  matcher: ['/((?!login|healthz|readyz|auth/|media/|uploads|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)'],
 };

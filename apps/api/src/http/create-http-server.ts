@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { ApiDeps, Context } from '../context.js';
-import { checkHealth } from '../health.js';
 import { serveGraphql } from './graphql-route.js';
 import { serveImage } from './image-route.js';
+import { serveOps } from './ops-routes.js';
 import { sendError, sendJson } from './send.js';
 import { serveUpload } from './upload-route.js';
 
 const IMAGE_PATH = /^\/images\/([^/]+)\/([^/]+)$/;
 
-/** The HTTP listener around a started Apollo server: /graphql, /healthz, /images/:imageId/:variant and POST /uploads. */
+/**
+ * The HTTP listener around a started Apollo server: /graphql, /healthz, /readyz, /metrics,
+ * /images/:imageId/:variant and POST /uploads.
+ */
 export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): http.Server {
   const maskUnknown = deps.config.nodeEnv !== 'development';
   return http.createServer(async (req, res) => {
@@ -19,11 +22,7 @@ export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): 
     const log = deps.logger.child({ requestId });
     try {
       if (pathname === '/graphql') return await serveGraphql(deps, apollo, req, res, requestId);
-      if (pathname === '/healthz' && req.method === 'GET') {
-        // Unauthenticated liveness for the launcher and load balancers.
-        const report = await checkHealth(deps.db, deps.config.version);
-        return sendJson(res, report.ok ? 200 : 503, report);
-      }
+      if (req.method === 'GET' && (await serveOps(deps, pathname, res))) return;
       if (pathname === '/uploads' && req.method === 'POST') return await serveUpload(deps, req, res);
       const image = IMAGE_PATH.exec(pathname);
       if (image && (req.method === 'GET' || req.method === 'HEAD')) {

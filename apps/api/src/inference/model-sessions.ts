@@ -24,7 +24,11 @@ export interface ModelSessions {
  * used evicted). The champion alias is looked up per request (one primary-key read), so a promotion takes
  * effect at the next prediction on every API instance.
  */
-export function createModelSessions(db: DbClient, home: string): ModelSessions {
+export function createModelSessions(
+  db: DbClient,
+  home: string,
+  options: { onLoad?: (seconds: number, outcome: 'ok' | 'failed') => void } = {},
+): ModelSessions {
   const loaded = new Map<string, Promise<LoadedModel>>();
 
   async function resolve(modelId?: string | null): Promise<ModelVersionRecord> {
@@ -57,7 +61,12 @@ export function createModelSessions(db: DbClient, home: string): ModelSessions {
       if (session) {
         loaded.delete(model.id);
       } else {
+        const started = performance.now();
         session = loadModel(db, home, model);
+        session.then(
+          () => options.onLoad?.((performance.now() - started) / 1000, 'ok'),
+          () => options.onLoad?.((performance.now() - started) / 1000, 'failed'),
+        );
         // A failed load is not cached: the next request tries again (the file may have been fixed).
         session.catch(() => loaded.delete(model.id));
       }

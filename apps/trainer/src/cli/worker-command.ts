@@ -2,7 +2,7 @@ import { AppError, createQueue, migrateDatabase } from '@dermino/db';
 import type { Env } from '../env.js';
 import type { JobHandler } from '../worker/job-handler.js';
 import { jobHandlers } from '../jobs/index.js';
-import { createLogger } from '../logger.js';
+import { createLogger, wantsPrettyLogs } from '../logger.js';
 import { startWorker } from '../worker/start-worker.js';
 import { openDatabase } from './database.js';
 
@@ -21,7 +21,14 @@ export function parseKinds(value: string | undefined): JobHandler[] {
 
 export async function runWorkerCommand(env: Env, options: { kinds?: string } = {}): Promise<void> {
   const handlers = parseKinds(options.kinds);
-  const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
+  const logger = createLogger({
+    level: env.LOG_LEVEL,
+    pretty: wantsPrettyLogs({
+      format: env.LOG_FORMAT,
+      nodeEnv: env.NODE_ENV,
+      isTTY: Boolean(process.stdout.isTTY),
+    }),
+  });
   const database = await openDatabase(env);
   await migrateDatabase({ url: database.handle.url });
   const queue = await createQueue({ url: database.handle.url });

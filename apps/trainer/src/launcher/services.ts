@@ -21,8 +21,11 @@ export interface ServiceSet {
 }
 
 /** Starts the API, the worker and the dashboard (building it first when its sources changed). */
-export function startServices(env: Env, serviceEnv: NodeJS.ProcessEnv, onCrash: (name: string) => (code: number | null) => void): ServiceSet {
+export function startServices(env: Env, childEnv: NodeJS.ProcessEnv, onCrash: (name: string) => (code: number | null) => void): ServiceSet {
   const children: ManagedChild[] = [];
+  // The children write into pipes: they log pretty lines only when this launcher's output is a terminal.
+  // Next.js sends anonymous telemetry unless told not to; the platform makes no outbound calls.
+  const serviceEnv = { LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json', NEXT_TELEMETRY_DISABLED: '1', ...childEnv };
   const wants = (name: 'api' | 'web' | 'worker') => env.DERMINO_SERVICES.includes(name);
   let apiReady = Promise.resolve();
   if (wants('api')) {

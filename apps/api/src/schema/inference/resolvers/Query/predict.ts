@@ -9,6 +9,8 @@ export const predict: QueryResolvers['predict'] = async (_parent, { input }, con
   context.services.predictLimiter.take(user.id);
   const loaded = await context.services.models.get({ modelId: checkId(input.modelId, 'modelId') });
   const image = await readInputImage(context.db, context.config.home, input, user, 'case.predict');
+  const started = performance.now();
   const [output] = await loaded.session.predict([image.bytes]);
+  context.services.metrics.observePrediction((performance.now() - started) / 1000);
   return shapePrediction(loaded, output);
 };
