@@ -35,6 +35,8 @@ export interface CurationImage {
   patientId: string;
   sha256: string | null;
   perceptualHash: string | null;
+  /** The patient's Fitzpatrick type (I..VI), null when unknown: splits can be stratified by it. */
+  skinType: string | null;
   /** The image's annotations and its case's, together. */
   annotations: CurationAnnotation[];
 }
@@ -80,8 +82,9 @@ export async function findCurationImages(
   if (ids.length === 0) return [];
   // Two joins with one array parameter each: relation loads would bind one parameter per id.
   const images = await db.$queryRaw<Omit<CurationImage, 'annotations'>[]>`
-    SELECT image.id, image."caseId", kase."externalId" AS "lesionId", kase."patientId", image.sha256, image."perceptualHash"
-    FROM "Image" image JOIN "Case" kase ON kase.id = image."caseId"
+    SELECT image.id, image."caseId", kase."externalId" AS "lesionId", kase."patientId", image.sha256, image."perceptualHash",
+           patient."skinType"::text AS "skinType"
+    FROM "Image" image JOIN "Case" kase ON kase.id = image."caseId" JOIN "Patient" patient ON patient.id = kase."patientId"
     WHERE image.id = ANY(${ids}::text[])
     ORDER BY image.id`;
   const caseIds = [...new Set(images.map((image) => image.caseId))];

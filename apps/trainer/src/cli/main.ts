@@ -2,11 +2,11 @@ import { Command } from 'commander';
 import { type Env, loadEnv } from '../env.js';
 import { startPlatform } from '../launcher/start-platform.js';
 import { registerDatasetCommands } from './dataset-command.js';
+import { registerDemoCommands } from './demo-command.js';
 import { describeCliError, takeDebugFlag } from './describe-cli-error.js';
 import { registerEmbedCommand } from './embed-command.js';
 import { registerEvaluateFileCommand } from './evaluate-file-command.js';
 import { registerExportCommand } from './export-command.js';
-import { registerImportBackboneCommand } from './import-backbone-command.js';
 import { registerImportCommands } from './import-command.js';
 import { registerJobsCommands } from './jobs-command.js';
 import { registerModelsCommands } from './models-command.js';
@@ -37,8 +37,8 @@ registerExportCommand(program, getEnv);
 registerEmbedCommand(program, getEnv);
 registerEvaluateFileCommand(program, getEnv);
 registerImportCommands(program, getEnv);
-registerImportBackboneCommand(program, getEnv);
 registerDatasetCommands(program, getEnv);
+registerDemoCommands(program, getEnv);
 
 // Errors are one line; --debug (anywhere on the line) prints the whole error with its stack.
 const { debug, argv } = takeDebugFlag(process.argv);

@@ -38,6 +38,9 @@ export const DEMO_BUDGET: DemoBudget = {
   maxPerWindow: 300,
 };
 
+/** Every attribute alone, and sex within skin type (the intersection the bias page shows). */
+export const DEMO_EVALUATION_GROUPS = ['sex', 'skin_type', 'age_band', 'site', 'device', 'source', ['sex', 'skin_type']];
+
 export interface DemoPipelineJobs {
   pretrain: string;
   finetunes: { method: 'linear' | 'knn'; labelFraction: number; job: string }[];
@@ -79,7 +82,7 @@ export async function enqueueDemoPipeline(
   const evaluates = [];
   for (const finetune of finetunes) {
     const promote = finetune === fullLabels ? { promoteIfVacant: 'champion' } : {};
-    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples, ...promote }));
+    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples, groupBy: DEMO_EVALUATION_GROUPS, ...promote }));
   }
   const embed = await send('EMBED', { model: { fromJob: pretrain } });
   const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow });

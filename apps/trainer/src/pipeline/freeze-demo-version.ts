@@ -7,9 +7,11 @@ const META_KEY = 'demo-dataset-version';
 export const DEMO_FILTER = { source: [...HOSPITAL_SITES] };
 
 /**
- * Freezes the demo dataset version once, the way a data team would (ingest's freeze): every synthetic image
- * (labelled or not: pretraining uses both), its adjudicated label, and a 70/15/15 split stratified by label and
- * grouped by patient (so every lesion stays on one side). Later calls return the same version.
+ * Freezes the demo dataset version once, the way a data team would (ingest's freeze): the synthetic images with
+ * their adjudicated labels. VAL and TEST hold labelled images only, 60/10/30 of them stratified by diagnosis within
+ * skin type (so the bias page has 30+ test images in several skin types); every unlabelled image goes to TRAIN for
+ * pretraining, except those of a patient held out (grouped by patient: nobody straddles two splits).
+ * Later calls return the same version.
  */
 export async function freezeDemoDatasetVersion(db: Db): Promise<FrozenDatasetVersion> {
   const known = await getMeta<{ id: string }>(db, META_KEY);
@@ -18,8 +20,10 @@ export async function freezeDemoDatasetVersion(db: Db): Promise<FrozenDatasetVer
     db,
     name: DEMO_DATASET,
     filter: DEMO_FILTER,
-    ratios: { TRAIN: 0.7, VAL: 0.15, TEST: 0.15 },
+    ratios: { TRAIN: 0.6, VAL: 0.1, TEST: 0.3 },
     groupBy: 'patient',
+    stratifyBy: 'label-and-skin-type',
+    unlabelledTo: 'TRAIN',
     seed: 0,
     createdBy: 'system',
     note: 'The synthetic demo registry, frozen by the demo pipeline on first start.',

@@ -19,6 +19,13 @@ export interface FreezeDatasetVersionOptions {
   ratios: SplitRatios;
   groupBy: 'lesion' | 'patient';
   seed: number;
+  /** Strata of the split: the label (default), or the label within each skin type. */
+  stratifyBy?: 'label' | 'label-and-skin-type';
+  /**
+   * Where unlabelled images go: split like the others (default), or all to TRAIN (for pretraining), so VAL and
+   * TEST hold labelled images only. An unlabelled image whose group landed in VAL or TEST is then left out.
+   */
+  unlabelledTo?: 'split' | 'TRAIN';
   createdBy?: string | null;
   note?: string | null;
 }
@@ -58,15 +65,29 @@ export async function freezeDatasetVersion(options: FreezeDatasetVersionOptions)
     if (label.tie) ties.push({ imageId: image.id, candidates: label.candidates });
     else if (!allowed || (label.conceptId && allowed.has(label.conceptId))) kept.push({ image, label });
   }
+  const groupOf = (image: (typeof images)[number]) => (options.groupBy === 'patient' ? image.patientId : image.caseId);
+  const toTrain = options.unlabelledTo === 'TRAIN';
   const splits = assignSplits(
-    kept.map(({ image, label }) => ({
-      id: image.id,
-      group: options.groupBy === 'patient' ? image.patientId : image.caseId,
-      stratum: label.conceptCode ?? 'unlabelled',
-      sha256: image.sha256,
-    })),
+    kept
+      .filter(({ label }) => !toTrain || label.conceptCode)
+      .map(({ image, label }) => ({
+        id: image.id,
+        group: groupOf(image),
+        stratum: `${label.conceptCode ?? 'unlabelled'}${options.stratifyBy === 'label-and-skin-type' ? ` / ${image.skinType ?? 'unknown'}` : ''}`,
+        sha256: image.sha256,
+      })),
     { ratios: options.ratios, seed: options.seed },
   );
+  if (toTrain) {
+    const heldOutGroups = new Set(kept.filter(({ image }) => splits.get(image.id) && splits.get(image.id) !== 'TRAIN').map(({ image }) => groupOf(image)));
+    for (let index = kept.length - 1; index >= 0; index--) {
+      const { image, label } = kept[index];
+      if (label.conceptCode) continue;
+      // Keeping it would put its patient (or lesion) on both sides of the split.
+      if (heldOutGroups.has(groupOf(image))) kept.splice(index, 1);
+      else splits.set(image.id, 'TRAIN');
+    }
+  }
   const items: DatasetVersionItemInput[] = kept.map(({ image, label }) => ({
     imageId: image.id,
     conceptId: label.conceptId,
@@ -80,6 +101,8 @@ export async function freezeDatasetVersion(options: FreezeDatasetVersionOptions)
       groupBy: options.groupBy,
       seed: options.seed,
       method: 'stratified-group-greedy',
+      stratifyBy: options.stratifyBy ?? 'label',
+      unlabelledTo: options.unlabelledTo ?? 'split',
     },
     createdBy: options.createdBy,
     note: options.note,

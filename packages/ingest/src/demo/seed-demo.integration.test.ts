@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {} from '@dermino/db/testing/global-setup';
 import { createDb, getMeta } from '@dermino/db';
-import { generateCohort } from '@dermino/synth';
+import { demoCohortOptions, generateCohort } from '@dermino/synth';
 import sharp from 'sharp';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoRegistry } from './seed-demo.js';
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('seedDemoRegistry', () => {
   it('registers the synthetic cohort exactly, with stored, metadata-free images, and is idempotent', async () => {
     const size = 60;
-    const cohort = generateCohort({ seed: 1, imageCount: size });
+    const cohort = generateCohort(demoCohortOptions(1, size));
     const progress: number[] = [];
     const result = await seedDemoRegistry({ db, imagesRoot, size, batchSize: 16, onProgress: (done) => progress.push(done) });
     expect(result).toMatchObject({ images: size, created: size, alreadyComplete: false });

@@ -1,6 +1,6 @@
 import type { Db } from '@dermino/db';
 import { getMeta, refreshStatistics, seedConcepts, seedDemoUsers, setMeta } from '@dermino/db';
-import { encodeImage, generateCohort, renderImage } from '@dermino/synth';
+import { demoCohortOptions, encodeImage, generateCohort, renderImage } from '@dermino/synth';
 import { storeImage } from '../intake/store-image.js';
 import { DEMO_SOURCE, imageRows, patientRow } from './demo-rows.js';
 
@@ -44,7 +44,7 @@ export async function seedDemoRegistry(options: SeedDemoOptions): Promise<SeedDe
   const size = state?.size ?? options.size;
   await setMeta(db, META_KEY, { status: 'running', size, seed } satisfies SeedState);
 
-  const cohort = generateCohort({ seed, imageCount: size });
+  const cohort = generateCohort(demoCohortOptions(seed, size));
   const referenceDate = new Date(cohort.images[0]?.capturedAt ?? Date.now());
   await db.patient.createMany({ data: cohort.patients.map((p) => patientRow(p, referenceDate)), skipDuplicates: true });
   const patients = await db.patient.findMany({ where: { source: DEMO_SOURCE }, select: { id: true, pseudonym: true } });
