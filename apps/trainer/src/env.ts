@@ -13,6 +13,8 @@ const schema = z.object({
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
   DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).optional(),
+  /** Data-parallel pretraining replicas (worker threads) on single-threaded backends; unset: one per core. */
+  DERMINO_TRAIN_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Which services `dermino start` runs, comma-separated. */
   DERMINO_SERVICES: z
     .string()

@@ -22,6 +22,9 @@ export { colourJitter, randomGreyscale, randomBlur, randomSolarize, type ColourJ
 export { resolvePretrainConfig, type PretrainConfig, type PretrainConfigInput, type LossWeights, type HeadSize } from './train/pretrain-config';
 export { createPretrainState, disposePretrainState, studentParameters, type PretrainState, type Network } from './train/pretrain-state';
 export { trainStep, type PretrainBatch, type StepLog } from './train/train-step';
+export { computeStepGradients, applyStepGradients, type StepGradients } from './train/train-step';
+export { createParallelTrainer, type ParallelTrainer, type ParallelTrainerOptions } from './train/parallel/parallel-trainer';
+export type { ReplicaBackend } from './train/parallel/protocol';
 export { scheduleAt, cosineSchedule, linearWarmup, type ScheduleConfig, type ScheduleValues } from './train/schedules';
 export { createAdamW, applyAdamW, clipByGlobalNorm, type AdamWState, type AdamWOptions } from './train/adamw';
 export { extractFeatures, sampleLabelFraction, accuracy } from './eval/features';

@@ -6,6 +6,8 @@ import { useConfiguredBackend } from '../backend/use-backend.js';
 import { writeBackboneFiles } from '../jobs/pretrain/export-backbone.js';
 import { pretrainConfigOf } from '../jobs/pretrain/pretrain-payload.js';
 import { runPretraining } from '../jobs/pretrain/pretrain-loop.js';
+import { parseDuration, stepsForBudget } from '../jobs/pretrain/pretrain-budget.js';
+import { trainingParallelism } from '../backend/training-replicas.js';
 import { createProgressBar } from '../progress/progress-bar.js';
 import { loadCliData } from './cli-data.js';
 
@@ -20,31 +22,44 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
     .command('pretrain')
     .description('Hybrid pretraining without the platform: checkpoints, backbone weights and ONNX in --out (resumes an existing --out)')
     .requiredOption('--data <spec>', 'synthetic:N or a folder of images')
-    .requiredOption('--steps <n>', 'training steps')
+    .option('--steps <n>', 'training steps')
+    .option('--budget <duration>', 'wall-clock budget (8h, 90m, 300s): steps are timed on this machine to fill it, and training stops at it')
     .requiredOption('--out <dir>', 'output folder')
     .option('--preset <name>', 'tiny, vit-s16 or vit-b16', 'tiny')
     .option('--batch-size <n>', 'images per step', '32')
     .option('--checkpoint-every <n>', 'steps between checkpoints', '25')
     .option('--seed <n>', 'random seed', '0')
-    .action(async (options: { data: string; steps: string; out: string; preset: string; batchSize: string; checkpointEvery: string; seed: string }) => {
+    .action(async (options: { data: string; steps?: string; budget?: string; out: string; preset: string; batchSize: string; checkpointEvery: string; seed: string }) => {
       if (!['tiny', 'vit-s16', 'vit-b16'].includes(options.preset)) throw new Error(`--preset must be tiny, vit-s16 or vit-b16, got "${options.preset}"`);
-      const steps = positive(options.steps, 'steps');
-      const config = pretrainConfigOf({ config: {}, preset: options.preset as 'tiny', seed: Number(options.seed), steps });
-      const size = resolvePretrainConfig(config).vit.imageSize;
+      if (!options.steps && !options.budget) throw new Error('pretrain needs --steps <n> or --budget <duration>');
+      const budgetSeconds = options.budget ? parseDuration(options.budget) : undefined;
+      const batchSize = positive(options.batchSize, 'batch-size');
+      const configFor = (steps: number) => pretrainConfigOf({ config: {}, preset: options.preset as 'tiny', seed: Number(options.seed), steps });
+      const size = resolvePretrainConfig(configFor(1)).vit.imageSize;
       const backend = await useConfiguredBackend();
-      console.error(`Backend: ${backend.choice}`);
+      const parallel = trainingParallelism(backend);
+      console.error(`Backend: ${backend.choice}, ${parallel.replicas} training thread(s)`);
       const data = await loadCliData(options.data, size, (message) => console.error(`warning: ${message}`));
+      let steps = options.steps ? positive(options.steps, 'steps') : 0;
+      if (!options.steps && budgetSeconds) {
+        const timed = await stepsForBudget({ budgetSeconds, data, config: configFor(1000), batchSize, parallel });
+        steps = timed.steps;
+        console.error(`Budget ${options.budget}: ${timed.secondsPerStep.toFixed(2)} s per step here, so ${steps} steps.`);
+      }
+      const config = configFor(steps);
       const bar = createProgressBar('pretrain', { unit: 'steps' });
       const result = await runPretraining({
         data,
         config,
         steps,
-        batchSize: positive(options.batchSize, 'batch-size'),
+        batchSize,
+        parallel,
+        maxSeconds: budgetSeconds,
         checkpointEvery: positive(options.checkpointEvery, 'checkpoint-every'),
         runDir: path.join(options.out, 'checkpoints'),
         onStep: (log) => bar.update(log.step, steps),
       });
-      bar.stop(`Pretrained ${steps} steps on ${data.count} images (${result.imagesPerSecond.toFixed(1)} images/s${result.resumedFrom ? `, resumed at step ${result.resumedFrom}` : ''}).`);
+      bar.stop(`Pretrained ${result.state.step} steps on ${data.count} images (${result.imagesPerSecond.toFixed(1)} images/s${result.state.step < steps ? `, stopped by the budget before step ${steps}` : ''}${result.resumedFrom ? `, resumed at step ${result.resumedFrom}` : ''}).`);
       await writeBackboneFiles(result.state, { weights: path.join(options.out, 'backbone.weights'), onnx: path.join(options.out, 'backbone.onnx') });
       disposePretrainState(result.state);
       console.log(`Checkpoint ${result.finalCheckpoint}\nONNX       ${path.join(options.out, 'backbone.onnx')}`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { findVersionImages, registerModelVersion, type Prisma } from '@dermino/db';
 import { DEFAULT_COLLAPSE_THRESHOLDS, disposePretrainState, resolvePretrainConfig } from '@dermino/model';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
+import { trainingParallelism } from '../../backend/training-replicas.js';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { describeArtifact, jobFolderKey, readArtifact } from '../shared/artifacts.js';
 import { vitConfigOf } from '../shared/backbone.js';
@@ -64,6 +65,8 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       batchSize: payload.batchSize,
       checkpointEvery: payload.checkpointEvery,
       runDir,
+      parallel: trainingParallelism(backend),
+      maxSeconds: payload.budgetSeconds,
       initialBackbone,
       async onStep(step, info) {
         if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0) await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);

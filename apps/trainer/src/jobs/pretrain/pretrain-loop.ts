@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   type ConceptEmbeddings,
+  createParallelTrainer,
   createPretrainState,
   disposePretrainState,
   type PretrainConfigInput,
   type PretrainState,
+  type ReplicaBackend,
   type StepLog,
   setVitWeights,
   trainStep,
@@ -30,6 +32,10 @@ export interface PretrainRunOptions {
   checkpointEvery: number;
   /** Folder of the run's checkpoints; an existing one is resumed from its latest checkpoint. */
   runDir: string;
+  /** Data-parallel replicas over worker threads (the batch is split between them); absent or 1: this thread only. */
+  parallel?: { replicas: number; backend: ReplicaBackend | null };
+  /** Stop (with a checkpoint) once this many seconds of training have passed, whatever the step. */
+  maxSeconds?: number;
   /** Called after every step; may throw to stop (a cancelled job). */
   onStep?: (log: StepLog, info: { imagesPerSecond: number; resumedFrom: number }) => Promise<void> | void;
   /** Called after each checkpoint with the live state (read it, do not keep it). */
@@ -76,7 +82,11 @@ export async function runPretraining(options: PretrainRunOptions): Promise<Pretr
   const concepts = data.labels?.concepts.length ?? 0;
   const started = performance.now();
   let finalCheckpoint = latest?.dir ?? '';
+  const replicas = Math.min(options.parallel?.backend ? options.parallel.replicas : 1, Math.floor(batchSize / 2));
+  let trainer: Awaited<ReturnType<typeof createParallelTrainer>> | null = null;
   try {
+    if (replicas > 1)
+      trainer = await createParallelTrainer(state, { replicas, backend: options.parallel!.backend!, conceptEmbeddings: data.labels?.embeddings });
     while (state.step < steps) {
       const indices = sampler(state.step);
       const batchPixels = new Float32Array(indices.length * imageLength);
@@ -96,21 +106,25 @@ export async function runPretraining(options: PretrainRunOptions): Promise<Pretr
       }
       let log: StepLog;
       try {
-        log = trainStep(state, { images, labels });
+        log = trainer ? await trainer.step({ images, labels }) : trainStep(state, { images, labels });
       } finally {
         tf.dispose(labels ? [images, labels.targets, labels.labelSpace] : [images]);
       }
       curve.push({ step: state.step, ...log.losses, lr: log.lr });
       const seconds = (performance.now() - started) / 1000;
       await options.onStep?.(log, { imagesPerSecond: ((state.step - resumedFrom) * batchSize) / seconds, resumedFrom });
-      if (state.step % options.checkpointEvery === 0 || state.step === steps) {
+      const outOfTime = options.maxSeconds !== undefined && seconds >= options.maxSeconds;
+      if (state.step % options.checkpointEvery === 0 || state.step === steps || outOfTime) {
         finalCheckpoint = await saveRunCheckpoint(options.runDir, state, curve);
         await options.onCheckpoint?.(state.step, finalCheckpoint, state);
       }
+      if (outOfTime) break;
     }
   } catch (error) {
     disposePretrainState(state);
     throw error;
+  } finally {
+    await trainer?.close();
   }
   const seconds = (performance.now() - started) / 1000;
   const imagesPerSecond = state.step > resumedFrom ? ((state.step - resumedFrom) * batchSize) / seconds : 0;

@@ -13,6 +13,8 @@ export const pretrainPayloadSchema = z
     steps: z.number().int().min(1).max(10_000_000),
     batchSize: z.number().int().min(2).max(4096).default(32),
     checkpointEvery: z.number().int().min(1).default(25),
+    /** Stop training after this many seconds (checkpoint and register at the stop), whatever the step. */
+    budgetSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
     seed: z.number().int().min(0).max(2 ** 31).default(0),
     splits: z.array(z.enum(['TRAIN', 'VAL', 'TEST'])).min(1).default(['TRAIN']),
     /** Use the version's labels for the label loss (the semi-supervised part). */
