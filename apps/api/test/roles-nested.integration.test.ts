@@ -20,6 +20,7 @@ const NESTED: { field: string; query: string; allowed: Role[] }[] = [
   },
   { field: 'Job.logs', query: '{ jobs(first: 2) { edges { node { logs(last: 2) { message } } } } }', allowed: JOBS },
   { field: 'Job.curve', query: '{ jobs(first: 2) { edges { node { curve { step } } } } }', allowed: JOBS },
+  { field: 'Job.healthCurve', query: '{ jobs(first: 2) { edges { node { healthCurve { step } } } } }', allowed: JOBS },
 ];
 
 let api: TestApi;

@@ -119,7 +119,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   // Row-level like Query.job: a job's logs and curve are read through a job the role may see.
   Job: {
     type: [...DATA_TEAM, 'MANAGER'],
-    fields: { logs: [...DATA_TEAM, 'MANAGER'], curve: [...DATA_TEAM, 'MANAGER'] },
+    fields: { logs: [...DATA_TEAM, 'MANAGER'], curve: [...DATA_TEAM, 'MANAGER'], healthCurve: [...DATA_TEAM, 'MANAGER'] },
   },
   JobConnection: { type: [...DATA_TEAM, 'MANAGER'] },
   JobEdge: { type: [...DATA_TEAM, 'MANAGER'] },
@@ -129,6 +129,9 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   AuditEvent: { type: ADMINS },
   AuditEventConnection: { type: ADMINS },
   AuditEventEdge: { type: ADMINS },
+  PixelBaseline: { type: MANAGERS },
+  MetricInterval: { type: MANAGERS },
+  MetricGain: { type: MANAGERS },
   UserConnection: { type: ADMINS },
   UserEdge: { type: ADMINS },
   Prediction: { type: EVERYONE },

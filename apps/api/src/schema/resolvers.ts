@@ -52,6 +52,8 @@ import { imageSummaries } from './projection/resolvers/Query/imageSummaries.js';
 
 export const resolvers: Resolvers = {
   DateTime,
+import { EvaluationBaseline } from './quality/resolvers/Evaluation.js';
+import { JobHealth } from './quality/resolvers/Job.js';
   Query: {
     health,
     me,
@@ -98,11 +100,11 @@ export const resolvers: Resolvers = {
   JSON,
   SimilarCasesResult,
   ModelVersion,
-  Evaluation,
+  Evaluation: { ...Evaluation, ...EvaluationBaseline },
   ImportRun,
   Case,
   Image,
   DiagnosisConcept,
   DatasetVersion,
-  Job,
+  Job: { ...Job, ...JobHealth },
 };

@@ -13,6 +13,7 @@ export const SCHEMA_MODULES = [
   'similar',
   'comparison',
   'projection',
+  'quality',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */

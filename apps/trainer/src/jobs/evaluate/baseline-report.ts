@@ -26,9 +26,9 @@ export async function buildBaselineReport(input: BaselineReportInput) {
   const k = input.classes.length;
   const labels = Int32Array.from(fit.scored, (row) => input.labels[row]);
   const modelProbabilities = new Float64Array(fit.scored.length * k);
-  fit.scored.forEach((row, out) =>
-    modelProbabilities.set(input.modelProbabilities.subarray(row * k, (row + 1) * k), out * k),
-  );
+  fit.scored.forEach((row, out) => {
+    modelProbabilities.set(input.modelProbabilities.subarray(row * k, (row + 1) * k), out * k);
+  });
   const comparison = compareWithBaseline(
     { labels, numClasses: k, modelProbabilities, baselineProbabilities: fit.probabilities },
     { resamples: input.resamples, seed: input.seed },

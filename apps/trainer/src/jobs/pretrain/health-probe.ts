@@ -54,9 +54,9 @@ export async function createHealthProbe(options: {
   const chosen = chooseProbeImages(options.imageIds);
   const length = size * size * 3;
   const data = new Float32Array(chosen.length * length);
-  chosen.forEach((index, row) =>
-    data.set(options.pixels.subarray(index * length, (index + 1) * length), row * length),
-  );
+  chosen.forEach((index, row) => {
+    data.set(options.pixels.subarray(index * length, (index + 1) * length), row * length);
+  });
   const images = tf.tensor4d(data, [chosen.length, size, size, 3]);
   const file = path.join(options.runDir, 'health.json');
   let points: HealthPoint[] = [];
