@@ -28,8 +28,13 @@ export function thumbnailFeatures(image: RawImage, grid = 8): Float64Array {
 /**
  * Rotation-free colour description: a 4 x 4 x 4 histogram of each pixel's colour relative to the skin at the frame's
  * border (the lesion's colours against its own skin, as a dermatologist reads them), plus the share of pixels darker
- * than the skin at four levels. A lesion has no orientation, so nothing here depends on where a pixel lies.
+ * than the skin at four levels, and the mean relative colour in six rings around the centre (lesions are centred).
+ * A lesion has no orientation, so nothing here depends on the direction in which a pixel lies.
  */
+const RINGS = 6;
+/** Length of colourHistogramFeatures' vector. */
+export const COLOUR_HISTOGRAM_DIMS = 64 + 4 + RINGS * 3;
+
 export function colourHistogramFeatures(image: RawImage, border = 3): Float64Array {
   const { width, height, channels, data } = image;
   const skin = [0, 0, 0];
@@ -41,7 +46,8 @@ export function colourHistogramFeatures(image: RawImage, border = 3): Float64Arr
       edge++;
     }
   for (let c = 0; c < 3; c++) skin[c] = skin[c] / Math.max(1, edge) + 1;
-  const out = new Float64Array(64 + 4);
+  const out = new Float64Array(64 + 4 + RINGS * 3);
+  const ringCounts = new Float64Array(RINGS);
   const pixels = width * height;
   for (let p = 0; p < pixels; p++) {
     const ratio = [0, 1, 2].map((c) => data[p * channels + Math.min(c, channels - 1)] / skin[c]);
@@ -49,6 +55,14 @@ export function colourHistogramFeatures(image: RawImage, border = 3): Float64Arr
     out[bin[0] * 16 + bin[1] * 4 + bin[2]] += 1 / pixels;
     const luma = (ratio[0] + ratio[1] + ratio[2]) / 3;
     for (let level = 0; level < 4; level++) if (luma < 0.9 - level * 0.2) out[64 + level] += 1 / pixels;
+    const radius =
+      Math.hypot((p % width) + 0.5 - width / 2, Math.floor(p / width) + 0.5 - height / 2) /
+      (Math.min(width, height) / 2);
+    const ring = Math.min(RINGS - 1, Math.floor(radius * RINGS));
+    ringCounts[ring]++;
+    for (let c = 0; c < 3; c++) out[68 + ring * 3 + c] += ratio[c];
   }
+  for (let ring = 0; ring < RINGS; ring++)
+    for (let c = 0; c < 3; c++) out[68 + ring * 3 + c] /= Math.max(1, ringCounts[ring]);
   return out;
 }

@@ -40,16 +40,25 @@ export function nearestTwo(
  * Near-duplicates by the ratio test (Lowe's, for matching): two images are near-copies when each is the other's
  * nearest neighbour and much nearer than anything else, distance < ratio x each one's second-nearest distance.
  * It needs no absolute threshold, so it holds whatever the scale of the features (pixels or an embedding), and a
- * set of features too flat to tell images apart yields no pairs instead of thousands.
+ * set of features too flat to tell images apart yields no pairs instead of thousands. The pair must also lie
+ * within `maxRelativeDistance` of the median nearest-neighbour distance.
  */
-export function findRatioNearDuplicates(rows: Matrix, dims: number, ratio = 0.4): RatioPair[] {
+export function findRatioNearDuplicates(
+  rows: Matrix,
+  dims: number,
+  ratio = 0.4,
+  maxRelativeDistance = 0.5,
+): RatioPair[] {
   const { nearest, first, second } = nearestTwo(rows, dims);
+  // Calibrated on the data's own scale: a near-copy is also far closer than a typical image's nearest neighbour.
+  const typical = [...first].sort((a, b) => a - b)[first.length >> 1];
   const pairs: RatioPair[] = [];
   for (let a = 0; a < nearest.length; a++) {
     const b = nearest[a];
     if (b <= a || nearest[b] !== a) continue;
     const worst = Math.max(first[a] / second[a], first[b] / second[b]);
-    if (worst < ratio) pairs.push({ a, b, distance: first[a], ratio: worst });
+    if (worst < ratio && first[a] < maxRelativeDistance * typical)
+      pairs.push({ a, b, distance: first[a], ratio: worst });
   }
   return pairs.sort((x, y) => x.ratio - y.ratio);
 }

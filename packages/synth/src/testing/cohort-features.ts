@@ -1,4 +1,9 @@
-import { colourHistogramFeatures, measureImageQuality, thumbnailFeatures } from '@dermino/analytics';
+import {
+  COLOUR_HISTOGRAM_DIMS,
+  colourHistogramFeatures,
+  measureImageQuality,
+  thumbnailFeatures,
+} from '@dermino/analytics';
 import { type AnswerKey, answerKeyOf } from '../answer-key.js';
 import { generateCohort } from '../cohort.js';
 import type { CohortOptions } from '../options.js';
@@ -7,7 +12,7 @@ import type { SynthCohort } from '../types.js';
 
 export const THUMBNAIL_GRID = 8;
 export const THUMBNAIL_DIMS = THUMBNAIL_GRID * THUMBNAIL_GRID * 3;
-export const HISTOGRAM_DIMS = 68;
+export const HISTOGRAM_DIMS = COLOUR_HISTOGRAM_DIMS;
 
 /**
  * What the platform's detectors see of a generated cohort (metadata, image statistics, pixel thumbnails), beside
