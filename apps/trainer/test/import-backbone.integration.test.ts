@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createDb, getModelVersionById } from '@dermino/db';
 import { readOnnxMetadata } from '@dermino/model';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { testHome } from './demo-fixture.js';
+import { runDermino } from './run-cli.js';
 import { tempDir } from './support.js';
 
 // The fixtures are small random DINOv2-family models written by PyTorch (packages/model/test/fixtures/weights).
 const FIXTURES = fileURLToPath(new URL('../../../packages/model/test/fixtures/weights/', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/dermino.mjs', import.meta.url));
-const run = promisify(execFile);
 const dir = tempDir('dermino-import-');
 const home = testHome();
 const db = createDb({ url: inject('databaseUrl') });
@@ -22,24 +19,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-export async function dermino(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: {
-        ...process.env,
-        DATABASE_URL: inject('databaseUrl'),
-        DERMINO_HOME: home,
-        DERMINO_BACKEND: 'wasm',
-      },
-      timeout: 600_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
-
+const dermino = runDermino;
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const importFolders = () =>
   fs.existsSync(path.join(home, 'models', 'imports'))
@@ -138,10 +118,8 @@ describe('dermino import-backbone', () => {
   it('writes the files but touches no database with --no-register (it runs with an unreachable DATABASE_URL)', async () => {
     const out = path.join(dir, 'hf');
     const before = await db.modelVersion.count();
-    const { stdout, stderr } = await run(
-      process.execPath,
+    const { code, stdout, stderr } = await runDermino(
       [
-        bin,
         'import-backbone',
         '--weights',
         path.join(FIXTURES, 'hf', 'model.safetensors'),
@@ -150,13 +128,11 @@ describe('dermino import-backbone', () => {
         '--no-register',
       ],
       {
-        env: {
-          ...process.env,
-          DATABASE_URL: 'postgresql://nobody:nothing@127.0.0.1:1/none',
-          DERMINO_HOME: path.join(dir, 'no-home'),
-        },
+        DATABASE_URL: 'postgresql://nobody:nothing@127.0.0.1:1/none',
+        DERMINO_HOME: path.join(dir, 'no-home'),
       },
     );
+    expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/ViT-48\/14 \(width 48, depth 2, 6 heads, 1 registers, SwiGLU/);
     expect(stdout).toMatch(/Not registered/);
     expect(stderr).toMatch(/no --licence given/);
