@@ -36,16 +36,17 @@ type Documents = {
     "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": typeof types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
-    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": typeof types.EvaluationDocument,
-    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n": typeof types.EvaluationSubgroupsDocument,
-    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n": typeof types.EvaluationHeadlineDocument,
+    "\n  fragment PixelBaselineFields on PixelBaseline {\n    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly\n    balancedAccuracy { value ciLow ciHigh }\n    macroAuroc { value ciLow ciHigh }\n    balancedAccuracyGain { model baseline difference ciLow ciHigh }\n    macroAurocGain { model baseline difference ciLow ciHigh }\n  }\n": typeof types.PixelBaselineFieldsFragmentDoc,
+    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split report predictionCount createdAt\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": typeof types.EvaluationDocument,
+    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": typeof types.EvaluationSubgroupsDocument,
+    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": typeof types.EvaluationHeadlineDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": typeof types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": typeof types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
-    "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
+    "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
-    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields metrics artifacts { kind sha256 bytes }\n      importedFrom { fileName sha256 format architecture taken }\n    }\n  }\n": typeof types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": typeof types.ModelByAliasDocument,
@@ -78,16 +79,17 @@ const documents: Documents = {
     "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
-    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n": types.EvaluationDocument,
-    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n": types.EvaluationSubgroupsDocument,
-    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n": types.EvaluationHeadlineDocument,
+    "\n  fragment PixelBaselineFields on PixelBaseline {\n    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly\n    balancedAccuracy { value ciLow ciHigh }\n    macroAuroc { value ciLow ciHigh }\n    balancedAccuracyGain { model baseline difference ciLow ciHigh }\n    macroAurocGain { model baseline difference ciLow ciHigh }\n  }\n": types.PixelBaselineFieldsFragmentDoc,
+    "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split report predictionCount createdAt\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": types.EvaluationDocument,
+    "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": types.EvaluationSubgroupsDocument,
+    "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n": types.EvaluationHeadlineDocument,
     "\n  query Evaluations($filter: EvaluationFilter, $first: Int) {\n    evaluations(filter: $filter, first: $first) {\n      totalCount\n      edges { node { id modelVersionId datasetVersionId split predictionCount createdAt } }\n    }\n  }\n": types.EvaluationsDocument,
     "\n  fragment JobFields on Job {\n    id kind payload status step total rate etaSeconds metrics error attempts createdBy createdAt startedAt finishedAt\n  }\n": types.JobFieldsFragmentDoc,
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
-    "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n": types.JobDetailDocument,
+    "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": types.JobDetailDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
-    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
+    "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) {\n      ...ModelFields metrics artifacts { kind sha256 bytes }\n      importedFrom { fileName sha256 format architecture taken }\n    }\n  }\n": types.ModelDocument,
     "\n  query ModelByAlias($alias: String!) { modelByAlias(alias: $alias) { ...ModelFields } }\n": types.ModelByAliasDocument,
@@ -186,15 +188,19 @@ export function graphql(source: "\n  query EmbeddingProjection($modelId: ID!, $d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }\n  }\n"): typeof import('./graphql').EvaluationDocument;
+export function graphql(source: "\n  fragment PixelBaselineFields on PixelBaseline {\n    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly\n    balancedAccuracy { value ciLow ciHigh }\n    macroAuroc { value ciLow ciHigh }\n    balancedAccuracyGain { model baseline difference ciLow ciHigh }\n    macroAurocGain { model baseline difference ciLow ciHigh }\n  }\n"): typeof import('./graphql').PixelBaselineFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n    }\n  }\n"): typeof import('./graphql').EvaluationSubgroupsDocument;
+export function graphql(source: "\n  query Evaluation($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split report predictionCount createdAt\n      baseline { ...PixelBaselineFields }\n    }\n  }\n"): typeof import('./graphql').EvaluationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n    }\n  }\n"): typeof import('./graphql').EvaluationHeadlineDocument;
+export function graphql(source: "\n  query EvaluationSubgroups($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n"): typeof import('./graphql').EvaluationSubgroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationHeadline($id: ID!) {\n    evaluation(id: $id) {\n      id modelVersionId datasetVersionId split predictionCount createdAt\n      report(parts: [META, OVERALL, MALIGNANCY])\n      baseline { ...PixelBaselineFields }\n    }\n  }\n"): typeof import('./graphql').EvaluationHeadlineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,7 +220,7 @@ export function graphql(source: "\n  mutation CancelJob($id: ID!) { cancelJob(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }\n  }\n"): typeof import('./graphql').JobDetailDocument;
+export function graphql(source: "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n"): typeof import('./graphql').JobDetailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -222,7 +228,7 @@ export function graphql(source: "\n  query CompareModels($datasetVersionId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n"): typeof import('./graphql').ModelFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n"): typeof import('./graphql').ModelFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

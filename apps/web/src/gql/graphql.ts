@@ -115,6 +115,11 @@ export type ModelKind =
   | 'BACKBONE'
   | 'CLASSIFIER';
 
+/** READY, or FAILED: the model failed a check when it was registered (a collapsed backbone) and can never be promoted. */
+export type ModelVersionStatus =
+  | 'FAILED'
+  | 'READY';
+
 export type PromoteModelInput = {
   /** Lower-case letters, digits and dashes, e.g. champion or challenger. */
   alias: string;
@@ -298,26 +303,28 @@ export type EmbeddingProjectionQueryVariables = Exact<{
 
 export type EmbeddingProjectionQuery = { embeddingProjection: { modelId: string, method: string, explainedVariance: Array<number>, total: number, points: Array<{ imageId: string, caseId: string, x: number, y: number, diagnosis: string | null, skinType: SkinType | null, site: string | null, split: Split | null }> } };
 
+export type PixelBaselineFieldsFragment = { method: string, inputSize: number, trainImages: number, testImages: number, labelFraction: number, beatsBaseline: boolean, beatsBaselineClearly: boolean, balancedAccuracy: { value: number | null, ciLow: number | null, ciHigh: number | null }, macroAuroc: { value: number | null, ciLow: number | null, ciHigh: number | null }, balancedAccuracyGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null }, macroAurocGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null } };
+
 export type EvaluationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EvaluationQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, report: unknown, predictionCount: number, createdAt: string } | null };
+export type EvaluationQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, report: unknown, predictionCount: number, createdAt: string, baseline: { method: string, inputSize: number, trainImages: number, testImages: number, labelFraction: number, beatsBaseline: boolean, beatsBaselineClearly: boolean, balancedAccuracy: { value: number | null, ciLow: number | null, ciHigh: number | null }, macroAuroc: { value: number | null, ciLow: number | null, ciHigh: number | null }, balancedAccuracyGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null }, macroAurocGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null } } | null } | null };
 
 export type EvaluationSubgroupsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EvaluationSubgroupsQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown } | null };
+export type EvaluationSubgroupsQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown, baseline: { method: string, inputSize: number, trainImages: number, testImages: number, labelFraction: number, beatsBaseline: boolean, beatsBaselineClearly: boolean, balancedAccuracy: { value: number | null, ciLow: number | null, ciHigh: number | null }, macroAuroc: { value: number | null, ciLow: number | null, ciHigh: number | null }, balancedAccuracyGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null }, macroAurocGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null } } | null } | null };
 
 export type EvaluationHeadlineQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EvaluationHeadlineQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown } | null };
+export type EvaluationHeadlineQuery = { evaluation: { id: string, modelVersionId: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string, report: unknown, baseline: { method: string, inputSize: number, trainImages: number, testImages: number, labelFraction: number, beatsBaseline: boolean, beatsBaselineClearly: boolean, balancedAccuracy: { value: number | null, ciLow: number | null, ciHigh: number | null }, macroAuroc: { value: number | null, ciLow: number | null, ciHigh: number | null }, balancedAccuracyGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null }, macroAurocGain: { model: number | null, baseline: number | null, difference: number | null, ciLow: number | null, ciHigh: number | null } } | null } | null };
 
 export type EvaluationsQueryVariables = Exact<{
   filter?: EvaluationFilter | null | undefined;
@@ -350,7 +357,7 @@ export type JobDetailQueryVariables = Exact<{
 }>;
 
 
-export type JobDetailQuery = { job: { id: string, kind: JobKind, payload: unknown, status: JobStatus, step: number, total: number | null, rate: number | null, etaSeconds: number | null, metrics: unknown, error: string | null, attempts: number, createdBy: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, logs: Array<{ at: string, level: string, message: string }>, curve: Array<{ step: number, metrics: unknown }> } | null };
+export type JobDetailQuery = { job: { id: string, kind: JobKind, payload: unknown, status: JobStatus, step: number, total: number | null, rate: number | null, etaSeconds: number | null, metrics: unknown, error: string | null, attempts: number, createdBy: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, logs: Array<{ at: string, level: string, message: string }>, curve: Array<{ step: number, metrics: unknown }>, healthCurve: Array<{ step: number, metrics: unknown }> } | null };
 
 export type CompareModelsQueryVariables = Exact<{
   datasetVersionId: string | number;
@@ -362,28 +369,28 @@ export type CompareModelsQueryVariables = Exact<{
 
 export type CompareModelsQuery = { compareModels: { datasetVersionId: string, split: Split, n: number, report: unknown, modelA: { id: string, name: string }, modelB: { id: string, name: string } } };
 
-export type ModelFieldsFragment = { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> };
+export type ModelFieldsFragment = { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, status: ModelVersionStatus, statusReason: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> };
 
 export type ModelsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } }> } };
+export type ModelsQuery = { models: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, status: ModelVersionStatus, statusReason: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } }> } };
 
 export type ModelQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ModelQuery = { model: { metrics: unknown, id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, artifacts: Array<{ kind: string, sha256: string, bytes: number }>, importedFrom: { fileName: string, sha256: string, format: string, architecture: string, taken: string | null } | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+export type ModelQuery = { model: { metrics: unknown, id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, status: ModelVersionStatus, statusReason: string | null, artifacts: Array<{ kind: string, sha256: string, bytes: number }>, importedFrom: { fileName: string, sha256: string, format: string, architecture: string, taken: string | null } | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
 
 export type ModelByAliasQueryVariables = Exact<{
   alias: string;
 }>;
 
 
-export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
+export type ModelByAliasQuery = { modelByAlias: { id: string, name: string, kind: ModelKind, config: unknown, classes: Array<string> | null, datasetVersionId: string | null, createdAt: string, licence: string | null, status: ModelVersionStatus, statusReason: string | null, parent: { id: string, name: string, kind: ModelKind } | null, job: { id: string, kind: JobKind } | null, aliases: Array<{ alias: string, updatedAt: string, updatedBy: string | null }>, evaluations: Array<{ id: string, datasetVersionId: string, split: Split, predictionCount: number, createdAt: string }> } | null };
 
 export type DatasetNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -442,6 +449,41 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const PixelBaselineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PixelBaselineFields on PixelBaseline {
+  method
+  inputSize
+  trainImages
+  testImages
+  labelFraction
+  beatsBaseline
+  beatsBaselineClearly
+  balancedAccuracy {
+    value
+    ciLow
+    ciHigh
+  }
+  macroAuroc {
+    value
+    ciLow
+    ciHigh
+  }
+  balancedAccuracyGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+  macroAurocGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+}
+    `, {"fragmentName":"PixelBaselineFields"}) as unknown as TypedDocumentString<PixelBaselineFieldsFragment, unknown>;
 export const JobFieldsFragmentDoc = new TypedDocumentString(`
     fragment JobFields on Job {
   id
@@ -471,6 +513,8 @@ export const ModelFieldsFragmentDoc = new TypedDocumentString(`
   datasetVersionId
   createdAt
   licence
+  status
+  statusReason
   parent {
     id
     name
@@ -894,9 +938,44 @@ export const EvaluationDocument = new TypedDocumentString(`
     report
     predictionCount
     createdAt
+    baseline {
+      ...PixelBaselineFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
+    fragment PixelBaselineFields on PixelBaseline {
+  method
+  inputSize
+  trainImages
+  testImages
+  labelFraction
+  beatsBaseline
+  beatsBaselineClearly
+  balancedAccuracy {
+    value
+    ciLow
+    ciHigh
+  }
+  macroAuroc {
+    value
+    ciLow
+    ciHigh
+  }
+  balancedAccuracyGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+  macroAurocGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+}`) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
 export const EvaluationSubgroupsDocument = new TypedDocumentString(`
     query EvaluationSubgroups($id: ID!) {
   evaluation(id: $id) {
@@ -907,9 +986,44 @@ export const EvaluationSubgroupsDocument = new TypedDocumentString(`
     predictionCount
     createdAt
     report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])
+    baseline {
+      ...PixelBaselineFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<EvaluationSubgroupsQuery, EvaluationSubgroupsQueryVariables>;
+    fragment PixelBaselineFields on PixelBaseline {
+  method
+  inputSize
+  trainImages
+  testImages
+  labelFraction
+  beatsBaseline
+  beatsBaselineClearly
+  balancedAccuracy {
+    value
+    ciLow
+    ciHigh
+  }
+  macroAuroc {
+    value
+    ciLow
+    ciHigh
+  }
+  balancedAccuracyGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+  macroAurocGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+}`) as unknown as TypedDocumentString<EvaluationSubgroupsQuery, EvaluationSubgroupsQueryVariables>;
 export const EvaluationHeadlineDocument = new TypedDocumentString(`
     query EvaluationHeadline($id: ID!) {
   evaluation(id: $id) {
@@ -920,9 +1034,44 @@ export const EvaluationHeadlineDocument = new TypedDocumentString(`
     predictionCount
     createdAt
     report(parts: [META, OVERALL, MALIGNANCY])
+    baseline {
+      ...PixelBaselineFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<EvaluationHeadlineQuery, EvaluationHeadlineQueryVariables>;
+    fragment PixelBaselineFields on PixelBaseline {
+  method
+  inputSize
+  trainImages
+  testImages
+  labelFraction
+  beatsBaseline
+  beatsBaselineClearly
+  balancedAccuracy {
+    value
+    ciLow
+    ciHigh
+  }
+  macroAuroc {
+    value
+    ciLow
+    ciHigh
+  }
+  balancedAccuracyGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+  macroAurocGain {
+    model
+    baseline
+    difference
+    ciLow
+    ciHigh
+  }
+}`) as unknown as TypedDocumentString<EvaluationHeadlineQuery, EvaluationHeadlineQueryVariables>;
 export const EvaluationsDocument = new TypedDocumentString(`
     query Evaluations($filter: EvaluationFilter, $first: Int) {
   evaluations(filter: $filter, first: $first) {
@@ -989,6 +1138,10 @@ export const JobDetailDocument = new TypedDocumentString(`
       step
       metrics
     }
+    healthCurve {
+      step
+      metrics
+    }
   }
 }
     fragment JobFields on Job {
@@ -1051,6 +1204,8 @@ export const ModelsDocument = new TypedDocumentString(`
   datasetVersionId
   createdAt
   licence
+  status
+  statusReason
   parent {
     id
     name
@@ -1101,6 +1256,8 @@ export const ModelDocument = new TypedDocumentString(`
   datasetVersionId
   createdAt
   licence
+  status
+  statusReason
   parent {
     id
     name
@@ -1138,6 +1295,8 @@ export const ModelByAliasDocument = new TypedDocumentString(`
   datasetVersionId
   createdAt
   licence
+  status
+  statusReason
   parent {
     id
     name

@@ -2,9 +2,22 @@ import 'server-only';
 import { graphql } from '@/gql';
 import type { EvaluationQuery, EvaluationsQuery } from '@/gql/graphql';
 
+graphql(`
+  fragment PixelBaselineFields on PixelBaseline {
+    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly
+    balancedAccuracy { value ciLow ciHigh }
+    macroAuroc { value ciLow ciHigh }
+    balancedAccuracyGain { model baseline difference ciLow ciHigh }
+    macroAurocGain { model baseline difference ciLow ciHigh }
+  }
+`);
+
 export const evaluationQuery = graphql(`
   query Evaluation($id: ID!) {
-    evaluation(id: $id) { id modelVersionId datasetVersionId split report predictionCount createdAt }
+    evaluation(id: $id) {
+      id modelVersionId datasetVersionId split report predictionCount createdAt
+      baseline { ...PixelBaselineFields }
+    }
   }
 `);
 
@@ -14,6 +27,7 @@ export const evaluationSubgroupsQuery = graphql(`
     evaluation(id: $id) {
       id modelVersionId datasetVersionId split predictionCount createdAt
       report(parts: [META, OVERALL, MALIGNANCY, GROUPS, GAPS])
+      baseline { ...PixelBaselineFields }
     }
   }
 `);
@@ -24,6 +38,7 @@ export const evaluationHeadlineQuery = graphql(`
     evaluation(id: $id) {
       id modelVersionId datasetVersionId split predictionCount createdAt
       report(parts: [META, OVERALL, MALIGNANCY])
+      baseline { ...PixelBaselineFields }
     }
   }
 `);

@@ -32,6 +32,6 @@ export type JobLog = JobDetail['logs'][number];
 
 export const jobDetailQuery = graphql(`
   query JobDetail($id: ID!, $last: Int) {
-    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } }
+    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }
   }
 `);

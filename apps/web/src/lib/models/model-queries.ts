@@ -6,7 +6,7 @@ export type { ModelKind, Split } from '@/gql/graphql';
 
 graphql(`
   fragment ModelFields on ModelVersion {
-    id name kind config classes datasetVersionId createdAt licence
+    id name kind config classes datasetVersionId createdAt licence status statusReason
     parent { id name kind }
     job { id kind }
     aliases { alias updatedAt updatedBy }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PixelBaselineNote } from '@/components/pixel-baseline-note';
 import type { BiasEvaluation } from './load-bias-evaluation';
 
 /** The header line under "Bias": what the numbers are of. Nothing when there is no report (the panel says why). */
@@ -6,10 +7,13 @@ export async function BiasMeta({ data }: { data: Promise<BiasEvaluation> }) {
   const { evaluation, report } = await data;
   if (!evaluation || !report) return null;
   return (
-    <p className="page-header__meta" data-testid="bias-meta">
-      n = {report.meta.n.toLocaleString('en-GB')} · {evaluation.split.toLowerCase()} split · 95% bootstrap
-      intervals · minimum group size {report.meta.min_group_size}
-    </p>
+    <>
+      <p className="page-header__meta" data-testid="bias-meta">
+        n = {report.meta.n.toLocaleString('en-GB')} · {evaluation.split.toLowerCase()} split · 95% bootstrap
+        intervals · minimum group size {report.meta.min_group_size}
+      </p>
+      <PixelBaselineNote baseline={evaluation.baseline} />
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import styles from '@/components/charts/dashboard.module.css';
 import { MetricCards } from '@/components/charts/metric-cards';
+import { PixelBaselineNote } from '@/components/pixel-baseline-note';
 import type { EvaluationDetail } from '@/lib/evaluation/evaluation-queries';
 import { headlineMetrics } from '@/lib/evaluation/metric-info';
 import type { EvaluationReport } from '@/lib/evaluation/report-types';
@@ -87,6 +88,7 @@ async function LatestEvaluationSummary({
         resamples). <Link href={`/bias?evaluation=${evaluation.id}`}>For whom is it worse?</Link>
       </p>
       <MetricCards metrics={headlineMetrics(report)} />
+      <PixelBaselineNote baseline={evaluation.baseline} />
     </>
   );
 }

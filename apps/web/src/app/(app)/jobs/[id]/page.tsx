@@ -7,11 +7,13 @@ import { LineChart } from '@/components/charts/line-chart';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { formatDateTime, formatEnum } from '@/lib/format';
+import { readHealthCurve } from '@/lib/jobs/health-curve';
 import { formatDuration, formatRate, readCurve } from '@/lib/jobs/job-progress';
 import { isActive, jobDetailQuery } from '@/lib/jobs/job-queries';
 import { rolesFor } from '../../nav-items';
 import { AutoRefresh } from '../auto-refresh';
 import { CancelButton } from '../cancel-button';
+import { HealthCharts } from '../health-charts';
 import { StatusBadge } from '../status-badge';
 
 export const metadata: Metadata = { title: 'Job' };
@@ -113,6 +115,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           </div>
         </section>
       ) : null}
+      <HealthCharts points={readHealthCurve(job.healthCurve)} />
       <section className="panel panel__body" aria-labelledby="logs-heading">
         <h2 id="logs-heading">Log (last {job.logs.length} lines)</h2>
         {job.logs.length === 0 ? (

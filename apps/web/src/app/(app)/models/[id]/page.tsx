@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '@/components/charts/dashboard.module.css';
 import { MetricCards } from '@/components/charts/metric-cards';
+import { PixelBaselineNote } from '@/components/pixel-baseline-note';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { evaluationQuery } from '@/lib/evaluation/evaluation-queries';
@@ -56,8 +57,15 @@ export default async function ModelPage({
             ))}
           </p>
         </div>
-        {model.kind === 'CLASSIFIER' ? <PromoteForm modelId={model.id} modelName={model.name} /> : null}
+        {model.kind === 'CLASSIFIER' && model.status !== 'FAILED' ? (
+          <PromoteForm modelId={model.id} modelName={model.name} />
+        ) : null}
       </div>
+      {model.status === 'FAILED' ? (
+        <p className="notice notice--alert" data-testid="model-failed">
+          <strong>Failed: this model can never be promoted.</strong> {model.statusReason}
+        </p>
+      ) : null}
       <section className="panel panel__body">
         <dl className="facts">
           <dt>Classes</dt>
@@ -133,6 +141,7 @@ export default async function ModelPage({
               </span>
             </h2>
             <MetricCards metrics={allMetrics(report)} />
+            <PixelBaselineNote baseline={evaluation.baseline} />
             <p style={{ marginTop: 12 }}>
               <Link href={`/bias?evaluation=${evaluation.id}`}>
                 Break down by skin type, sex, age, site, device →
