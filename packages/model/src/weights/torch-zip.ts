@@ -87,7 +87,10 @@ export function readTorchZip(file: FileSource): PickleValue {
   const prefix = pickleEntry.name.slice(0, -'data.pkl'.length);
   const storages = new Map<string, Storage>();
   const globals: Record<string, PickleGlobal> = {
-    'collections.OrderedDict': fn(() => new PickleDict()),
+    // OrderedDict() then SETITEMS, as torch.save writes it, or OrderedDict([(key, value), ...]).
+    'collections.OrderedDict': fn(
+      (args) => new PickleDict(Array.isArray(args[0]) ? (args[0] as Array<[PickleValue, PickleValue]>) : []),
+    ),
     'torch._utils._rebuild_tensor_v2': fn((args) => {
       const [storage, offset, shape, stride] = args as [Storage, number, number[], number[]];
       if (!storage || !Array.isArray(shape) || !Array.isArray(stride))
