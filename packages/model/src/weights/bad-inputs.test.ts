@@ -3,43 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWeightsFile } from './read-weights-file';
+import { tinyBackbone } from './testing/tiny-backbone';
 import { WEIGHT_FIXTURES } from './testing/weight-fixtures';
-import { type TensorsToWrite, writeSafetensors, writeTorchZip } from './testing/write-weights';
+import { writeSafetensors } from './testing/write-weights';
 
 const dir = mkdtempSync(join(tmpdir(), 'dermino-weights-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => join(WEIGHT_FIXTURES, name);
 
-/** A minimal valid DINOv2-named backbone: width 8, depth 1, patch 2, 2x2 position grid. */
-function tinyBackbone(): TensorsToWrite {
-  const D = 8;
-  const t = (name: string, shape: number[]): [string, number[], Float32Array] => [
-    name,
-    shape,
-    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i)),
-  ];
-  return [
-    t('patch_embed.proj.weight', [D, 3, 2, 2]),
-    t('patch_embed.proj.bias', [D]),
-    t('cls_token', [1, 1, D]),
-    t('pos_embed', [1, 5, D]),
-    t('mask_token', [1, D]),
-    t('blocks.0.norm1.weight', [D]),
-    t('blocks.0.norm1.bias', [D]),
-    t('blocks.0.attn.qkv.weight', [3 * D, D]),
-    t('blocks.0.attn.qkv.bias', [3 * D]),
-    t('blocks.0.attn.proj.weight', [D, D]),
-    t('blocks.0.attn.proj.bias', [D]),
-    t('blocks.0.norm2.weight', [D]),
-    t('blocks.0.norm2.bias', [D]),
-    t('blocks.0.mlp.fc1.weight', [4 * D, D]),
-    t('blocks.0.mlp.fc1.bias', [4 * D]),
-    t('blocks.0.mlp.fc2.weight', [D, 4 * D]),
-    t('blocks.0.mlp.fc2.bias', [D]),
-    t('norm.weight', [D]),
-    t('norm.bias', [D]),
-  ];
-}
 const options = { heads: 2, imageSize: 4 };
 
 describe('readWeightsFile refuses bad input with a clear error', () => {
@@ -132,21 +103,5 @@ describe('readWeightsFile refuses bad input with a clear error', () => {
     expect(() => readWeightsFile(fixture('plain-fp16.pth'), { heads: 4, imageSize: 30 })).toThrow(
       /image size 30 is not a multiple of the patch size 8/,
     );
-  });
-});
-
-describe('torch zip checkpoints written member by member', () => {
-  it.each([false, true])('reads the same tensors STORED and DEFLATE (deflate: %s)', (deflate) => {
-    const path = join(dir, `tiny-${deflate}.pth`);
-    writeTorchZip(path, tinyBackbone(), { deflate });
-    const { weights, provenance } = readWeightsFile(path, options);
-    expect(provenance.container).toBe('torch-zip');
-    expect(provenance.summary).toBe('ViT-8/2 (width 8, depth 1, 2 heads, MLP), 1.0k parameters');
-    // cls_token holds sin(0..7); the q/k/v weight is transposed to [in, out]: element [i][o] = sin(o * 8 + i).
-    expect(Array.from(weights.cls_token.data)).toEqual(
-      Array.from({ length: 8 }, (_, i) => Math.fround(Math.sin(i))),
-    );
-    expect(weights['blocks.0.attn.qkv.weight'].shape).toEqual([8, 24]);
-    expect(weights['blocks.0.attn.qkv.weight'].data[1 * 24 + 5]).toBe(Math.fround(Math.sin(5 * 8 + 1)));
   });
 });
