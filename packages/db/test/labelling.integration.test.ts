@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/client.js';
+import {
+  findLabellingCandidates,
+  getCurrentLabellingBatch,
+  reserveLabellingTasks,
+} from '../src/labelling.js';
+import { countReaderLabels, submitLabel, undoLabel } from '../src/labelling-answers.js';
+import { createTestCase, createTestUser, uniqueName } from '../src/testing/factories.js';
+import { connectTestDb } from './support/test-db.js';
+
+let db: Db;
+let close: () => Promise<void>;
+let source: string;
+const TTL = 600;
+const suggestion = [
+  { code: 'nv', probability: 0.7 },
+  { code: 'mel', probability: 0.2 },
+];
+
+beforeAll(async () => {
+  ({ db, close } = await connectTestDb());
+  source = uniqueName('labelling');
+  for (let i = 0; i < 6; i++)
+    await createTestCase(db, { source, images: [{ storageKey: `k/${source}/${i}` }] });
+  // Labelled already: never a candidate.
+  await createTestCase(db, {
+    source,
+    images: [{ storageKey: `k/${source}/x` }],
+    annotations: [{ concept: 'nv' }],
+  });
+});
+afterAll(async () => close());
+
+const reader = async () => (await createTestUser(db, { role: 'CLINICIAN' })).id;
+async function serve(readerId: string, count: number, batchId?: string) {
+  const candidates = await findLabellingCandidates(db, {
+    readerId,
+    limit: 50,
+    filter: { sources: [source] },
+  });
+  return reserveLabellingTasks(db, {
+    readerId,
+    batchId,
+    strategy: 'RANDOM',
+    ttlSeconds: TTL,
+    tasks: candidates
+      .slice(0, count)
+      .map((c) => ({ imageId: c.imageId, round: c.round, reason: 'test', suggestion })),
+  });
+}
+const answer = (readerId: string, imageId: string, extra: Partial<Parameters<typeof submitLabel>[1]> = {}) =>
+  submitLabel(db, {
+    imageId,
+    readerId,
+    annotator: readerId,
+    outcome: 'LABELLED',
+    conceptCode: 'nv',
+    suggestionShown: true,
+    secondReadShare: 0,
+    ...extra,
+  });
+
+describe('labelling queue reservations', () => {
+  it('two readers at once get different images, and an image is never served twice to one reader', async () => {
+    const [a, b] = [await reader(), await reader()];
+    const [first, second] = await Promise.all([serve(a, 3), serve(b, 3)]);
+    const ids = [...first.tasks, ...second.tasks].map((t) => t.imageId);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    // A's new queue releases A's unanswered reservations to others, but never back to A.
+    const again = await serve(a, 6);
+    expect(
+      again.tasks.map((t) => t.imageId).filter((id) => first.tasks.some((t) => t.imageId === id)),
+    ).toEqual([]);
+    await expect(
+      getCurrentLabellingBatch(db, { batchId: first.batchId, readerId: a, ttlSeconds: TTL }),
+    ).rejects.toThrow(/queue cursor is stale \(a newer queue replaced it\)/);
+    await expect(
+      getCurrentLabellingBatch(db, { batchId: again.batchId, readerId: b, ttlSeconds: TTL }),
+    ).rejects.toThrow(/no such queue of yours/);
+  });
+
+  it('stores a label with provenance, refuses bad answers without storing, and undoes', async () => {
+    const a = await reader();
+    const { tasks } = await serve(a, 2);
+    expect(tasks.length).toBe(2);
+    const imageId = tasks[0].imageId;
+    await expect(answer(a, imageId, { conceptCode: 'not-a-code' })).rejects.toThrow(
+      'Unknown diagnosis code: not-a-code.',
+    );
+    expect(await db.annotation.count({ where: { imageId } })).toBe(0);
+    const stored = await answer(a, imageId);
+    expect(stored).toMatchObject({
+      outcome: 'LABELLED',
+      conceptCode: 'nv',
+      suggestionShown: true,
+      suggestionAccepted: true,
+    });
+    const annotation = await db.annotation.findUniqueOrThrow({
+      where: { id: stored.annotationId as string },
+    });
+    expect(annotation).toMatchObject({ imageId, confirmation: 'SINGLE_READER', annotator: a });
+    await expect(answer(a, imageId, { conceptCode: 'mel' })).rejects.toThrow(
+      /You already answered image .* \(LABELLED/,
+    );
+    expect(await db.annotation.count({ where: { imageId } })).toBe(1);
+    const other = await reader();
+    await expect(answer(other, imageId)).rejects.toThrow(/is not in your labelling queue/);
+    expect(await countReaderLabels(db, { readerId: a, since: new Date(Date.now() - 60_000) })).toBe(1);
+    await undoLabel(db, { imageId, readerId: a });
+    expect(await db.annotation.count({ where: { imageId } })).toBe(0);
+    expect(await countReaderLabels(db, { readerId: a, since: new Date(Date.now() - 60_000) })).toBe(0);
+    const relabelled = await answer(a, imageId, { conceptCode: 'mel' });
+    expect(relabelled.suggestionAccepted).toBe(false);
+  });
+
+  it('sends an unsure read to a second reader, never to the first', async () => {
+    const a = await reader();
+    const { tasks } = await serve(a, 1);
+    await answer(a, tasks[0].imageId, { outcome: 'UNSURE', conceptCode: 'mel' });
+    expect(await db.annotation.count({ where: { imageId: tasks[0].imageId } })).toBe(0);
+    const mine = await findLabellingCandidates(db, { readerId: a, limit: 50, filter: { sources: [source] } });
+    expect(mine.some((c) => c.imageId === tasks[0].imageId)).toBe(false);
+    const b = await reader();
+    const theirs = await findLabellingCandidates(db, {
+      readerId: b,
+      limit: 50,
+      filter: { sources: [source] },
+    });
+    expect(theirs[0]).toMatchObject({ imageId: tasks[0].imageId, round: 2, firstReadCode: 'mel' });
+  });
+});
