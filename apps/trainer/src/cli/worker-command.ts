@@ -1,8 +1,8 @@
 import { AppError, createQueue, migrateDatabase } from '@dermino/db';
 import type { Env } from '../env.js';
-import type { JobHandler } from '../worker/job-handler.js';
 import { jobHandlers } from '../jobs/index.js';
 import { createLogger, wantsPrettyLogs } from '../logger.js';
+import type { JobHandler } from '../worker/job-handler.js';
 import { startWorker } from '../worker/start-worker.js';
 import { openDatabase } from './database.js';
 
@@ -10,11 +10,18 @@ import { openDatabase } from './database.js';
 export function parseKinds(value: string | undefined): JobHandler[] {
   if (value === undefined) return jobHandlers;
   const known = new Map(jobHandlers.map((h) => [h.kind.toLowerCase(), h]));
-  const names = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (names.length === 0) throw new AppError('BAD_INPUT', { message: '--kinds is empty; give job kinds separated by commas.' });
+  const names = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0)
+    throw new AppError('BAD_INPUT', { message: '--kinds is empty; give job kinds separated by commas.' });
   return [...new Set(names)].map((name) => {
     const handler = known.get(name);
-    if (!handler) throw new AppError('BAD_INPUT', { message: `--kinds: unknown job kind "${name}"; known: ${[...known.keys()].join(', ')}.` });
+    if (!handler)
+      throw new AppError('BAD_INPUT', {
+        message: `--kinds: unknown job kind "${name}"; known: ${[...known.keys()].join(', ')}.`,
+      });
     return handler;
   });
 }
@@ -31,14 +38,26 @@ export async function runWorkerCommand(env: Env, options: { kinds?: string } = {
   });
   const database = await openDatabase(env);
   await migrateDatabase({ url: database.handle.url });
-  const queue = await createQueue({ url: database.handle.url });
-  queue.on('error', (error) => logger.error({ err: error }, 'queue error'));
+  const queue = await createQueue({
+    url: database.handle.url,
+    onError: (error) => logger.error({ err: error }, 'queue error'),
+  });
   const worker = await startWorker({ db: database.db, queue, home: env.home, logger, handlers });
+  let stopping = false;
+  // Stopping while the database is gone (stopped first, or crashed) must still end the process cleanly: each step's
+  // failure is logged, and the exit is 0 as a stop asked for.
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     logger.info('worker stopping');
-    await worker.stop();
-    await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
-    await database.close();
+    const steps: [string, () => Promise<unknown>][] = [
+      ['worker', () => worker.stop()],
+      ['queue', () => queue.stop({ graceful: true, wait: true, timeout: 10_000 })],
+      ['database', () => database.close()],
+    ];
+    for (const [name, step] of steps) {
+      await step().catch((error: Error) => logger.warn(`stopping the ${name}: ${error.message}`));
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
