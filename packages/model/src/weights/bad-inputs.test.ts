@@ -99,6 +99,18 @@ describe('readWeightsFile refuses bad input with a clear error', () => {
     );
   });
 
+  it('a student asked of a file that holds only a teacher', () => {
+    expect(() =>
+      readWeightsFile(fixture('dinov2-teacher-registers-swiglu.pth'), {
+        heads: 4,
+        imageSize: 42,
+        take: 'student',
+      }),
+    ).toThrow(
+      /dinov2-teacher-registers-swiglu\.pth: a student network was asked for, but the file holds only "teacher\.backbone\.\*"/,
+    );
+  });
+
   it('an image size that is not a multiple of the patch size', () => {
     expect(() => readWeightsFile(fixture('plain-fp16.pth'), { heads: 4, imageSize: 30 })).toThrow(
       /image size 30 is not a multiple of the patch size 8/,

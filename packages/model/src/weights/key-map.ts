@@ -9,6 +9,8 @@ export interface BackboneKeys {
   prefix: string;
   /** Other backbones found in the file (e.g. the student when the teacher was taken). */
   otherPrefixes: string[];
+  /** 'teacher' or 'student' when the prefix names one (DINOv2 training checkpoints), else null. */
+  network: 'teacher' | 'student' | null;
   /** Tensors renamed to DINOv2's own names (`blocks.<i>.attn.qkv.weight`, torch [out, in] layout). */
   tensors: Map<string, LazyTensor>;
   /** Keys of the backbone that are a classifier, not the backbone (timm `head.*`): left out, listed here. */
@@ -56,6 +58,13 @@ export function mapBackboneKeys(
     }
   }
   const { prefix, hf } = chosen[0];
+  const segments = prefix.split('.');
+  const network = segments.includes('teacher') ? 'teacher' : segments.includes('student') ? 'student' : null;
+  if (options.take === 'student' && network !== 'student') {
+    throw new Error(
+      `${what}: a student network was asked for, but the file holds only ${prefix ? `"${prefix}*"` : 'one backbone'}`,
+    );
+  }
   const backbone = new Map<string, LazyTensor>();
   let outsideCount = 0;
   for (const [key, tensor] of keys) {
@@ -84,6 +93,7 @@ export function mapBackboneKeys(
     format,
     prefix,
     otherPrefixes: roots.map((r) => r.prefix).filter((p) => p !== prefix),
+    network,
     tensors: renamed.tensors,
     ignored: renamed.ignored.map((key) => prefix + key),
     outsideCount,

@@ -54,7 +54,7 @@ const cases: Case[] = [
     expect: {
       format: 'dinov2',
       sourcePrefix: 'teacher.backbone.',
-      took: null,
+      took: 'teacher',
       depth: 2,
       registers: 2,
       ffn: 'swiglu',

@@ -39,7 +39,7 @@ export interface WeightsProvenance {
   fileBytes: number;
   container: 'safetensors' | 'torch-zip';
   format: WeightsFormat;
-  /** Key prefix of the backbone taken ('' = top level), and the network it is, when the file held several. */
+  /** Key prefix of the backbone taken ('' = top level), and which network of a DINOv2 checkpoint it is. */
   sourcePrefix: string;
   took: 'teacher' | 'student' | null;
   otherBackbones: string[];
@@ -104,7 +104,7 @@ export function readWeightsFile(path: string, options: ReadWeightsOptions = {}):
       container: opened.container,
       format: keys.format,
       sourcePrefix: keys.prefix,
-      took: keys.otherPrefixes.length > 0 ? take : null,
+      took: keys.network,
       otherBackbones: keys.otherPrefixes,
       ignoredKeys: keys.ignored,
       keysOutsideBackbone: keys.outsideCount,
