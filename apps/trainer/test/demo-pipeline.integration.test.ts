@@ -40,7 +40,7 @@ const home = testHome();
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 // Stored probabilities come back through Postgres float8 text, which may round the last bit.
 const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)));
-const budget = { ...DEMO_BUDGET, config: MICRO_CONFIG, steps: 4, batchSize: 8, checkpointEvery: 2, resamples: 50, permutations: 20, maxPerWindow: 40 };
+const budget = { ...DEMO_BUDGET, config: MICRO_CONFIG, steps: 4, batchSize: 8, checkpointEvery: 2, resamples: 50, permutations: 20, maxPerWindow: 40, minWindowSize: 10 };
 
 const db = createDb({ url: inject('databaseUrl') });
 
@@ -155,6 +155,12 @@ describe('the demo pipeline after the first start', () => {
     }
     expect((drift.windows as { realisedAccuracy: number | null }[]).some((w) => typeof w.realisedAccuracy === 'number')).toBe(true);
     expect(alerts.some((a) => a.area === 'metadata' && a.feature === 'device' && windows.findIndex((w) => w.window === a.window) >= 7)).toBe(true);
+    // Alarm lines come from the reference months themselves, and each alarm names the segment it lives in.
+    const calibrated = drift.windows as { window: string; status: string; calibrated: { threshold: number | null }[] }[];
+    expect(calibrated.filter((w) => w.status === 'reference')).toHaveLength(3);
+    for (const w of calibrated.filter((w) => w.status !== 'too-small')) expect(w.calibrated.every((f) => f.threshold === null || Number.isFinite(f.threshold))).toBe(true);
+    const deviceAlerts = (drift.alerts as { feature: string; window: string; segment: { dimension: string; value: string } | null }[]).filter((a) => a.feature === 'device' && a.window >= '2025-09');
+    expect(deviceAlerts.some((a) => a.segment?.value === 'site-b')).toBe(true);
 
     // The lineage a manager reads: dataset version -> job -> model (and its backbone) -> evaluation, drift report.
     const lineage = await getModelLineage(worker.db, { id: classifiers[1]!.id });

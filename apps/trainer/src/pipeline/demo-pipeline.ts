@@ -12,6 +12,8 @@ export interface DemoBudget {
   resamples: number;
   permutations: number;
   maxPerWindow: number;
+  /** Drift months with fewer images are greyed, not alarmed (the drift job's default, 30, when absent). */
+  minWindowSize?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function enqueueDemoPipeline(
     evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples, groupBy: DEMO_EVALUATION_GROUPS, ...promote }));
   }
   const embed = await send('EMBED', { model: { fromJob: pretrain } });
-  const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow });
+  const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow, ...(budget.minWindowSize ? { minWindowSize: budget.minWindowSize } : {}) });
   const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
   return { pretrain, finetunes, evaluates, embed, drift, audit };
 }

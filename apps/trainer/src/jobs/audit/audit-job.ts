@@ -1,18 +1,23 @@
-import { clusterPairs, findExactDuplicates, findLabelIssues, findNearDuplicatePairs, findSplitLeakage } from '@dermino/analytics';
+import {
+  confirmWithEmbedding,
+  findExactDuplicates,
+  findRatioNearDuplicates,
+  findSplitLeakage,
+} from '@dermino/analytics';
 import { findEmbeddings, findVersionImages, saveDataAudit } from '@dermino/db';
 import { z } from 'zod';
-import { useConfiguredBackend } from '../../backend/use-backend.js';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
-import { outOfFoldProbabilities } from './out-of-fold.js';
+import { findAuditLabelIssues } from './label-issues.js';
+import { auditPixelFeatures, THUMBNAIL_DIMS } from './pixel-features.js';
 
 const payloadSchema = z
   .object({
     datasetVersionId: z.string().uuid(),
-    /** A model whose stored embeddings (EMBED job) feed label issues and near-duplicates; without it only exact checks run. */
+    /** A model whose stored embeddings (EMBED job) compete with the pixels for label issues and confirm near-copies. */
     model: modelRefSchema.optional(),
-    nearDuplicateThreshold: z.number().gt(0).max(2).default(0.1),
     folds: z.number().int().min(2).max(20).default(5),
+    /** Lists of exact and near-duplicate groups are capped (their counts are not); label issues never are. */
     maxIssues: z.number().int().min(1).max(100_000).default(200),
     after: afterSchema,
   })
@@ -20,95 +25,195 @@ const payloadSchema = z
 
 type AuditPayload = z.infer<typeof payloadSchema>;
 
-/** Centred copies: a small backbone's embeddings share a large common direction that hides differences in cosine. */
-function centre(vectors: number[][], dims: number): Float64Array {
-  const mean = new Float64Array(dims);
-  for (const v of vectors) for (let d = 0; d < dims; d++) mean[d] += v[d] / vectors.length;
-  return Float64Array.from(vectors.flatMap((v) => v.map((x, d) => x - mean[d])));
-}
+const flat = (rows: Float64Array[], dims: number) => {
+  const out = new Float64Array(rows.length * dims);
+  rows.forEach((row, index) => {
+    out.set(row, index * dims);
+  });
+  return out;
+};
 
 /** Label issues (confident learning), exact and near duplicates, and split leakage of a dataset version. */
 export const auditJob: JobHandler<AuditPayload> = {
   kind: 'AUDIT',
   parsePayload: (raw) => payloadSchema.parse(raw),
   async run(context) {
-    const { db, job, payload, log, progress } = context;
+    const { db, home, job, payload, log, progress } = context;
     await waitForJobs(context as never, payload.after);
     const model = payload.model ? await resolveModel(context as never, payload.model) : null;
-    const items = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId });
+    const all = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId });
     await progress({ step: 1, total: 4 });
-    const byImage = new Map(model ? (await findEmbeddings(db, { modelVersionId: model.id })).map((row) => [row.imageId, row.vector]) : []);
-    const embedded = items.filter((item) => byImage.has(item.imageId));
-    if (model && embedded.length < items.length) await log(`${items.length - embedded.length} images have no embedding of model ${model.id}; left out of the embedding checks.`, 'warn');
-    const dims = embedded.length ? byImage.get(embedded[0].imageId)!.length : 0;
-    const vectors = centre(embedded.map((item) => byImage.get(item.imageId)!), dims);
+    const pixels = await auditPixelFeatures(
+      home,
+      all.map((item) => item.storageKey),
+    );
+    if (pixels.unreadable)
+      await log(
+        `${pixels.unreadable} images could not be read; left out of the pixel and embedding checks.`,
+        'warn',
+      );
+    const byImage = new Map(
+      model
+        ? (await findEmbeddings(db, { modelVersionId: model.id })).map((row) => [row.imageId, row.vector])
+        : [],
+    );
+    const readable = all.flatMap((item, index) => (pixels.thumbnails[index] ? [{ item, index }] : []));
+    const embedded =
+      model !== null && readable.length > 0 && readable.every(({ item }) => byImage.has(item.imageId));
+    if (model && !embedded)
+      await log(`Not every image has an embedding of model ${model.id}; the pixels alone are used.`, 'warn');
+    const dims = embedded ? byImage.get(readable[0].item.imageId)!.length : 0;
+    const embeddingOf = (imageId: string) => Float64Array.from(byImage.get(imageId)!);
 
-    const exact = findExactDuplicates(items.map((item) => item.sha256 ?? `(no hash) ${item.imageId}`)).map((group) => group.map((i) => items[i].imageId));
-    const pairs = dims ? findNearDuplicatePairs(vectors, dims, payload.nearDuplicateThreshold) : [];
-    const nearGroups = clusterPairs(embedded.length, pairs).filter((g) => g.length > 1).map((g) => g.map((i) => embedded[i].imageId));
+    const exact = findExactDuplicates(all.map((item) => item.sha256 ?? `(no hash) ${item.imageId}`)).map(
+      (group) => group.map((i) => all[i].imageId),
+    );
+    const pairs = findRatioNearDuplicates(
+      flat(
+        readable.map(({ index }) => pixels.thumbnails[index]!),
+        THUMBNAIL_DIMS,
+      ),
+      THUMBNAIL_DIMS,
+    );
+    const confirmation = embedded
+      ? confirmWithEmbedding(
+          pairs,
+          flat(
+            readable.map(({ item }) => embeddingOf(item.imageId)),
+            dims,
+          ),
+          dims,
+        )
+      : null;
+    if (confirmation?.warning) await log(confirmation.warning, 'warn');
+    const near = pairs.map((pair, index) => ({
+      a: readable[pair.a].item,
+      b: readable[pair.b].item,
+      ratio: pair.ratio,
+      distance: pair.distance,
+      confirmed: confirmation ? confirmation.confirmed[index] : null,
+    }));
     await progress({ step: 2, total: 4 });
 
-    // Embeddings join the leakage check only when every image has one (indices must line up).
-    const complete = dims > 0 && embedded.length === items.length;
-    const leakageRows = complete ? embedded : items;
     const leakage = findSplitLeakage({
-      split: leakageRows.map((i) => i.split!),
-      patientId: leakageRows.map((i) => i.patientId),
-      lesionId: leakageRows.map((i) => i.lesionId),
-      contentHash: leakageRows.map((i) => i.sha256 ?? `(no hash) ${i.imageId}`),
-      ...(complete ? { embeddings: vectors, dims, nearDuplicateThreshold: payload.nearDuplicateThreshold } : {}),
+      split: all.map((i) => i.split!),
+      patientId: all.map((i) => i.patientId),
+      lesionId: all.map((i) => i.lesionId),
+      contentHash: all.map((i) => i.sha256 ?? `(no hash) ${i.imageId}`),
     });
-    const ids = (indices: number[]) => indices.map((i) => leakageRows[i].imageId);
+    const ids = (indices: number[]) => indices.map((i) => all[i].imageId);
+    const leakedNear = near.filter((pair) => pair.a.split !== pair.b.split);
+    const affected = new Set(
+      [...leakage.patients, ...leakage.lesions, ...leakage.exactDuplicates].flatMap((group) =>
+        ids(group.indices),
+      ),
+    );
+    for (const pair of leakedNear) affected.add(pair.a.imageId).add(pair.b.imageId);
     await progress({ step: 3, total: 4 });
 
-    let labelIssues: unknown[] = [];
-    let labelled = 0;
-    const withLabels = embedded.filter((item) => item.conceptCode);
-    const classes = [...new Set(withLabels.map((item) => item.conceptCode!))].sort();
-    if (withLabels.length >= payload.folds * 2 && classes.length >= 2) {
-      await useConfiguredBackend();
-      labelled = withLabels.length;
-      const features = Float32Array.from(withLabels.flatMap((item) => byImage.get(item.imageId)!));
-      const labels = Int32Array.from(withLabels, (item) => classes.indexOf(item.conceptCode!));
-      const probabilities = outOfFoldProbabilities(features, labels, dims, classes.length, payload.folds);
-      labelIssues = findLabelIssues(probabilities, classes.length, labels).issues.slice(0, payload.maxIssues).map((issue) => ({
-        imageId: withLabels[issue.index].imageId,
-        givenLabel: classes[issue.givenLabel],
-        suggestedLabel: classes[issue.suggestedLabel],
-        selfConfidence: issue.selfConfidence,
-        margin: issue.margin,
-      }));
+    const labelled = readable.filter(({ item }) => item.conceptCode);
+    const classes = new Set(labelled.map(({ item }) => item.conceptCode));
+    let labelIssues: ReturnType<typeof findAuditLabelIssues> | null = null;
+    if (labelled.length >= payload.folds * 2 && classes.size >= 2) {
+      const pixelDims = THUMBNAIL_DIMS + pixels.colourDims;
+      labelIssues = findAuditLabelIssues(
+        {
+          imageIds: labelled.map(({ item }) => item.imageId),
+          lesionIds: labelled.map(({ item }) => item.caseId),
+          labels: labelled.map(({ item }) => item.conceptCode!),
+          pixels: flat(
+            labelled.map(({ index }) =>
+              Float64Array.from([...pixels.thumbnails[index]!, ...pixels.colours[index]!]),
+            ),
+            pixelDims,
+          ),
+          pixelDims,
+          embeddings: embedded
+            ? flat(
+                labelled.map(({ item }) => embeddingOf(item.imageId)),
+                dims,
+              )
+            : null,
+          dims,
+        },
+        payload.folds,
+      );
     } else {
-      await log('Too few labelled images with embeddings for confident learning; label issues skipped.', 'warn');
+      await log('Too few labelled, readable images for confident learning; label issues skipped.', 'warn');
     }
     const report = {
-      images: items.length,
+      images: all.length,
       embeddingModelId: model?.id ?? null,
-      labelIssues: { checked: labelled, classes, method: `confident learning on ${payload.folds}-fold out-of-sample linear-probe probabilities`, issues: labelIssues },
-      // Lists are capped (counts are not), so a loose threshold cannot produce a report too big to store or show.
+      labelIssues: labelIssues ?? {
+        checked: 0,
+        classes: [...classes].sort(),
+        method: 'skipped: too few labelled images',
+        issues: [],
+      },
       duplicates: {
         exactGroups: exact.length,
         exact: exact.slice(0, payload.maxIssues),
-        nearPairs: pairs.length,
-        nearGroups: nearGroups.length,
-        near: nearGroups.slice(0, payload.maxIssues).map((group) => group.slice(0, 50)),
-        nearDuplicateThreshold: payload.nearDuplicateThreshold,
-        embeddingsCentred: true,
+        nearPairs: near.length,
+        nearGroups: near.length,
+        near: near.slice(0, payload.maxIssues).map((pair) => [pair.a.imageId, pair.b.imageId]),
+        nearPairDetails: near
+          .slice(0, payload.maxIssues)
+          .map((pair) => ({
+            imageIds: [pair.a.imageId, pair.b.imageId],
+            ratio: pair.ratio,
+            distance: pair.distance,
+            confirmedByEmbedding: pair.confirmed,
+          })),
+        method:
+          "mutual nearest neighbours on 8 x 8 colour thumbnails, nearer than 0.4 x either image's second-nearest and than half the median nearest-neighbour distance; confirmed when the embedding ranks them within each other's 5 nearest",
+        nearDuplicateThreshold: null,
+        embedding: confirmation
+          ? {
+              healthy: confirmation.healthy,
+              relativeSpread: confirmation.relativeSpread,
+              warning: confirmation.warning,
+            }
+          : null,
       },
       leakage: {
-        patients: leakage.patients.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        lesions: leakage.lesions.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        exactDuplicates: leakage.exactDuplicates.slice(0, payload.maxIssues).map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
-        nearDuplicatePairs: leakage.nearDuplicates.length,
-        nearDuplicates: [...leakage.nearDuplicates]
-          .sort((a, b) => a.distance - b.distance)
+        patients: leakage.patients
           .slice(0, payload.maxIssues)
-          .map((p) => ({ imageIds: ids([p.a, p.b]), distance: p.distance, splits: p.splits })),
-        affectedImages: leakage.affectedImages,
+          .map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        lesions: leakage.lesions
+          .slice(0, payload.maxIssues)
+          .map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        exactDuplicates: leakage.exactDuplicates
+          .slice(0, payload.maxIssues)
+          .map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
+        nearDuplicatePairs: leakedNear.length,
+        nearDuplicates: leakedNear
+          .slice(0, payload.maxIssues)
+          .map((pair) => ({
+            imageIds: [pair.a.imageId, pair.b.imageId],
+            distance: pair.distance,
+            splits: [pair.a.split, pair.b.split],
+          })),
+        affectedImages: affected.size,
       },
     };
-    const audit = await saveDataAudit(db, { datasetVersionId: payload.datasetVersionId, jobId: job.id, report: JSON.parse(JSON.stringify(report)) });
-    await progress({ step: 4, total: 4, metrics: { labelIssues: labelIssues.length, exactDuplicates: exact.length, nearDuplicates: nearGroups.length, leakedImages: leakage.affectedImages } });
-    await log(`Audit ${audit.id}: ${labelIssues.length} label issues, ${exact.length} exact and ${nearGroups.length} near-duplicate groups, ${leakage.affectedImages} images in leaks.`);
+    const audit = await saveDataAudit(db, {
+      datasetVersionId: payload.datasetVersionId,
+      jobId: job.id,
+      report: JSON.parse(JSON.stringify(report)),
+    });
+    const issues = labelIssues?.issues.length ?? 0;
+    await progress({
+      step: 4,
+      total: 4,
+      metrics: {
+        labelIssues: issues,
+        exactDuplicates: exact.length,
+        nearDuplicates: near.length,
+        leakedImages: affected.size,
+      },
+    });
+    await log(
+      `Audit ${audit.id}: ${issues} label issues (noise estimate ${labelIssues?.estimatedNoiseRate ?? '-'}, from the ${labelIssues?.features ?? '-'}), ${exact.length} exact and ${near.length} near-duplicate pairs, ${affected.size} images in leaks.`,
+    );
   },
 };

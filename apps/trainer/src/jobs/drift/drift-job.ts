@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { scoreImages } from '../shared/score-images.js';
-import { driftAlerts } from './drift-alerts.js';
+import { loadPixels } from '../shared/load-pixels.js';
+import { calibratedAlerts, windowCalibration } from './calibrated-alerts.js';
 import { performanceBySkinType } from './performance-by-skin-type.js';
 import { chooseWindowExamples } from './window-examples.js';
 import { type DriftRows, windowStatistics } from './window-stats.js';
@@ -16,6 +17,10 @@ const payloadSchema = z
     referenceMonths: z.number().int().min(2).max(120).default(3),
     maxPerWindow: z.number().int().min(20).max(100_000).default(300),
     permutations: z.number().int().min(10).max(10_000).default(200),
+    /** Reference pseudo-windows per month that calibrate every alarm line. */
+    resamples: z.number().int().min(20).max(2_000).default(100),
+    /** Months with fewer images are greyed, never alarmed. */
+    minWindowSize: z.number().int().min(5).max(100_000).default(30),
     seed: z.number().int().min(0).default(0),
     after: afterSchema,
   })
@@ -82,7 +87,26 @@ export const driftJob: JobHandler<DriftPayload> = {
       windows.push({ window: month, reference: referenceSet.has(month), stats: windowStatistics(data, reference, current, payload) });
       await progress({ step: used.length + index + 1, total, metrics: { window: month } });
     }
-    const alerts = driftAlerts(windows.filter((w) => w.reference), windows.filter((w) => !w.reference));
+    // Pixels as well as the backbone: a device change shows in them even while the backbone is weak.
+    const thumbnails = await loadPixels(home, used.map((image) => image.storageKey), 8);
+    if (thumbnails.failed.length) await log(`${thumbnails.failed.length} images could not be read for pixel drift; the pixel statistic is left out.`, 'warn');
+    const calibrated = calibratedAlerts(
+      {
+        month: data.month,
+        caseId: used.map((image) => image.caseId),
+        metadata: data.metadata,
+        quality: data.quality,
+        thumbnails: thumbnails.failed.length ? null : thumbnails.pixels,
+        thumbnailDims: 8 * 8 * 3,
+        embeddings,
+        dims: data.dims,
+        probabilities: scored.probabilities,
+        classes: data.classes,
+      },
+      months.slice(0, payload.referenceMonths),
+      { resamples: payload.resamples, seed: payload.seed, minWindowSize: payload.minWindowSize },
+    );
+    const alerts = calibrated.alerts;
     const labels = await heldOutLabels(context, model, used.map((image) => image.imageId), classes);
     const exampleRows = { ...data, imageId: used.map((i) => i.imageId), capturedOn: used.map((i) => i.capturedAt!.toISOString().slice(0, 10)) };
     const performanceRows = { probabilities: scored.probabilities, classes: data.classes, skinType: data.metadata.skin_type, labels };
@@ -101,11 +125,12 @@ export const driftJob: JobHandler<DriftPayload> = {
       jobId: job.id,
       referenceFrom: new Date(Math.min(...referenceDates)),
       referenceTo: new Date(Math.max(...referenceDates)),
-      windows: JSON.parse(JSON.stringify(windows.map(({ window, reference: isReference, stats }, index) => ({ window, reference: isReference, ...stats, ...extras[index] })))),
+      windows: JSON.parse(JSON.stringify(windows.map(({ window, reference: isReference, stats }, index) => ({ window, reference: isReference, ...stats, ...extras[index], ...windowCalibration(calibrated.report, window) })))),
       alerts: JSON.parse(JSON.stringify(alerts)),
     });
     await progress({ step: total, total, metrics: { windows: windows.length, alerts: alerts.length } });
-    await log(`Drift report ${report.id}: ${windows.length} monthly windows, ${alerts.length} alerts.`);
+    const { summary } = calibrated;
+    await log(`Drift report ${report.id}: ${windows.length} monthly windows, ${alerts.length} alerts; alarmed ${summary.alarmedWindows.join(', ') || 'none'} of ${summary.monitoredWindows} monitored months; expected false-alarm rate ${summary.expectedFalseAlarmRate} per month; greyed (under ${payload.minWindowSize} images) ${summary.greyedWindows.join(', ') || 'none'}.`);
   },
 };
 

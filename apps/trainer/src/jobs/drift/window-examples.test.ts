@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DriftAlert } from './drift-alerts.js';
+import type { DriftAlert } from './calibrated-alerts.js';
 import { chooseWindowExamples, type ExampleRows } from './window-examples.js';
 
 // 20 reference images on two dermatoscopes, then a month of 10 where 4 come from a new phone and 2 are far out
@@ -23,7 +23,7 @@ function fixture(): ExampleRows {
 
 const reference = Array.from({ length: 20 }, (_, i) => i);
 const current = Array.from({ length: 10 }, (_, i) => 20 + i);
-const alert = (area: DriftAlert['area'], feature: string): DriftAlert => ({ window: '2026-06', area, feature, statistic: 's', value: 1, threshold: 't' });
+const alert = (area: DriftAlert['area'], feature: string): DriftAlert => ({ window: '2026-06', area, feature, statistic: 's', value: 1, threshold: 't', z: 4, segment: null });
 
 describe('example images of a window', () => {
   it('a device alert shows the new device first, then the images furthest from the reference embedding', () => {

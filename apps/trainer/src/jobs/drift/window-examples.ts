@@ -1,5 +1,5 @@
 import { createRng, shuffleInPlace } from '@dermino/analytics';
-import type { DriftAlert } from './drift-alerts.js';
+import type { DriftAlert } from './calibrated-alerts.js';
 
 export const EXAMPLES_PER_WINDOW = 6;
 
