@@ -33,13 +33,15 @@ export interface Context {
   services: ApiServices;
   authError: AppError | null;
   requestId: string;
+  /** The peer address of the HTTP request (login throttling); null outside HTTP (tests' executeOperation). */
+  clientAddress: string | null;
   logger: Logger;
   loaders: Loaders;
 }
 
 export async function createContext(
   deps: ApiDeps,
-  request: { authorization?: string | null; requestId?: string } = {},
+  request: { authorization?: string | null; requestId?: string; clientAddress?: string | null } = {},
 ): Promise<Context> {
   const auth = await authenticateRequest(deps.db, {
     authorization: request.authorization,
@@ -54,6 +56,7 @@ export async function createContext(
     services: deps.services,
     authError: auth.error,
     requestId,
+    clientAddress: request.clientAddress ?? null,
     logger: deps.logger.child({ requestId, userId: auth.user?.id ?? null }),
     loaders: createLoaders(deps.db),
   };

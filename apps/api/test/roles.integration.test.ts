@@ -139,6 +139,17 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     query: `mutation { setUserDisabled(id: "${missing}", disabled: true) { id } }`,
     allowed: ADMINS,
   },
+  { field: 'Mutation.unlockUser', query: `mutation { unlockUser(id: "${missing}") }`, allowed: ADMINS },
+  {
+    field: 'Mutation.revokeUserSessions',
+    query: `mutation { revokeUserSessions(id: "${missing}") { id } }`,
+    allowed: ADMINS,
+  },
+  {
+    field: 'Mutation.changePassword',
+    query: 'mutation { changePassword(input: { currentPassword: "wrong", newPassword: "x" }) }',
+    allowed: ALL,
+  },
 ];
 
 let api: TestApi;

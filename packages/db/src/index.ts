@@ -15,6 +15,22 @@ export {
   type PoolStats,
 } from './operations.js';
 export { hashPassword, verifyPassword } from './passwords.js';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy.js';
+export {
+  ACCOUNT_LOCK_FAILURES,
+  clearLoginFailures,
+  findLoginBlock,
+  type LoginBlock,
+  type LoginFailure,
+  recordLoginFailure,
+  unlockAccount,
+} from './auth/login-throttle.js';
+export {
+  changeUserPassword,
+  getSessionsValidFrom,
+  isRevokedBySessionCutoff,
+  revokeUserSessions,
+} from './auth/user-sessions.js';
 export { getMeta, setMeta } from './meta.js';
 export { BASE_CONCEPTS, seedConcepts, type ConceptSeed } from './seed/concepts.js';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './seed/users.js';

@@ -11,6 +11,7 @@ export const userSelect = {
   role: true,
   disabled: true,
   createdAt: true,
+  sessionsValidFrom: true,
 } satisfies Prisma.UserSelect;
 
 export type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;

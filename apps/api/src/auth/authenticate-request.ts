@@ -1,4 +1,11 @@
-import { AppError, type DbClient, getUserById, isSessionRevoked, type UserRecord } from '@dermino/db';
+import {
+  AppError,
+  type DbClient,
+  getUserById,
+  isRevokedBySessionCutoff,
+  isSessionRevoked,
+  type UserRecord,
+} from '@dermino/db';
 import { type SessionClaims, verifySessionToken } from './session-token.js';
 
 export type RequestAuth =
@@ -37,6 +44,12 @@ export async function authenticateRequest(
   ]);
   if (revoked) {
     const error = new AppError('UNAUTHENTICATED', { message: 'This session was logged out; log in again.' });
+    return { user: null, session: null, error };
+  }
+  if (user && isRevokedBySessionCutoff(user.sessionsValidFrom, session.iat)) {
+    const error = new AppError('UNAUTHENTICATED', {
+      message: 'This session was revoked (a password change or an administrator); log in again.',
+    });
     return { user: null, session: null, error };
   }
   if (!user || user.disabled) {

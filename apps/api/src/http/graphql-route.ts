@@ -22,7 +22,12 @@ export async function serveGraphql(
       search: url.search,
       body: req.method === 'POST' ? await readJsonBody(req) : undefined,
     },
-    context: () => createContext(deps, { authorization: req.headers.authorization, requestId }),
+    context: () =>
+      createContext(deps, {
+        authorization: req.headers.authorization,
+        requestId,
+        clientAddress: req.socket.remoteAddress ?? null,
+      }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.setHeader('x-request-id', requestId);

@@ -2,6 +2,9 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { login } from './auth/resolvers/Mutation/login.js';
 import { logout } from './auth/resolvers/Mutation/logout.js';
 import { refreshSession } from './auth/resolvers/Mutation/refreshSession.js';
+import { changePassword } from './auth/resolvers/Mutation/changePassword.js';
+import { revokeUserSessions } from './auth/resolvers/Mutation/revokeUserSessions.js';
+import { unlockUser } from './auth/resolvers/Mutation/unlockUser.js';
 import { me } from './auth/resolvers/Query/me.js';
 import { DateTime } from './base/resolvers/DateTime.js';
 import { health } from './base/resolvers/Query/health.js';
@@ -92,6 +95,9 @@ import { JobHealth } from './quality/resolvers/Job.js';
     cancelJob,
     createUser,
     setUserDisabled,
+    unlockUser,
+    revokeUserSessions,
+    changePassword,
     rateSimilarCase,
     freezeDatasetVersion,
     addAnnotation,

@@ -1,4 +1,4 @@
-import { AppError, createUser as create, recordAuditEvent } from '@dermino/db';
+import { AppError, createUser as create, passwordProblem, recordAuditEvent } from '@dermino/db';
 import { requireUser } from '../../../../context.js';
 import type { MutationResolvers } from '../../../../generated/resolvers-types.js';
 
@@ -12,8 +12,8 @@ export const createUser: MutationResolvers['createUser'] = async (_parent, { inp
     throw bad('input.email', `"${input.email.slice(0, 80)}" is not an email address.`);
   if (input.name.trim().length < 1 || input.name.length > 200)
     throw bad('input.name', 'The name must have 1 to 200 characters.');
-  if (input.password.length < 12 || input.password.length > 200)
-    throw bad('input.password', 'The password must have 12 to 200 characters.');
+  const problem = passwordProblem(input.password, { email: input.email });
+  if (problem) throw bad('input.password', problem);
   const user = await create(context.db, { ...input, name: input.name.trim() });
   await recordAuditEvent(context.db, {
     userId: admin.id,
