@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { promoteModelVersion } from '@dermino/db';
 import type { Command } from 'commander';
 import type { Env } from '../env.js';
 import { importBackbone } from '../import-backbone/import-backbone.js';
@@ -13,6 +14,7 @@ interface ImportBackboneFlags {
   imageSize: string;
   heads?: string;
   licence?: string;
+  alias?: string;
   student?: boolean;
   register: boolean;
   json?: boolean;
@@ -35,12 +37,17 @@ export function parseImportFlags(flags: ImportBackboneFlags) {
   if (!name || name.length > 100) throw new Error(`--name must be 1 to 100 characters, got "${name}"`);
   const licence = flags.licence?.trim() || null;
   if (licence && licence.length > 200) throw new Error('--licence must be at most 200 characters');
+  if (flags.alias !== undefined && !/^[a-z][a-z0-9-]{0,39}$/.test(flags.alias))
+    throw new Error(`--alias must be lower-case letters, digits and dashes, got "${flags.alias}"`);
+  if (flags.alias !== undefined && !flags.register)
+    throw new Error('--alias needs the registry; leave out --no-register');
   return {
     format: flags.format as (typeof FORMATS)[number],
     name,
     imageSize: positive(flags.imageSize, 'image-size')!,
     heads: positive(flags.heads, 'heads'),
     licence,
+    alias: flags.alias,
   };
 }
 
@@ -66,6 +73,10 @@ export function registerImportBackboneCommand(program: Command, env: () => Env):
       '--licence <text>',
       'licence of the weights, shown on the dashboard (e.g. CC-BY-NC-ND-4.0, Apache-2.0)',
     )
+    .option(
+      '--alias <alias>',
+      'also give the registered backbone this alias (e.g. dermino-base), for --backbone and --from',
+    )
     .option('--student', 'take the student of a DINOv2 training checkpoint (default: the teacher)')
     .option('--no-register', 'write the files only; do not touch the database')
     .option('--json', 'machine-readable output')
@@ -81,7 +92,16 @@ export function registerImportBackboneCommand(program: Command, env: () => Env):
       });
       const { provenance, files, seconds } = imported;
       const model = flags.register
-        ? await withDatabase(env(), (db) => registerImportedBackbone(db, env().home, imported, parsed))
+        ? await withDatabase(env(), async (db) => {
+            const registered = await registerImportedBackbone(db, env().home, imported, parsed);
+            if (parsed.alias)
+              await promoteModelVersion(db, {
+                id: registered.id,
+                alias: parsed.alias,
+                updatedBy: 'import-backbone',
+              });
+            return registered;
+          })
         : null;
       if (flags.json) {
         console.log(
@@ -108,7 +128,7 @@ export function registerImportBackboneCommand(program: Command, env: () => Env):
       console.log(`Weights ${files.weights}\nONNX    ${files.onnx}\nDetails ${files.manifest}`);
       if (model)
         console.log(
-          `Registered backbone ${model.id} (${model.name}), licence ${parsed.licence ?? 'not given'}.`,
+          `Registered backbone ${model.id} (${model.name}${parsed.alias ? `, alias ${parsed.alias}` : ''}), licence ${parsed.licence ?? 'not given'}.`,
         );
       else console.log('Not registered (--no-register).');
       if (!parsed.licence)

@@ -42,6 +42,10 @@ export function registerModelsCommands(program: Command, env: () => Env): void {
       for (const ancestor of lineage.ancestors) console.log(`  parent    ${describe(ancestor)}`);
       if (lineage.datasetVersion) console.log(`  data      ${lineage.datasetVersion.datasetName} v${lineage.datasetVersion.version} (${lineage.datasetVersion.id}, sha256 ${lineage.datasetVersion.contentHash.slice(0, 12)})`);
       if (lineage.job) console.log(`  job       ${lineage.job.id} ${lineage.job.kind} ${lineage.job.status}`);
+      const source = lineage.model.provenance as { fileName?: string; format?: string; architecture?: string; sha256?: string } | null;
+      if (source?.fileName) console.log(`  imported  ${source.fileName} (${source.format}) ${source.architecture}, sha256 ${source.sha256?.slice(0, 12)}`);
+      const licence = [lineage.model, ...lineage.ancestors].find((m) => m.licence)?.licence;
+      if (licence) console.log(`  licence   ${licence}`);
       for (const artifact of lineage.model.artifacts) console.log(`  artifact  ${artifact.kind.padEnd(20)} ${artifact.storageKey}  sha256 ${artifact.sha256.slice(0, 12)}  ${artifact.bytes} B`);
       for (const evaluation of lineage.evaluations) console.log(`  evaluated ${evaluation.id} on ${evaluation.split} of ${evaluation.datasetVersionId}`);
       for (const report of lineage.driftReports) console.log(`  drift     ${report.id} (${report.createdAt.toISOString()})`);
