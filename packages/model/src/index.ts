@@ -20,6 +20,7 @@ export { blockMask, sampleMasks, type BlockMaskOptions, type MaskBatchOptions } 
 export { multiCrop, defaultMultiCrop, randomCropBoxes, type MultiCropConfig, type MultiCropViews } from './augment/multi-crop';
 export { colourJitter, randomGreyscale, randomBlur, randomSolarize, type ColourJitter } from './augment/photometric';
 export { resolvePretrainConfig, type PretrainConfig, type PretrainConfigInput, type LossWeights, type HeadSize } from './train/pretrain-config';
+export { PRETRAIN_RECIPES, type PretrainRecipe, type PretrainRecipeName } from './train/pretrain-recipes';
 export { createPretrainState, disposePretrainState, studentParameters, type PretrainState, type Network } from './train/pretrain-state';
 export { trainStep, type PretrainBatch, type StepLog } from './train/train-step';
 export { computeStepGradients, applyStepGradients, type StepGradients } from './train/train-step';

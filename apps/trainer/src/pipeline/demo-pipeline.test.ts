@@ -4,7 +4,7 @@ import { parsePretrainPayload, pretrainConfigOf } from '../jobs/pretrain/pretrai
 import { DEMO_BUDGET } from './demo-pipeline.js';
 
 describe('the demo pretraining budget', () => {
-  it('keeps colour (no hue or saturation jitter, no greyscale or solarisation) and weights the label loss 3', () => {
+  it('keeps colour (no hue or saturation jitter, no greyscale or solarisation), uses the 8 rotations/flips, weights the label loss 3 and stops within 5 minutes', () => {
     const payload = parsePretrainPayload({
       datasetVersionId: '00000000-0000-4000-8000-000000000000',
       preset: DEMO_BUDGET.preset,
@@ -12,12 +12,14 @@ describe('the demo pretraining budget', () => {
       steps: DEMO_BUDGET.steps,
       batchSize: DEMO_BUDGET.batchSize,
       checkpointEvery: DEMO_BUDGET.checkpointEvery,
+      budgetSeconds: DEMO_BUDGET.budgetSeconds,
     });
     const config = resolvePretrainConfig(pretrainConfigOf(payload));
     expect(config.crops.jitter).toMatchObject({ hue: 0, saturation: 0, brightness: 0.2 });
-    expect(config.crops).toMatchObject({ greyscaleProbability: 0, solarizeProbability: 0, localCrops: 4 });
+    expect(config.crops).toMatchObject({ greyscaleProbability: 0, solarizeProbability: 0, localCrops: 2, dihedral: true });
     expect(config.crops.blurProbability).toEqual({ global1: 1, global2: 0.1, local: 0.5 });
     expect(config.lossWeights).toEqual({ dino: 1, ibot: 1, koleo: 0.1, label: 3 });
     expect(config.schedule.epochs * config.schedule.stepsPerEpoch).toBe(DEMO_BUDGET.steps);
+    expect(payload.budgetSeconds).toBeLessThanOrEqual(300);
   });
 });

@@ -1,4 +1,5 @@
 import { type Db, enqueueJob, type JobKind, type Queue } from '@dermino/db';
+import { PRETRAIN_RECIPES } from '@dermino/model';
 
 /** The compute budget of the demo pipeline; the default suits a 2-core CPU (pretraining about 5 minutes). */
 export interface DemoBudget {
@@ -8,6 +9,8 @@ export interface DemoBudget {
   steps: number;
   batchSize: number;
   checkpointEvery: number;
+  /** Pretraining stops here whatever the step (a slow or busy machine cuts the schedule's tail). */
+  budgetSeconds?: number;
   labelFractions: number[];
   resamples: number;
   permutations: number;
@@ -23,17 +26,19 @@ export interface DemoBudget {
  * (apps/trainer/BENCHMARKS.md, one seed each, 26 Nov 2026).
  */
 export const DEMO_PRETRAIN_CONFIG = {
-  crops: { jitter: { probability: 0.8, brightness: 0.2, contrast: 0.2, saturation: 0, hue: 0 }, greyscaleProbability: 0, solarizeProbability: 0 },
+  ...PRETRAIN_RECIPES['cpu-demo'].config,
   lossWeights: { label: 3 },
 };
 
-// tiny on wasm: about 1 s per step of 32 images on this class of machine (BENCHMARKS.md), so 200 steps ~ 3-5 min.
+// The cpu-demo recipe (packages/model/BENCHMARKS.md): dihedral views, 2 local crops, batch 64 split over one replica
+// per core; about 0.3 s a step on 2 idle cores, so 500 steps ~ 2.5 min, and never more than 5 minutes.
 export const DEMO_BUDGET: DemoBudget = {
   preset: 'tiny',
   config: DEMO_PRETRAIN_CONFIG,
-  steps: 200,
-  batchSize: 32,
-  checkpointEvery: 20,
+  steps: 500,
+  batchSize: PRETRAIN_RECIPES['cpu-demo'].batchSize,
+  checkpointEvery: 50,
+  budgetSeconds: 300,
   labelFractions: [0.1, 1],
   resamples: 1000,
   permutations: 200,
@@ -72,6 +77,7 @@ export async function enqueueDemoPipeline(
     steps: budget.steps,
     batchSize: budget.batchSize,
     checkpointEvery: budget.checkpointEvery,
+    budgetSeconds: budget.budgetSeconds,
   });
   const variants = [...budget.labelFractions.map((labelFraction) => ({ method: 'linear' as const, labelFraction })), { method: 'knn' as const, labelFraction: 1 }];
   const finetunes = [];

@@ -1,0 +1,146 @@
+// `npm run bench:ham10000 -w @dermino/model [-- --budget 5m --recipe cpu-demo]`: pretrains a backbone with our code on
+// the training lesions of HAM10000 8x8 (split by lesion), then prints linear-probe and kNN BAcc / macro AUROC with
+// 95% bootstrap intervals for the backbone against the raw-pixel baselines (logistic regression, kNN, MLP) at 10%
+// and 100% of the labels, with and without averaging over the 8 rotations/flips.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { sampleLabelFraction } from '../../src/eval/features';
+import { registerGradients } from '../../src/register-gradients';
+import { resolvePretrainConfig } from '../../src/train/pretrain-config';
+import { PRETRAIN_RECIPES, type PretrainRecipeName } from '../../src/train/pretrain-recipes';
+import { disposePretrainState } from '../../src/train/pretrain-state';
+import { greyToRgb } from './backbone-features';
+import { loadHam10000, splitByLesion, take } from './data';
+import { type EvaluationRow, evaluateOnHam } from './evaluate';
+import { formatInterval } from './metrics';
+import { pretrainOnHam, timeHamStep } from './pretrain-ham';
+
+const argument = (name: string, fallback?: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const fail = (message: string): never => {
+  console.error(`bench:ham10000: ${message}`);
+  process.exit(2);
+};
+const duration = (text: string) => {
+  const m = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(text);
+  const seconds = m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : 0;
+  return seconds > 0 ? seconds : fail(`--budget must be a duration such as 5m, 8h or 300s, got "${text}"`);
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = path.resolve(argument('data', path.join(here, '../../../../../shared/data/ham10000'))!);
+const recipeName = argument('recipe', 'cpu-demo') as PretrainRecipeName;
+const recipe =
+  PRETRAIN_RECIPES[recipeName] ??
+  fail(`--recipe must be one of ${Object.keys(PRETRAIN_RECIPES).join(', ')}, got "${recipeName}"`);
+const config = { ...recipe.config, ...(argument('config') ? JSON.parse(argument('config')!) : {}) };
+const labelLoss = Number(argument('label-loss', '0.1'));
+if (!(labelLoss >= 0 && labelLoss <= 1))
+  fail(`--label-loss must be a fraction in [0, 1], got "${argument('label-loss')}"`);
+const replicas = Number(argument('replicas', String(os.availableParallelism())));
+const batchSize = Number(argument('batch', String(recipe.batchSize)));
+const views = argument('views', '1,8')!.split(',').map(Number);
+const resamples = Number(argument('resamples', '1000'));
+const pixelsOnly = process.argv.includes('--pixels-only');
+
+await tf.setBackend('wasm');
+registerGradients();
+const ham = loadHam10000(dataDir);
+const split = splitByLesion(ham.lesionIds);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(
+  `HAM10000 8x8: ${split.train.length} training / ${split.test.length} test images (split by lesion, seed 2026); load average ${load()}`,
+);
+
+let backbone: Parameters<typeof evaluateOnHam>[0]['backbone'];
+let state: Awaited<ReturnType<typeof pretrainOnHam>>['state'] | null = null;
+if (!pixelsOnly) {
+  const size = resolvePretrainConfig(config).vit.imageSize;
+  const images = greyToRgb(take(ham.pixels, split.train, 64), split.train.length, size);
+  const trainLabels = take(ham.labels, split.train, 1);
+  let labelOf: Int32Array | undefined;
+  if (labelLoss > 0) {
+    // The label loss sees the labels of the 10% subset the 10% probes use (the same seeded draw), never the test set.
+    const kept = new Set(sampleLabelFraction(trainLabels, labelLoss, 1));
+    labelOf = trainLabels.map((label, i) => (kept.has(i) ? label : -1));
+  }
+  const budgetSeconds = argument('steps') ? undefined : duration(argument('budget', '5m')!);
+  let steps = Number(argument('steps', '0'));
+  if (budgetSeconds) {
+    const secondsPerStep = await timeHamStep({ config, images, labelOf, batchSize, replicas });
+    steps = Math.max(1, Math.floor((budgetSeconds * 0.97) / secondsPerStep));
+    console.log(
+      `budget ${argument('budget', '5m')}: ${secondsPerStep.toFixed(2)} s per step of ${batchSize} on ${replicas} thread(s) here, so ${steps} steps`,
+    );
+  }
+  const run = await pretrainOnHam({
+    config: { ...config, schedule: { ...(config.schedule ?? {}), ...scheduleFor(steps) } },
+    images,
+    labelOf,
+    steps,
+    batchSize,
+    replicas,
+    seconds: budgetSeconds,
+    log: (line) => console.log(line),
+  });
+  images.dispose();
+  state = run.state;
+  backbone = { model: state.teacher.backbone, imageSize: size };
+  console.log(
+    `pretrained ${run.steps} steps of ${batchSize} (${((run.steps * batchSize) / split.train.length).toFixed(1)} epochs) in ${run.seconds.toFixed(0)} s, recipe ${recipeName}, label loss on ${labelLoss * 100}% of the training labels`,
+  );
+}
+
+function scheduleFor(steps: number) {
+  return {
+    epochs: 10,
+    stepsPerEpoch: Math.max(1, Math.ceil(steps / 10)),
+    warmupEpochs: 1,
+    teacherTemperatureWarmupEpochs: 3,
+    freezeLastLayerEpochs: 1,
+  };
+}
+
+console.log(
+  '\n| features | probe | labels | views | BAcc [95% CI] | macro AUROC [95% CI] |\n|---|---|---|---|---|---|',
+);
+const rows = evaluateOnHam({
+  ham,
+  split,
+  backbone,
+  views,
+  resamples,
+  log: (row: EvaluationRow) =>
+    console.log(
+      `| ${row.features} | ${row.probe} | ${row.labelFraction * 100}% | ${row.views === 8 ? '8 (TTA)' : '1'} | ${formatInterval(row.score.bacc)} | ${formatInterval(row.score.auroc)} |`,
+    ),
+});
+if (backbone) {
+  console.log('\nBackbone against the best pixel baseline at the same labels and views:');
+  for (const fraction of new Set(rows.map((r) => r.labelFraction)))
+    for (const v of views) {
+      const pick = (features: string) =>
+        rows.filter((r) => r.features === features && r.labelFraction === fraction && r.views === v);
+      const best = (list: EvaluationRow[], key: 'bacc' | 'auroc') =>
+        list.reduce((a, b) => (b.score[key].value > a.score[key].value ? b : a));
+      for (const key of ['bacc', 'auroc'] as const) {
+        const ours = best(pick('backbone'), key);
+        const theirs = best(pick('pixels'), key);
+        const delta = ours.score[key].value - theirs.score[key].value;
+        console.log(
+          `  ${fraction * 100}% labels, ${v} view(s), ${key === 'bacc' ? 'BAcc' : 'AUROC'}: backbone ${ours.probe} ${ours.score[key].value.toFixed(3)} vs pixel ${theirs.probe} ${theirs.score[key].value.toFixed(3)}: ${delta >= 0 ? '+' : ''}${delta.toFixed(3)} ${delta > 0 ? 'BEATS' : 'DOES NOT BEAT'} pixels`,
+        );
+      }
+    }
+}
+if (state) disposePretrainState(state);
+console.log(`load average ${load()} at the end`);
