@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Env } from '../env.js';
 import { useConfiguredBackend } from '../backend/use-backend.js';
 import { writeBackboneFiles } from '../jobs/pretrain/export-backbone.js';
+import { createHealthProbe, describeHealth } from '../jobs/pretrain/health-probe.js';
 import { pretrainConfigOf } from '../jobs/pretrain/pretrain-payload.js';
 import { runPretraining } from '../jobs/pretrain/pretrain-loop.js';
 import { parseDuration, stepsForBudget } from '../jobs/pretrain/pretrain-budget.js';
@@ -48,6 +49,9 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
       }
       const config = configFor(steps);
       const bar = createProgressBar('pretrain', { unit: 'steps' });
+      const runDir = path.join(options.out, 'checkpoints');
+      // The images have no ids here: their order in --data is the probe set's order.
+      const probe = await createHealthProbe({ runDir, imageIds: Array.from({ length: data.count }, (_, i) => String(i).padStart(9, '0')), pixels: data.pixels, size: data.size });
       const result = await runPretraining({
         data,
         config,
@@ -56,10 +60,18 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
         parallel,
         maxSeconds: budgetSeconds,
         checkpointEvery: positive(options.checkpointEvery, 'checkpoint-every'),
-        runDir: path.join(options.out, 'checkpoints'),
+        runDir,
         onStep: (log) => bar.update(log.step, steps),
+        onCheckpoint: async (_step, _dir, state) => void (await probe.record(state)),
+      }).catch((error: unknown) => {
+        probe.dispose();
+        throw error;
       });
       bar.stop(`Pretrained ${result.state.step} steps on ${data.count} images (${result.imagesPerSecond.toFixed(1)} images/s${result.state.step < steps ? `, stopped by the budget before step ${steps}` : ''}${result.resumedFrom ? `, resumed at step ${result.resumedFrom}` : ''}).`);
+      const health = await probe.finish(result.state).finally(() => probe.dispose());
+      console.error(describeHealth(health.final));
+      for (const warning of health.verdict.warnings) console.error(`warning: ${warning}`);
+      if (health.verdict.collapsed) console.error(`warning: collapsed backbone (the platform would register it as FAILED): ${health.verdict.reasons.join('; ')}`);
       await writeBackboneFiles(result.state, { weights: path.join(options.out, 'backbone.weights'), onnx: path.join(options.out, 'backbone.onnx') });
       disposePretrainState(result.state);
       console.log(`Checkpoint ${result.finalCheckpoint}\nONNX       ${path.join(options.out, 'backbone.onnx')}`);
