@@ -25,6 +25,15 @@ export interface PixelBaselineFit {
   };
 }
 
+/** The model's input size; a classifier registered without a ViT config gets the largest baseline size. */
+function inputSizeOf(model: ModelVersionRecord): number {
+  try {
+    return vitConfigOf(model).imageSize;
+  } catch {
+    return BASELINE_MAX_SIZE;
+  }
+}
+
 function softmaxProbabilities(
   classifier: ReturnType<typeof trainLinearProbe>,
   features: tf.Tensor2D,
@@ -62,7 +71,7 @@ export async function fitPixelBaseline(options: {
 }): Promise<PixelBaselineFit | { missing: string }> {
   const { db, home, model, classes } = options;
   await useConfiguredBackend();
-  const size = Math.min(vitConfigOf(model).imageSize, BASELINE_MAX_SIZE);
+  const size = Math.min(inputSizeOf(model), BASELINE_MAX_SIZE);
   const config = model.config as { labelFraction?: number; seed?: number };
   const labelFraction = typeof config.labelFraction === 'number' ? config.labelFraction : 1;
   const items = (
