@@ -69,9 +69,12 @@ export async function importBackbone(options: ImportBackboneOptions): Promise<Im
     details,
   };
   start = performance.now();
+  // No attention rollout: a backbone serves embeddings (EMBED, similar cases), and the rollout's per-block T x T
+  // products made embedding 1.7x slower at 224 px (classifiers fine-tuned from it export their own, with it).
   const onnx = exportVitToOnnx({
     config,
     weights,
+    outputs: ['embedding', 'patch_tokens', 'cls_attention'],
     metadata: {
       'dermino.imported_from': details.fileName,
       'dermino.imported_sha256': details.sha256,
