@@ -27,7 +27,7 @@ import { createInferenceSession } from '@dermino/model';
 import { attributeTable } from '../src/jobs/evaluate/evaluate-job.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../src/jobs/index.js';
-import { DEMO_BUDGET } from '../src/pipeline/demo-pipeline.js';
+import { DEMO_BUDGET, DEMO_EVALUATION_GROUPS } from '../src/pipeline/demo-pipeline.js';
 import { enqueueDemoPipelineIfNeeded } from '../src/pipeline/enqueue-demo-pipeline.js';
 import { demoVersion, MICRO_CONFIG, testHome } from './demo-fixture.js';
 import { startTestWorker } from './support.js';
@@ -115,7 +115,7 @@ describe('the demo pipeline after the first start', () => {
           classNames: classes,
           malignantClasses: classes.flatMap((code, c) => (malignant.has(code) ? [c] : [])),
           attributes: attributeTable(images),
-          groupBy: ['sex', 'skin_type', 'age_band', 'site', 'device', 'source'],
+          groupBy: DEMO_EVALUATION_GROUPS,
         },
         { resamples: budget.resamples, seed: 0, minGroupSize: 30 },
       );

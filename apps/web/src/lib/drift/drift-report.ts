@@ -22,6 +22,20 @@ export interface DriftWindow {
   cbpe: { expectedAccuracy: number | null; malignancy: Record<string, unknown> | null };
   /** Realised accuracy where labels exist (not written by every drift job). */
   realisedAccuracy?: number | null;
+  /** Calibrated drift: reference, too-small (greyed, never alarmed), stable or alarm. Absent in older reports. */
+  status?: 'reference' | 'too-small' | 'stable' | 'alarm';
+  /** Share of reference pseudo-windows of this month's size on which any statistic alarmed. */
+  pseudoFalseAlarmRate?: number | null;
+}
+
+/** The segment an alarm lives in: without its images the alarm goes away. */
+export interface AlertSegment {
+  dimension: string;
+  value: string;
+  n: number;
+  zWithout: number;
+  zWithin: number;
+  explains: boolean;
 }
 
 export interface DriftAlert {
@@ -31,6 +45,9 @@ export interface DriftAlert {
   statistic: string;
   value: number;
   threshold: string;
+  /** Standard deviations above the reference pseudo-windows' mean (calibrated reports). */
+  z?: number;
+  segment?: AlertSegment | null;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -76,4 +93,42 @@ export const DRIFT_THRESHOLDS = {
 export function maxOver(values: readonly (number | null | undefined)[]): number | null {
   const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   return finite.length ? Math.max(...finite) : null;
+}
+
+export interface CalibrationSummary {
+  /** Mean over the judged months of the share of reference pseudo-windows that alarmed: the false-alarm rate. */
+  expectedFalseAlarmRate: number | null;
+  monitored: string[];
+  alarmed: string[];
+  greyed: string[];
+  /** Months from the first alarm of the run that lasts to the latest month (null when the latest is quiet). */
+  currentRunSince: string | null;
+}
+
+/** What the page says about the calibrated alarms; null for reports written before calibration. */
+export function summariseCalibration(windows: readonly DriftWindow[]): CalibrationSummary | null {
+  if (!windows.some((w) => w.status)) return null;
+  const rates = windows
+    .filter((w) => w.status && w.status !== 'too-small' && typeof w.pseudoFalseAlarmRate === 'number')
+    .map((w) => w.pseudoFalseAlarmRate as number);
+  const monitored = windows.filter((w) => w.status === 'stable' || w.status === 'alarm');
+  let since: string | null = null;
+  for (const w of [...monitored].reverse()) {
+    if (w.status !== 'alarm') break;
+    since = w.window;
+  }
+  return {
+    expectedFalseAlarmRate: rates.length ? rates.reduce((a, v) => a + v, 0) / rates.length : null,
+    monitored: monitored.map((w) => w.window),
+    alarmed: monitored.filter((w) => w.status === 'alarm').map((w) => w.window),
+    greyed: windows.filter((w) => w.status === 'too-small').map((w) => w.window),
+    currentRunSince: since,
+  };
+}
+
+/** "source site-b (z 45.1; 0.4 without it)" */
+export function describeSegment(segment: AlertSegment | null | undefined): string {
+  if (!segment) return '';
+  const z = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toString() : v.toFixed(1));
+  return `${segment.dimension} ${segment.value} (n ${segment.n}; z ${z(segment.zWithin)} within, ${z(segment.zWithout)} without it)`;
 }

@@ -6,7 +6,7 @@ import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import { pickExampleMonth } from '@/lib/drift/drift-extras';
 import { driftReportsQuery } from '@/lib/drift/drift-queries';
-import { readAlerts, readWindows } from '@/lib/drift/drift-report';
+import { describeSegment, readAlerts, readWindows, summariseCalibration } from '@/lib/drift/drift-report';
 import { formatDate, formatDateTime, formatLabel } from '@/lib/format';
 import { rolesFor } from '../nav-items';
 import { DriftCharts } from './drift-charts';
@@ -22,6 +22,7 @@ const ALERT_COLUMNS: Column[] = [
   { key: 'statistic', label: 'Statistic' },
   { key: 'value', label: 'Value', numeric: true },
   { key: 'threshold', label: 'Threshold' },
+  { key: 'segment', label: 'Where (segment)' },
 ];
 
 export default async function DriftPage({
@@ -53,6 +54,7 @@ export default async function DriftPage({
   }
   const windows = readWindows(report.windows);
   const alerts = readAlerts(report.alerts);
+  const calibration = summariseCalibration(windows);
   return (
     <div className={styles.stack}>
       <div className="page-header">
@@ -63,6 +65,23 @@ export default async function DriftPage({
             {formatDate(report.referenceTo)} · {windows.length} monthly windows · {alerts.length}{' '}
             {alerts.length === 1 ? 'alert' : 'alerts'}
           </p>
+          {calibration ? (
+            <p className="page-header__meta" data-testid="drift-calibration">
+              Alarm lines from the reference months (mean + 3 sd of reference samples of each month&apos;s
+              size): expected false-alarm rate{' '}
+              {calibration.expectedFalseAlarmRate === null
+                ? 'unknown'
+                : `${(calibration.expectedFalseAlarmRate * 100).toFixed(1)}% per month`}
+              {' · '}
+              {calibration.alarmed.length} of {calibration.monitored.length} monitored months alarmed
+              {calibration.currentRunSince
+                ? ` · alarmed every month since ${calibration.currentRunSince}`
+                : ''}
+              {calibration.greyed.length
+                ? ` · greyed, too few images to judge: ${calibration.greyed.join(', ')}`
+                : ''}
+            </p>
+          ) : null}
         </div>
         {driftReports.length > 1 ? (
           <nav className={styles.row} aria-label="Earlier reports">
@@ -125,6 +144,7 @@ export default async function DriftPage({
                 statistic: { value: a.statistic.replace(/_/g, ' ') },
                 value: { value: a.value, display: a.value.toFixed(3) },
                 threshold: { value: a.threshold },
+                segment: { value: describeSegment(a.segment) },
               },
             }))}
           />
