@@ -56,6 +56,13 @@ describe('manager pages', () => {
       `${seeded.alertCount} ${seeded.alertCount === 1 ? 'alert' : 'alerts'}`,
     );
     expect(await text(page, 'running-job')).toContain('120 / 480 (25%)');
+    const gain = seeded.championBaseline.gain.balanced_accuracy;
+    expect(gain.difference).toBeGreaterThan(0);
+    const baseline = page.getByTestId('pixel-baseline');
+    expect(await baseline.getAttribute('data-flagged')).toBe('false');
+    expect(await baseline.textContent()).toContain(
+      `The backbone adds +${gain.difference!.toFixed(3)} balanced accuracy over pixels`,
+    );
     await saveScreenshot(page, 'manager-overview');
     await expectFitsTablet(page, 'manager-overview');
     expect(errors).toEqual([]);
@@ -236,6 +243,9 @@ describe('manager pages', () => {
     expect(await text(page, 'job-logs')).toContain('Embedding 480 images with vit-s16-dino.');
     await page.goto(`/jobs/${seeded.finetuneJobId}`);
     expect(await page.getByTestId('loss-curve').locator('path[d^="M"]').count()).toBe(1);
+    await page.goto(`/jobs/${seeded.pretrainJobId}`);
+    expect(await page.getByTestId('health-curves').isVisible()).toBe(true);
+    expect(await page.getByTestId('health-rank').locator('path[d^="M"]').count()).toBe(1);
     await saveScreenshot(page, 'manager-job');
     await expectFitsTablet(page, 'manager-job');
     expect(errors).toEqual([]);

@@ -1,4 +1,10 @@
-import { buildEvaluationReport, createRng, ddiSkinTypeGroups, type Rng } from '@dermino/analytics';
+import {
+  buildEvaluationReport,
+  compareWithBaseline,
+  createRng,
+  ddiSkinTypeGroups,
+  type Rng,
+} from '@dermino/analytics';
 import {
   appendJobLog,
   createDatasetVersion,
@@ -111,7 +117,13 @@ export interface SeededManagerData {
   pairedImages: number;
   /** The champion's report, to check the pages show its numbers. */
   championReport: ReturnType<typeof buildEvaluationReport>;
+  /** The champion's raw-pixel baseline (a weaker model on the same images): the overview shows its gain. */
+  championBaseline: ReturnType<typeof compareWithBaseline>;
+  pretrainJobId: string;
 }
+
+// A pixel baseline between the 1% and 10% classifiers: the 1% one is flagged, the champion beats it.
+const PIXEL_SKILL = 1.2;
 
 export async function seedManagerData(db: Db): Promise<SeededManagerData> {
   const concepts = await listConcepts(db);
@@ -140,13 +152,30 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
     config: { arch: 'vit-s16', method: 'dino' },
     datasetVersionId: version.id,
     jobId: pretrain.id,
-    metrics: { curve: trainingCurve(12, 6) },
+    metrics: {
+      curve: trainingCurve(12, 6),
+      health: [4, 8, 12].map((step) => ({
+        step,
+        embeddingStd: 0.004 * step,
+        effectiveRank: 2 + step,
+        teacherEntropy: 5,
+        teacherCentreKl: 0.1 * step,
+        width: 384,
+        prototypes: 4096,
+        probeImages: 256,
+      })),
+    },
     artifacts: [],
   });
   const cohort = syntheticCohort(7);
   const classifierIds: string[] = [];
   const evaluationIds: string[] = [];
   let championReport: SeededManagerData['championReport'] | null = null;
+  let championBaseline: SeededManagerData['championBaseline'] | null = null;
+  const pixelRng = createRng(99);
+  const pixelRows = cohort.labels.map((label, i) =>
+    predictRow(pixelRng, label, PIXEL_SKILL, SKIN_TYPES.indexOf(cohort.attributes.skin_type![i] as string)),
+  );
   let finetuneJobId = '';
   for (const fraction of FRACTIONS) {
     const finetune = await finishedJob(db, 'FINETUNE', {
@@ -192,7 +221,30 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
       },
       { resamples: 200, seed: 0, minGroupSize: 30 },
     );
-    if (fraction === 1) championReport = report;
+    const comparison = compareWithBaseline(
+      {
+        labels: Int32Array.from(cohort.labels),
+        numClasses: CLASSES.length,
+        modelProbabilities: Float64Array.from(rows.flat()),
+        baselineProbabilities: Float64Array.from(pixelRows.flat()),
+      },
+      { resamples: 200, seed: 0 },
+    );
+    const baseline = {
+      method: 'class-weighted logistic regression on raw 32x32 RGB pixels',
+      inputSize: 32,
+      features: 3072,
+      trainImages: 280,
+      valImages: 60,
+      testImages: cohort.labels.length,
+      labelFraction: fraction,
+      weightDecay: 0.01,
+      ...comparison,
+    };
+    if (fraction === 1) {
+      championReport = report;
+      championBaseline = comparison;
+    }
     const evaluate = await finishedJob(db, 'EVALUATE', { model: model.id, datasetVersionId: version.id });
     const predictions = images.map((image, i) => {
       const probabilities = predictRow(rng, imageLabels[i] as number, skill, 2);
@@ -209,6 +261,7 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
       split: 'TEST',
       jobId: evaluate.id,
       report: JSON.parse(JSON.stringify(report)),
+      baseline: JSON.parse(JSON.stringify(baseline)),
       predictions,
     });
     evaluationIds.push(evaluation.id);
@@ -250,5 +303,7 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
     finetuneJobId,
     pairedImages: images.length,
     championReport: championReport as SeededManagerData['championReport'],
+    championBaseline: championBaseline as SeededManagerData['championBaseline'],
+    pretrainJobId: pretrain.id,
   };
 }
