@@ -43,7 +43,20 @@ export default async function ModelsPage() {
       testId: 'model-row',
       cells: {
         name: { value: model.name, display: <Link href={`/models/${model.id}`}>{model.name}</Link> },
-        kind: { value: formatEnum(model.kind) },
+        kind: {
+          value: formatEnum(model.kind),
+          display: (
+            <>
+              {formatEnum(model.kind)}
+              {model.status === 'FAILED' ? (
+                <span className="badge" title={model.statusReason ?? undefined} data-testid="model-failed">
+                  {' '}
+                  failed
+                </span>
+              ) : null}
+            </>
+          ),
+        },
         licence: {
           value: model.licence ?? '',
           display: model.licence ? (
@@ -86,7 +99,7 @@ export default async function ModelsPage() {
         promote: {
           value: null,
           display:
-            canPromote && model.kind === 'CLASSIFIER' ? (
+            canPromote && model.kind === 'CLASSIFIER' && model.status !== 'FAILED' ? (
               <PromoteForm modelId={model.id} modelName={model.name} />
             ) : (
               '—'
