@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createDb } from '@dermino/db';
+import { createDb, createJob, saveDataAudit, saveDriftReport } from '@dermino/db';
 import { computeAnswerKey, demoCohortOptions } from '@dermino/synth';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { demoVersion, testHome } from './demo-fixture.js';
@@ -59,5 +59,58 @@ describe('dermino demo answer-key', () => {
     expect(text.stdout).toMatch(/Drift: site-b changes its device from 2025-09/);
     expect(text.stdout).toContain(`Wrong labels (${key.wrongLabels.length}):`);
     expect(text.stdout).toContain(`  ${key.nearDuplicates[0][0]}  ${key.nearDuplicates[0][1]}`);
+  });
+
+  it('--score scores the latest drift report and data audit against the key', async () => {
+    const version = await demoVersion(db);
+    const key = computeAnswerKey(demoCohortOptions(1, 240));
+    const images = await db.image.findMany({
+      where: { sourceImageId: { in: Object.keys(key.truth) } },
+      select: { id: true, sourceImageId: true },
+    });
+    const registryId = new Map(images.map((image) => [image.sourceImageId!, image.id]));
+    const notWrong = Object.keys(key.truth).find((id) => !key.wrongLabels.includes(id))!;
+    const [pair] = key.nearDuplicates;
+    const audit = await createJob(db, { kind: 'AUDIT', payload: {} });
+    await saveDataAudit(db, {
+      datasetVersionId: version.id,
+      jobId: audit.id,
+      report: {
+        labelIssues: {
+          issues: [key.wrongLabels[0], notWrong].map((id) => ({
+            imageId: registryId.get(id)!,
+            givenLabel: 'x',
+            suggestedLabel: 'y',
+          })),
+        },
+        duplicates: { near: [[registryId.get(pair[1])!, registryId.get(pair[0])!]] },
+      },
+    });
+    const drift = await createJob(db, { kind: 'DRIFT', payload: {} });
+    const windows = ['2025-04', '2025-05', '2025-09', '2025-10'].map((window) => ({
+      window,
+      status: window === '2025-10' ? 'alarm' : 'stable',
+    }));
+    await saveDriftReport(db, {
+      modelVersionId: null,
+      jobId: drift.id,
+      referenceFrom: new Date('2025-01-01'),
+      referenceTo: new Date('2025-03-31'),
+      windows: [...windows, { window: '2025-06', status: 'too-small' }],
+      alerts: [{ window: '2025-10', feature: 'device', segment: { dimension: 'source', value: 'site-b' } }],
+    });
+    const scores = JSON.parse((await dermino(['demo', 'answer-key', '--score'])).stdout);
+    expect(scores.dataAudit).toMatchObject({
+      labelIssues: { flagged: 2, truePositives: 1, precision: 0.5, planted: key.wrongLabels.length },
+      nearDuplicates: { flagged: 1, truePositives: 1, precision: 1, planted: key.nearDuplicates.length },
+    });
+    expect(scores.driftReport).toMatchObject({
+      stableWindows: 2,
+      falseAlarmWindows: 0,
+      driftWindows: 2,
+      detectedWindows: 1,
+      detectionDelay: 1,
+      siteNamedWindows: 1,
+    });
   });
 });

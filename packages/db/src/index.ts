@@ -79,6 +79,7 @@ export * from './dataset-versions.js';
 export * from './models.js';
 export * from './evaluations.js';
 export * from './embeddings.js';
+export * from './image-source-ids.js';
 export * from './reports.js';
 // API helper: sessions, uploads, similar cases, registry reads
 export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './sessions.js';

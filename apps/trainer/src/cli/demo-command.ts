@@ -2,6 +2,7 @@ import { AppError, getMeta } from '@dermino/db';
 import { answerKeyOf, demoCohortOptions, generateCohort } from '@dermino/synth';
 import type { Command } from 'commander';
 import type { Env } from '../env.js';
+import { scoreAgainstAnswerKey } from './score-answer-key.js';
 import { withDatabase } from './with-database.js';
 
 /** What seedDemoRegistry records: the generator's seed and size, from which the truth is computed again. */
@@ -27,8 +28,14 @@ export function registerDemoCommands(program: Command, env: () => Env): void {
       'What the generator planted in the demo registry: wrong labels, the device drift, near-duplicates, every true diagnosis',
     )
     .option('--json', 'print the key as JSON: {seed, wrongLabels, drift, nearDuplicates, truth}')
-    .action(async (options: { json?: boolean }) => {
+    .option('--score', 'score the latest drift report and data audit against the key instead (JSON)')
+    .action(async (options: { json?: boolean; score?: boolean }) => {
       const { cohort, key } = await demoAnswerKey(env());
+      if (options.score) {
+        const scores = await withDatabase(env(), (db) => scoreAgainstAnswerKey(db, key));
+        process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
+        return;
+      }
       if (options.json) {
         process.stdout.write(`${JSON.stringify(key)}\n`);
         return;
