@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import { createRng } from '@dermino/analytics';
 import { demoCohortOptions } from '../src/answer-key.js';
 import { cohortFeatures } from '../src/testing/cohort-features.js';
 import { runDetectors } from '../src/testing/run-detectors.js';
@@ -17,7 +18,22 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const seed of seeds) {
   const started = Date.now();
-  const run = runDetectors(cohortFeatures(demoCohortOptions(seed, 2000), size), { seed });
+  const features = cohortFeatures(demoCohortOptions(seed, 2000), size);
+  // DETECTOR_BENCH_EMBEDDING=collapsed: the detectors beside a collapsed backbone (every image nearly one point).
+  const rng = createRng(seed);
+  const embedding =
+    process.env.DETECTOR_BENCH_EMBEDDING === 'collapsed'
+      ? {
+          rows: Float64Array.from({ length: features.ids.length * 64 }, () => 1 + rng.nextNormal() * 1e-6),
+          dims: 64,
+        }
+      : undefined;
+  const run = runDetectors(features, { seed, embedding });
+  if (run.duplicateScore.embeddingWarning)
+    console.error(`seed ${seed}: ${run.duplicateScore.embeddingWarning}`);
+  console.error(
+    `seed ${seed}: alerted features ${[...new Set(run.drift.alerts.map((a) => `${a.area}/${a.feature}`))].join(', ')}`,
+  );
   const d = run.driftScore;
   const l = run.labelScore;
   const n = run.duplicateScore;
