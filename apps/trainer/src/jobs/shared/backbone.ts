@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelVersionRecord } from '@dermino/db';
 import { extractFeatures, resolveVitConfig, type VitConfig, type VitModel } from '@dermino/model';
 
-/** The ViT config a registered model was built with (backbones keep it under config.pretrain.vit, classifiers under config.vit). */
+/** The ViT config a registered model was built with (pretrained backbones keep it under config.pretrain.vit; classifiers and imported backbones under config.vit). */
 export function vitConfigOf(model: Pick<ModelVersionRecord, 'id' | 'config'>): VitConfig {
   const config = model.config as { pretrain?: { vit?: VitConfig }; vit?: VitConfig } | null;
   const vit = config?.vit ?? config?.pretrain?.vit;
