@@ -7,6 +7,7 @@ import { describeCliError, takeDebugFlag } from './describe-cli-error.js';
 import { registerEmbedCommand } from './embed-command.js';
 import { registerEvaluateFileCommand } from './evaluate-file-command.js';
 import { registerExportCommand } from './export-command.js';
+import { registerImportBackboneCommand } from './import-backbone-command.js';
 import { registerImportCommands } from './import-command.js';
 import { registerJobsCommands } from './jobs-command.js';
 import { registerModelsCommands } from './models-command.js';
@@ -37,6 +38,7 @@ registerExportCommand(program, getEnv);
 registerEmbedCommand(program, getEnv);
 registerEvaluateFileCommand(program, getEnv);
 registerImportCommands(program, getEnv);
+registerImportBackboneCommand(program, getEnv);
 registerDatasetCommands(program, getEnv);
 registerDemoCommands(program, getEnv);
 
