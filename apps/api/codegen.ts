@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           Job: '@dermino/db#JobRow',
           ImportRun: '@dermino/db#ImportRunRecord',
           SimilarCasesResult: '../schema/similar/parent.js#SimilarCasesParent',
+          LabellingTask: '@dermino/db#LabellingTaskRecord',
         },
       },
     },

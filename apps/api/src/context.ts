@@ -5,6 +5,7 @@ import type { SessionClaims } from './auth/session-token.js';
 import type { ApiServices } from './services.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import type { LabellingConfig } from './labelling/labelling-config.js';
 
 export interface ApiConfig {
   sessionSecret: string;
@@ -12,6 +13,8 @@ export interface ApiConfig {
   home: string;
   nodeEnv: 'development' | 'production' | 'test';
   version: string;
+  /** Labelling workbench settings over their defaults (labelling/labelling-config.ts). */
+  labelling?: Partial<LabellingConfig>;
 }
 
 /** What createServer and the HTTP layer need; built once per process. */

@@ -14,6 +14,7 @@ const DATA: Role[] = ['DATA', 'ADMIN'];
 const JOBS: Role[] = ['DATA', 'MANAGER', 'ADMIN'];
 const MANAGERS: Role[] = ['MANAGER', 'ADMIN'];
 const ADMINS: Role[] = ['ADMIN'];
+const LABELLERS: Role[] = ['CLINICIAN', 'DATA', 'ADMIN'];
 const missing = randomUUID();
 
 /**
@@ -113,6 +114,22 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     field: 'Query.imageSummaries',
     query: `{ imageSummaries(ids: ["${missing}"]) { imageId } }`,
     allowed: DATA,
+  },
+  {
+    field: 'Query.labellingQueue',
+    query: '{ labellingQueue(first: 1, after: "not-a-cursor") { edges { cursor } } }',
+    allowed: LABELLERS,
+  },
+  { field: 'Query.labellingProgress', query: '{ labellingProgress { labelled } }', allowed: ALL },
+  {
+    field: 'Mutation.submitLabel',
+    query: `mutation { submitLabel(input: { imageId: "${missing}", code: "nv", suggestionShown: false }) { id } }`,
+    allowed: LABELLERS,
+  },
+  {
+    field: 'Mutation.undoLabel',
+    query: `mutation { undoLabel(input: { imageId: "${missing}" }) { id } }`,
+    allowed: LABELLERS,
   },
   { field: 'Mutation.logout', query: 'mutation { logout }', allowed: ALL },
   { field: 'Mutation.refreshSession', query: 'mutation { refreshSession { token } }', allowed: ALL },

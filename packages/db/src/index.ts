@@ -94,8 +94,8 @@ export { findJobLogs, findJobModelMetrics, type JobLogRecord } from './job-detai
 export { findLatestEvaluation, findPairedPredictions, type PairedPredictionRecord } from './model-comparison.js';
 export { findImageLabelVotes, getConceptIdByCode, recordAdjudication, type LabelVoteRecord, type RecordAdjudicationInput } from './adjudication.js';
 // The labelling workbench: queue reservations, answers with provenance, second reads
-export { findLabellingCandidates, findLabellingTasks, getCurrentLabellingBatch, labellingTaskSelect, reserveLabellingTasks, type LabellingCandidateRow, type LabellingFilter, type LabellingTaskInput, type LabellingTaskRecord } from './labelling.js';
-export { countQueueLabelsSince, countReaderLabels, secondReadDraw, submitLabel, undoLabel, type SubmitLabelInput } from './labelling-answers.js';
+export { findLabellingCandidates, findLabellingTasks, getCurrentLabellingBatch, getLabellingImage, labellingTaskSelect, reserveLabellingTasks, type LabellingCandidateRow, type LabellingFilter, type LabellingTaskInput, type LabellingTaskRecord } from './labelling.js';
+export { countAnnotationsSince, countQueueLabelsSince, countReaderLabels, secondReadDraw, submitLabel, undoLabel, type SubmitLabelInput } from './labelling-answers.js';
 export { findEmbeddingModels, findImageSummaries, findProjectionRows, type EmbeddingModelRecord, type ImageSummaryRecord, type ProjectionRow, type ProjectionRows } from './embedding-projection.js';
 // Registry lists as keyset pages (Relay connections in the API)
 export { MAX_PAGE_SIZE, type Keyset, type KeysetPage, type KeysetValue, type SortDirection } from './keyset.js';

@@ -210,3 +210,8 @@ export async function countQueueLabelsSince(db: DbClient, options: { since: Date
     where: { outcome: 'LABELLED', ...(options.since ? { answeredAt: { gte: options.since } } : {}) },
   });
 }
+
+/** Annotations added since a time, from any source (the overview's "labels since the champion was trained"). */
+export async function countAnnotationsSince(db: DbClient, options: { since: Date }): Promise<number> {
+  return db.annotation.count({ where: { createdAt: { gte: options.since } } });
+}

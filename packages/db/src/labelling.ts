@@ -1,6 +1,7 @@
 import type { Db, DbClient, LabelOutcome, SkinType } from './client.js';
 import { Prisma } from './client.js';
 import { AppError } from './errors.js';
+import { type ImageRecord, imageSelect } from './images.js';
 import { isUuid } from './registry-reads.js';
 
 // The labelling queue's reservations. An image served to a reader is a LabellingTask: never served to that
@@ -18,6 +19,7 @@ export interface LabellingFilter {
 export interface LabellingCandidateRow {
   imageId: string;
   caseId: string;
+  storageKey: string;
   /** 2 for a second read, with the first reader's code; 1 for an unlabelled image. */
   round: number;
   firstReadCode: string | null;
@@ -71,7 +73,7 @@ export async function findLabellingCandidates(
 ): Promise<LabellingCandidateRow[]> {
   const filter = filterSql(options.filter ?? {});
   const secondReads = await db.$queryRaw<LabellingCandidateRow[]>`
-    SELECT first."imageId", i."caseId", 2 AS round, first."conceptCode" AS "firstReadCode"
+    SELECT first."imageId", i."caseId", i."storageKey", 2 AS round, first."conceptCode" AS "firstReadCode"
     FROM "LabellingTask" first
     JOIN "Image" i ON i."id" = first."imageId"
     JOIN "Case" c ON c."id" = i."caseId"
@@ -82,7 +84,7 @@ export async function findLabellingCandidates(
     ORDER BY md5(first."imageId" || ${options.readerId})
     LIMIT ${options.limit}`;
   const unlabelled = await db.$queryRaw<LabellingCandidateRow[]>`
-    SELECT i."id" AS "imageId", i."caseId", 1 AS round, NULL AS "firstReadCode"
+    SELECT i."id" AS "imageId", i."caseId", i."storageKey", 1 AS round, NULL AS "firstReadCode"
     FROM "Image" i
     JOIN "Case" c ON c."id" = i."caseId"
     JOIN "Patient" p ON p."id" = c."patientId"
@@ -102,9 +104,9 @@ export interface LabellingTaskInput {
 }
 
 /**
- * Reserves the given images for the reader in a batch (a new one when batchId is absent: the reader's older
- * unanswered reservations are then released to others). An image taken meanwhile by another reader is left
- * out, so the result may be shorter than asked.
+ * Reserves the first `take` still-free images of a ranked list for the reader, in a batch (a new one when batchId
+ * is absent: the reader's older unanswered reservations are then released to others). An image another reader
+ * took meanwhile is passed over, so give more than `take` when readers may ask at once.
  */
 export async function reserveLabellingTasks(
   db: Db,
@@ -114,6 +116,8 @@ export async function reserveLabellingTasks(
     strategy: string;
     ttlSeconds: number;
     tasks: LabellingTaskInput[];
+    /** How many to reserve (default all). */
+    take?: number;
   },
 ): Promise<{ batchId: string; tasks: LabellingTaskRecord[] }> {
   return db.$transaction(async (tx) => {
@@ -140,6 +144,7 @@ export async function reserveLabellingTasks(
     let position = (last._max.position ?? 0) + 1;
     const created: LabellingTaskRecord[] = [];
     for (const task of input.tasks) {
+      if (created.length >= (input.take ?? input.tasks.length)) break;
       const [row] = await tx.$queryRaw<{ taken: boolean }[]>`
         SELECT ${takenSql(input.readerId, Prisma.sql`${task.round}`, Prisma.sql`${task.imageId}`)} AS taken`;
       if (row.taken) continue;
@@ -203,6 +208,25 @@ export async function findLabellingTasks(
     take: options.take,
     select: labellingTaskSelect,
   });
+}
+
+/** A served image and the ids of its patient's other cases (the patient's other lesions), at most 20. */
+export async function getLabellingImage(
+  db: DbClient,
+  options: { imageId: string },
+): Promise<{ image: ImageRecord; otherCaseIds: string[] }> {
+  const image = await db.image.findUniqueOrThrow({
+    where: { id: options.imageId },
+    select: { ...imageSelect, case: { select: { patientId: true } } },
+  });
+  const others = await db.case.findMany({
+    where: { patientId: image.case.patientId, id: { not: image.caseId } },
+    orderBy: { createdAt: 'asc' },
+    take: 20,
+    select: { id: true },
+  });
+  const { case: _case, ...record } = image;
+  return { image: record, otherCaseIds: others.map((other) => other.id) };
 }
 
 export type { LabelOutcome };

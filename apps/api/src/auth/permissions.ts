@@ -14,6 +14,8 @@ export const DATA_TEAM: readonly Role[] = ['DATA', 'ADMIN'];
 /** Models, evaluations, bias, drift, every job, promotion. */
 export const MANAGERS: readonly Role[] = ['MANAGER', 'ADMIN'];
 export const ADMINS: readonly Role[] = ['ADMIN'];
+/** Those who give diagnoses in the labelling workbench: clinicians and the data team, not managers. */
+export const LABELLERS: readonly Role[] = ['CLINICIAN', ...DATA_TEAM];
 
 export interface TypeRule {
   /** Default for the type's fields; root types have none, so every root field is listed on purpose. */
@@ -57,6 +59,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       embeddingModels: REGISTRY,
       embeddingProjection: REGISTRY,
       imageSummaries: DATA_TEAM,
+      labellingQueue: LABELLERS,
+      labellingProgress: [...LABELLERS, 'MANAGER'],
     },
   },
   Mutation: {
@@ -76,6 +80,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       freezeDatasetVersion: DATA_TEAM,
       addAnnotation: DATA_TEAM,
       adjudicateAnnotation: DATA_TEAM,
+      submitLabel: LABELLERS,
+      undoLabel: LABELLERS,
     },
   },
   Health: { type: EVERYONE },
@@ -144,6 +150,11 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   Explanation: { type: EVERYONE },
   SimilarCasesResult: { type: EVERYONE },
   SimilarCase: { type: EVERYONE },
+  LabellingTask: { type: LABELLERS },
+  LabellingTaskConnection: { type: LABELLERS },
+  LabellingTaskEdge: { type: LABELLERS },
+  LabelSuggestion: { type: LABELLERS },
+  LabellingProgress: { type: [...LABELLERS, 'MANAGER'] },
   DiagnosisShare: { type: EVERYONE },
   SimilarCaseFeedback: { type: EVERYONE },
   FreezeDatasetVersionPayload: { type: DATA_TEAM },

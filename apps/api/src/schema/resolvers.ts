@@ -52,6 +52,11 @@ import { compareModels } from './comparison/resolvers/Query/compareModels.js';
 import { embeddingModels } from './projection/resolvers/Query/embeddingModels.js';
 import { embeddingProjection } from './projection/resolvers/Query/embeddingProjection.js';
 import { imageSummaries } from './projection/resolvers/Query/imageSummaries.js';
+import { LabellingTask } from './labelling/resolvers/LabellingTask.js';
+import { submitLabel } from './labelling/resolvers/Mutation/submitLabel.js';
+import { undoLabel } from './labelling/resolvers/Mutation/undoLabel.js';
+import { labellingProgress } from './labelling/resolvers/Query/labellingProgress.js';
+import { labellingQueue } from './labelling/resolvers/Query/labellingQueue.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -85,6 +90,8 @@ import { JobHealth } from './quality/resolvers/Job.js';
     embeddingModels,
     embeddingProjection,
     imageSummaries,
+    labellingQueue,
+    labellingProgress,
   },
   Mutation: {
     login,
@@ -102,9 +109,12 @@ import { JobHealth } from './quality/resolvers/Job.js';
     freezeDatasetVersion,
     addAnnotation,
     adjudicateAnnotation,
+    submitLabel,
+    undoLabel,
   },
   JSON,
   SimilarCasesResult,
+  LabellingTask,
   ModelVersion,
   Evaluation: { ...Evaluation, ...EvaluationBaseline },
   ImportRun,

@@ -14,6 +14,7 @@ export const SCHEMA_MODULES = [
   'comparison',
   'projection',
   'quality',
+  'labelling',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */
