@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, getModelVersionById } from '@dermino/db';
+import { createDb, getModelVersionByAlias, getModelVersionById } from '@dermino/db';
 import { readOnnxMetadata } from '@dermino/model';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { testHome } from './demo-fixture.js';
@@ -40,6 +40,8 @@ describe('dermino import-backbone', () => {
       'fixture-dinov2',
       '--licence',
       'CC-BY-NC-ND-4.0',
+      '--alias',
+      'fixture-imported',
       '--out',
       out,
       '--json',
@@ -47,6 +49,7 @@ describe('dermino import-backbone', () => {
     expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout);
     const model = await getModelVersionById(db, { id: printed.modelId });
+    expect((await getModelVersionByAlias(db, { alias: 'fixture-imported' })).id).toBe(model.id);
     expect(model).toMatchObject({
       kind: 'BACKBONE',
       name: 'fixture-dinov2',
@@ -177,6 +180,11 @@ describe('dermino import-backbone', () => {
       'a serving size that is no multiple of the patch',
       ['--weights', path.join(FIXTURES, 'hf', 'model.safetensors'), '--image-size', '225'],
       /^dermino: .*225.*14/,
+    ],
+    [
+      'an alias that is not lower-case letters, digits and dashes',
+      ['--weights', path.join(FIXTURES, 'hf', 'model.safetensors'), '--alias', 'Base_1'],
+      /^dermino: --alias must be lower-case letters, digits and dashes, got "Base_1"$/,
     ],
     [
       'heads that do not divide the width',
