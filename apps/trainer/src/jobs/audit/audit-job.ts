@@ -156,14 +156,12 @@ export const auditJob: JobHandler<AuditPayload> = {
         nearPairs: near.length,
         nearGroups: near.length,
         near: near.slice(0, payload.maxIssues).map((pair) => [pair.a.imageId, pair.b.imageId]),
-        nearPairDetails: near
-          .slice(0, payload.maxIssues)
-          .map((pair) => ({
-            imageIds: [pair.a.imageId, pair.b.imageId],
-            ratio: pair.ratio,
-            distance: pair.distance,
-            confirmedByEmbedding: pair.confirmed,
-          })),
+        nearPairDetails: near.slice(0, payload.maxIssues).map((pair) => ({
+          imageIds: [pair.a.imageId, pair.b.imageId],
+          ratio: pair.ratio,
+          distance: pair.distance,
+          confirmedByEmbedding: pair.confirmed,
+        })),
         method:
           "mutual nearest neighbours on 8 x 8 colour thumbnails, nearer than 0.4 x either image's second-nearest and than half the median nearest-neighbour distance; confirmed when the embedding ranks them within each other's 5 nearest",
         nearDuplicateThreshold: null,
@@ -186,13 +184,11 @@ export const auditJob: JobHandler<AuditPayload> = {
           .slice(0, payload.maxIssues)
           .map((l) => ({ key: l.key, splits: l.splits, imageIds: ids(l.indices) })),
         nearDuplicatePairs: leakedNear.length,
-        nearDuplicates: leakedNear
-          .slice(0, payload.maxIssues)
-          .map((pair) => ({
-            imageIds: [pair.a.imageId, pair.b.imageId],
-            distance: pair.distance,
-            splits: [pair.a.split, pair.b.split],
-          })),
+        nearDuplicates: leakedNear.slice(0, payload.maxIssues).map((pair) => ({
+          imageIds: [pair.a.imageId, pair.b.imageId],
+          distance: pair.distance,
+          splits: [pair.a.split, pair.b.split],
+        })),
         affectedImages: affected.size,
       },
     };
