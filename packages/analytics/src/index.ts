@@ -33,6 +33,7 @@ export * from './label-quality/out-of-sample.js';
 export * from './label-quality/softmax-regression.js';
 export * from './labelling/k-center-greedy.js';
 export * from './labelling/rank-labelling-queue.js';
+export * from './labelling/simulate-active-learning.js';
 export * from './labelling/uncertainty.js';
 export * from './metrics/calibration.js';
 export * from './metrics/classification.js';

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { type Env, loadEnv } from '../env.js';
 import { startPlatform } from '../launcher/start-platform.js';
 import { registerBackupCommands } from './backup-command.js';
+import { registerBenchCommands } from './bench-command.js';
 import { registerDatasetCommands } from './dataset-command.js';
 import { registerDemoCommands } from './demo-command.js';
 import { describeCliError, takeDebugFlag } from './describe-cli-error.js';
@@ -43,6 +44,7 @@ registerImportBackboneCommand(program, getEnv);
 registerDatasetCommands(program, getEnv);
 registerBackupCommands(program, getEnv);
 registerDemoCommands(program, getEnv);
+registerBenchCommands(program, getEnv);
 
 // Errors are one line; --debug (anywhere on the line) prints the whole error with its stack.
 const { debug, argv } = takeDebugFlag(process.argv);
