@@ -86,6 +86,9 @@ describe('the demo pipeline after the first start', () => {
     const sideOf = new Map<string, string>();
     for (const item of items) expect(sideOf.set(item.patientId, sideOf.get(item.patientId) ?? item.split!).get(item.patientId)).toBe(item.split);
     for (const split of ['TRAIN', 'VAL', 'TEST']) expect(items.some((i) => i.split === split && i.conceptCode)).toBe(true);
+    // VAL and TEST hold labelled images only; the unlabelled ones are in TRAIN, for pretraining.
+    expect(items.filter((i) => i.split !== 'TRAIN' && !i.conceptCode)).toEqual([]);
+    expect(items.some((i) => i.split === 'TRAIN' && !i.conceptCode)).toBe(true);
     const session = await createInferenceSession({ modelPath: path.join(home, backbone.artifacts.find((a) => a.kind === 'onnx')!.storageKey) });
     const [served] = await session.predict([fs.readFileSync(path.join(home, 'images', items[0].storageKey!, 'working.webp'))]);
     expect(served.embedding).toHaveLength(MICRO_CONFIG.vit.width);
