@@ -80,5 +80,9 @@ describe('a pretrain job whose worker is killed with SIGKILL', () => {
     const checksum = (model: typeof interrupted, kind: string) => model.artifacts.find((a) => a.kind === kind)!.sha256;
     expect(checksum(interrupted, 'backbone-weights')).toBe(checksum(uninterrupted, 'backbone-weights'));
     expect(checksum(interrupted, 'checkpoint-tensors')).toBe(checksum(uninterrupted, 'checkpoint-tensors'));
+    // Representation health: a point per checkpoint (every 3 steps), the same as the uninterrupted run's.
+    const health = (model: typeof interrupted) => (model.metrics as unknown as { health: { step: number }[] }).health;
+    expect(health(interrupted).map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => 3 * (i + 1)));
+    expect(health(interrupted)).toEqual(health(uninterrupted));
   });
 });

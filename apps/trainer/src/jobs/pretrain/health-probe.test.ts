@@ -1,5 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import { chooseProbeImages } from './health-probe.js';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPretrainState, disposePretrainState } from '@dermino/model';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useConfiguredBackend } from '../../backend/use-backend.js';
+import { saveRunCheckpoint } from './checkpoint-folder.js';
+import { chooseProbeImages, createHealthProbe } from './health-probe.js';
+
+const MICRO = {
+  vit: {
+    imageSize: 16,
+    patchSize: 4,
+    width: 16,
+    depth: 2,
+    heads: 2,
+    mlpRatio: 2,
+    layerScale: 0.1,
+    dropPath: 0,
+  },
+  dinoHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
+  ibotHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
+  crops: { localSize: 8, localCrops: 2 },
+};
 
 describe('chooseProbeImages', () => {
   it('takes every image when there are few, in id order', () => {
@@ -11,5 +34,26 @@ describe('chooseProbeImages', () => {
     expect(chooseProbeImages(ids, 4)).toEqual([0, 2, 5, 7]);
     const shuffled = [...ids].reverse();
     expect(chooseProbeImages(shuffled, 4).map((i) => shuffled[i])).toEqual(['id-0', 'id-2', 'id-5', 'id-7']);
+  });
+});
+
+describe('createHealthProbe', () => {
+  beforeAll(() => useConfiguredBackend());
+
+  it('measures the checkpoint a run resumes from when a crash came before its health point, and leaks no tensor', async () => {
+    const runDir = mkdtempSync(path.join(os.tmpdir(), 'dermino-health-'));
+    const state = createPretrainState(MICRO);
+    state.step = 6;
+    await saveRunCheckpoint(runDir, state, []);
+    disposePretrainState(state);
+    expect(existsSync(path.join(runDir, 'health.json'))).toBe(false);
+    const before = tf.memory().numTensors;
+    const pixels = Float32Array.from({ length: 5 * 16 * 16 * 3 }, (_, i) => (i % 97) / 97);
+    const probe = await createHealthProbe({ runDir, imageIds: ['e', 'd', 'c', 'b', 'a'], pixels, size: 16 });
+    expect(probe.points().map((point) => point.step)).toEqual([6]);
+    expect(probe.points()[0]).toMatchObject({ width: 16, prototypes: 16, probeImages: 5 });
+    expect(JSON.parse(readFileSync(path.join(runDir, 'health.json'), 'utf8'))).toEqual(probe.points());
+    probe.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -3,12 +3,14 @@ import path from 'node:path';
 import {
   type CollapseVerdict,
   checkCollapse,
+  disposePretrainState,
   measureRepresentationHealth,
   type PretrainState,
   type RepresentationHealth,
 } from '@dermino/model';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from '../shared/artifacts.js';
+import { findLatestCheckpoint, restoreRunCheckpoint } from './checkpoint-folder.js';
 
 /** The probe set's size: enough rows for RankMe to see the width of `tiny` and ViT-S (min(N, D)). */
 export const PROBE_IMAGES = 256;
@@ -71,6 +73,18 @@ export async function createHealthProbe(options: {
     await writeFileAtomic(file, JSON.stringify(points));
     return point;
   };
+  // A crash between a checkpoint and its health point: measure the checkpoint the run resumes from, so a resumed
+  // run keeps a point per checkpoint like an uninterrupted one.
+  const latest = await findLatestCheckpoint(options.runDir);
+  if (latest && !points.some((point) => point.step === latest.step)) {
+    const { state } = await restoreRunCheckpoint(latest.dir);
+    try {
+      await record(state);
+    } finally {
+      disposePretrainState(state);
+    }
+    points.sort((a, b) => a.step - b.step);
+  }
   return {
     record,
     points: () => points,
