@@ -100,7 +100,8 @@ try {
     const train = sampleLabelFraction(scoredLabels.slice(0, cut), fraction, 0);
     const rows = [...train, ...Array.from({ length: scored.length - cut }, (_, i) => cut + i)];
     const features = new Float32Array(rows.length * dims);
-    rows.forEach((row, i) => features.set(embeddings.subarray(row * dims, (row + 1) * dims), i * dims));
+    for (const [i, row] of rows.entries())
+      features.set(embeddings.subarray(row * dims, (row + 1) * dims), i * dims);
     const cache = { features, dims, embedded: rows.map((_, i) => i) };
     const labelOf = rows.map((row) => scoredLabels[row]);
     for (const method of ['linear', 'knn'] as const) {

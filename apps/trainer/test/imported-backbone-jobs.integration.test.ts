@@ -226,8 +226,8 @@ describe('an imported backbone at work', () => {
         model.id,
       );
     // Started from the import (the teacher moves slowly by EMA), not from a random init.
-    const start = weights(backbone)['register_tokens'].data;
-    const end = weights(adapted)['register_tokens'].data;
+    const start = weights(backbone).register_tokens.data;
+    const end = weights(adapted).register_tokens.data;
     const drift = Math.max(...end.map((v, i) => Math.abs(v - start[i])));
     expect(drift).toBeGreaterThan(0);
     expect(drift).toBeLessThan(0.1);

@@ -1,4 +1,11 @@
-import { type Db, enqueueJob, findEvaluations, getModelVersionByJobId, type JobKind, type Queue } from '@dermino/db';
+import {
+  type Db,
+  enqueueJob,
+  findEvaluations,
+  getModelVersionByJobId,
+  type JobKind,
+  type Queue,
+} from '@dermino/db';
 
 export const SWEEP_METHODS = ['linear', 'knn', 'finetune'] as const;
 export const SWEEP_FRACTIONS = [0.01, 0.1, 1];
@@ -25,16 +32,32 @@ export interface SweepJobs {
  * then trains from), then per method and label fraction a FINETUNE and an EVALUATE on the test split.
  */
 export async function enqueueFinetuneSweep(db: Db, queue: Queue, options: SweepOptions): Promise<SweepJobs> {
-  const send = async (kind: JobKind, payload: unknown) => (await enqueueJob(db, queue, { kind, payload, createdBy: 'cli' })).id;
+  const send = async (kind: JobKind, payload: unknown) =>
+    (await enqueueJob(db, queue, { kind, payload, createdBy: 'cli' })).id;
   const backbone = { modelVersionId: options.backboneId };
   const { datasetVersionId, seed } = options;
   const embed = await send('EMBED', { model: backbone, datasetVersionId });
   const runs: SweepJobs['runs'] = [];
   for (const method of options.methods) {
     for (const labelFraction of options.fractions) {
-      const tuning = method === 'finetune' ? { trainableBlocks: options.trainableBlocks, epochs: options.epochs } : {};
-      const finetune = await send('FINETUNE', { backbone, datasetVersionId, method, labelFraction, seed, after: [embed], ...tuning });
-      const evaluate = await send('EVALUATE', { model: { fromJob: finetune }, datasetVersionId, split: 'TEST', resamples: options.resamples, seed });
+      const tuning =
+        method === 'finetune' ? { trainableBlocks: options.trainableBlocks, epochs: options.epochs } : {};
+      const finetune = await send('FINETUNE', {
+        backbone,
+        datasetVersionId,
+        method,
+        labelFraction,
+        seed,
+        after: [embed],
+        ...tuning,
+      });
+      const evaluate = await send('EVALUATE', {
+        model: { fromJob: finetune },
+        datasetVersionId,
+        split: 'TEST',
+        resamples: options.resamples,
+        seed,
+      });
       runs.push({ method, labelFraction, finetune, evaluate });
     }
   }

@@ -1,5 +1,14 @@
+import {
+  createVit,
+  disposeModel,
+  fineTune,
+  getVitWeights,
+  getWeights,
+  setVitWeights,
+  type VitConfig,
+  type WeightMap,
+} from '@dermino/model';
 import * as tf from '@tensorflow/tfjs-core';
-import { createVit, disposeModel, fineTune, getVitWeights, getWeights, setVitWeights, type VitConfig, type WeightMap } from '@dermino/model';
 import { featuresOf } from '../shared/backbone.js';
 import { loadPixels } from '../shared/load-pixels.js';
 import type { FinetunePayload } from './finetune-payload.js';
@@ -36,20 +45,37 @@ export async function fineTuneBlocks<T extends Item>(options: {
 }): Promise<BlocksFit> {
   const { vitConfig, payload } = options;
   const size = vitConfig.imageSize;
-  const train = await loadPixels(options.home, options.train.map((item) => item.storageKey), size);
-  const val = await loadPixels(options.home, options.val.map((item) => item.storageKey), size);
+  const train = await loadPixels(
+    options.home,
+    options.train.map((item) => item.storageKey),
+    size,
+  );
+  const val = await loadPixels(
+    options.home,
+    options.val.map((item) => item.storageKey),
+    size,
+  );
   const failed = [
     ...train.failed.map((f) => ({ imageId: options.train[f.index].imageId, reason: f.reason })),
     ...val.failed.map((f) => ({ imageId: options.val[f.index].imageId, reason: f.reason })),
   ];
   const trainLabels = train.loaded.map((index) => options.labelOf(options.train[index]));
-  if (new Set(trainLabels).size < 2) throw new Error(`Only ${trainLabels.length} train images could be read, of fewer than 2 classes; nothing to fine-tune.`);
+  if (new Set(trainLabels).size < 2)
+    throw new Error(
+      `Only ${trainLabels.length} train images could be read, of fewer than 2 classes; nothing to fine-tune.`,
+    );
   const trainableBlocks = Math.min(payload.trainableBlocks ?? vitConfig.depth, vitConfig.depth);
   const vit = createVit(vitConfig);
   try {
     setVitWeights(vit, options.weights);
     const images = tf.tensor4d(train.pixels, [train.loaded.length, size, size, 3]);
-    const head = fineTune(vit, images, trainLabels, { classes: options.classes, epochs: payload.epochs, seed: payload.seed, trainableBlocks, batchSize: payload.batchSize });
+    const head = fineTune(vit, images, trainLabels, {
+      classes: options.classes,
+      epochs: payload.epochs,
+      seed: payload.seed,
+      trainableBlocks,
+      batchSize: payload.batchSize,
+    });
     images.dispose();
     const classifier = getWeights(head.weights);
     tf.dispose(Object.values(head.weights));
@@ -57,9 +83,19 @@ export async function fineTuneBlocks<T extends Item>(options: {
     if (val.loaded.length) {
       const features = featuresOf(vit, val.pixels, val.loaded.length);
       const predicted = predictLinear(classifier, features, vitConfig.width);
-      valAccuracy = predicted.filter((p, i) => p === options.labelOf(options.val[val.loaded[i]])).length / val.loaded.length;
+      valAccuracy =
+        predicted.filter((p, i) => p === options.labelOf(options.val[val.loaded[i]])).length /
+        val.loaded.length;
     }
-    return { weights: getVitWeights(vit), classifier, trainableBlocks, valAccuracy, trainImages: train.loaded.length, valImages: val.loaded.length, failed };
+    return {
+      weights: getVitWeights(vit),
+      classifier,
+      trainableBlocks,
+      valAccuracy,
+      trainImages: train.loaded.length,
+      valImages: val.loaded.length,
+      failed,
+    };
   } finally {
     disposeModel(vit);
   }

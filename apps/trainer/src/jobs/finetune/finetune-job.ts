@@ -8,8 +8,8 @@ import { vitConfigOf } from '../shared/backbone.js';
 import { cachedEmbeddings } from '../shared/cached-embeddings.js';
 import { resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { decodeWeights, encodeWeights } from '../shared/weights-file.js';
-import { type FinetunePayload, finetunePayloadSchema } from './finetune-payload.js';
 import { fineTuneBlocks } from './fine-tune-blocks.js';
+import { type FinetunePayload, finetunePayloadSchema } from './finetune-payload.js';
 import { fitHeadOnEmbeddings } from './fit-head.js';
 
 const pick = <T>(values: ArrayLike<T>, indices: number[]) => indices.map((i) => values[i]);
@@ -25,44 +25,92 @@ export const finetuneJob: JobHandler<FinetunePayload> = {
     const { db, home, job, payload, log, progress } = context;
     await waitForJobs(context as never, payload.after);
     const backbone = await resolveModel(context as never, payload.backbone);
-    if (backbone.kind !== 'BACKBONE') throw new Error(`Model ${backbone.id} is a ${backbone.kind.toLowerCase()}, not a backbone.`);
+    if (backbone.kind !== 'BACKBONE')
+      throw new Error(`Model ${backbone.id} is a ${backbone.kind.toLowerCase()}, not a backbone.`);
     const vitConfig = vitConfigOf(backbone);
     await useConfiguredBackend();
-    const items = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId, splits: ['TRAIN', 'VAL'], labelledOnly: true });
+    const items = await findVersionImages(db, {
+      datasetVersionId: payload.datasetVersionId,
+      splits: ['TRAIN', 'VAL'],
+      labelledOnly: true,
+    });
     const classes = [...new Set(items.map((item) => item.conceptCode!))].sort();
-    if (classes.length < 2) throw new Error(`Dataset version ${payload.datasetVersionId} has ${classes.length} labelled class(es) in train/val; a classifier needs 2.`);
+    if (classes.length < 2)
+      throw new Error(
+        `Dataset version ${payload.datasetVersionId} has ${classes.length} labelled class(es) in train/val; a classifier needs 2.`,
+      );
     const labelOf = (item: (typeof items)[number]) => classes.indexOf(item.conceptCode!);
     const trainItems = items.filter((item) => item.split === 'TRAIN');
     const valItems = items.filter((item) => item.split === 'VAL');
-    const chosenItems = pick(trainItems, sampleLabelFraction(trainItems.map(labelOf), payload.labelFraction, payload.seed));
-    await log(`${payload.method} on ${chosenItems.length} of ${trainItems.length} labelled train images (fraction ${payload.labelFraction}), ${valItems.length} validation images, ${classes.length} classes.`);
-    await progress({ step: 1, total: 3, metrics: { trainImages: chosenItems.length, valImages: valItems.length } });
+    const chosenItems = pick(
+      trainItems,
+      sampleLabelFraction(trainItems.map(labelOf), payload.labelFraction, payload.seed),
+    );
+    await log(
+      `${payload.method} on ${chosenItems.length} of ${trainItems.length} labelled train images (fraction ${payload.labelFraction}), ${valItems.length} validation images, ${classes.length} classes.`,
+    );
+    await progress({
+      step: 1,
+      total: 3,
+      metrics: { trainImages: chosenItems.length, valImages: valItems.length },
+    });
 
     const folder = jobFolderKey(job.id);
     const artifacts: ModelArtifactInput[] = [];
-    const backboneWeights = decodeWeights(await readArtifact(home, backbone, 'backbone-weights'), `model ${backbone.id} backbone-weights`);
-    let config: Record<string, unknown> = { vit: vitConfig, method: payload.method, labelFraction: payload.labelFraction, seed: payload.seed };
+    const backboneWeights = decodeWeights(
+      await readArtifact(home, backbone, 'backbone-weights'),
+      `model ${backbone.id} backbone-weights`,
+    );
+    let config: Record<string, unknown> = {
+      vit: vitConfig,
+      method: payload.method,
+      labelFraction: payload.labelFraction,
+      seed: payload.seed,
+    };
     let metrics: Record<string, unknown>;
     let exportWeights: WeightMap = backboneWeights;
     let classifier: WeightMap | undefined;
 
     if (payload.method === 'finetune') {
-      const tuned = await fineTuneBlocks({ home, vitConfig, weights: backboneWeights, train: chosenItems, val: valItems, labelOf, classes: classes.length, payload });
-      for (const failure of tuned.failed.slice(0, 20)) await log(`Image ${failure.imageId}: ${failure.reason}`, 'warn');
+      const tuned = await fineTuneBlocks({
+        home,
+        vitConfig,
+        weights: backboneWeights,
+        train: chosenItems,
+        val: valItems,
+        labelOf,
+        classes: classes.length,
+        payload,
+      });
+      for (const failure of tuned.failed.slice(0, 20))
+        await log(`Image ${failure.imageId}: ${failure.reason}`, 'warn');
       classifier = tuned.classifier;
       exportWeights = tuned.weights;
       config = { ...config, epochs: payload.epochs, trainableBlocks: tuned.trainableBlocks };
-      metrics = { trainImages: tuned.trainImages, valImages: tuned.valImages, valAccuracy: tuned.valAccuracy };
+      metrics = {
+        trainImages: tuned.trainImages,
+        valImages: tuned.valImages,
+        valAccuracy: tuned.valAccuracy,
+      };
       const weightsKey = path.posix.join(folder, 'backbone.weights');
       await writeFileAtomic(path.join(home, weightsKey), encodeWeights(exportWeights));
       artifacts.push(await describeArtifact(home, 'backbone-weights', weightsKey));
     } else {
       const wanted = [...chosenItems, ...valItems];
       const embedded = await cachedEmbeddings(db, home, backbone, wanted);
-      for (const failure of embedded.failed.slice(0, 20)) await log(`Image ${wanted[failure.index].imageId}: ${failure.reason}`, 'warn');
-      await log(`Embeddings: ${embedded.cached} from the cache, ${embedded.computed} computed with the backbone's ONNX export.`);
+      for (const failure of embedded.failed.slice(0, 20))
+        await log(`Image ${wanted[failure.index].imageId}: ${failure.reason}`, 'warn');
+      await log(
+        `Embeddings: ${embedded.cached} from the cache, ${embedded.computed} computed with the backbone's ONNX export.`,
+      );
       await progress({ step: 2, total: 3 });
-      const fit = fitHeadOnEmbeddings(payload.method, embedded, wanted.map(labelOf), chosenItems.length, classes.length);
+      const fit = fitHeadOnEmbeddings(
+        payload.method,
+        embedded,
+        wanted.map(labelOf),
+        chosenItems.length,
+        classes.length,
+      );
       config = { ...config, ...fit.config };
       metrics = { trainImages: fit.trainImages, valImages: fit.valImages, valAccuracy: fit.valAccuracy };
       classifier = fit.classifier;
@@ -79,12 +127,18 @@ export const finetuneJob: JobHandler<FinetunePayload> = {
     }
     const onnxKey = path.posix.join(folder, 'model.onnx');
     const metadata = { 'dermino.job': job.id, 'dermino.method': payload.method };
-    const onnx = exportVitToOnnx({ config: vitConfig, weights: exportWeights, classifier: classifier ? { weights: classifier, classNames: classes } : undefined, metadata });
+    const onnx = exportVitToOnnx({
+      config: vitConfig,
+      weights: exportWeights,
+      classifier: classifier ? { weights: classifier, classNames: classes } : undefined,
+      metadata,
+    });
     await writeFileAtomic(path.join(home, onnxKey), onnx);
     artifacts.push(await describeArtifact(home, 'onnx', onnxKey));
     metrics = { ...metrics, labelFraction: payload.labelFraction, method: payload.method };
     const model = await registerModelVersion(db, {
-      name: payload.name ?? `${backbone.name}-${payload.method}-${Math.round(payload.labelFraction * 100)}pct`,
+      name:
+        payload.name ?? `${backbone.name}-${payload.method}-${Math.round(payload.labelFraction * 100)}pct`,
       kind: 'CLASSIFIER',
       config: JSON.parse(JSON.stringify(config)),
       classes,

@@ -26,23 +26,42 @@ export function fitHeadOnEmbeddings(
 ): HeadFit {
   const { dims } = embedded;
   const split = (train: boolean) => {
-    const rows = embedded.embedded.flatMap((image, row) => ((image < trainCount) === train ? [row] : []));
+    const rows = embedded.embedded.flatMap((image, row) => (image < trainCount === train ? [row] : []));
     const features = new Float32Array(rows.length * dims);
-    rows.forEach((row, i) => features.set(embedded.features.subarray(row * dims, (row + 1) * dims), i * dims));
+    for (const [i, row] of rows.entries()) {
+      features.set(embedded.features.subarray(row * dims, (row + 1) * dims), i * dims);
+    }
     return { features, labels: Int32Array.from(rows, (row) => labelOfImage[embedded.embedded[row]]) };
   };
   const train = split(true);
   const val = split(false);
-  if (new Set(train.labels).size < 2) throw new Error(`Only ${train.labels.length} train images could be embedded, of fewer than 2 classes; nothing to train.`);
+  if (new Set(train.labels).size < 2)
+    throw new Error(
+      `Only ${train.labels.length} train images could be embedded, of fewer than 2 classes; nothing to train.`,
+    );
   const counts = { trainImages: train.labels.length, valImages: val.labels.length };
   if (method === 'linear') {
     const fit = fitLinearProbe(train, val, dims, classes);
-    return { classifier: fit.weights, config: { weightDecay: fit.weightDecay, standardised: 'folded into weights', features: 'cached ONNX embeddings' }, valAccuracy: fit.valAccuracy, ...counts };
+    return {
+      classifier: fit.weights,
+      config: {
+        weightDecay: fit.weightDecay,
+        standardised: 'folded into weights',
+        features: 'cached ONNX embeddings',
+      },
+      valAccuracy: fit.valAccuracy,
+      ...counts,
+    };
   }
   const fit = fitKnn(train, val, dims, classes);
   const memory: WeightMap = {
     features: { shape: [train.labels.length, dims], data: train.features },
     labels: { shape: [train.labels.length], data: Float32Array.from(train.labels) },
   };
-  return { memory, config: { k: fit.k, temperature: KNN_TEMPERATURE, features: 'cached ONNX embeddings' }, valAccuracy: fit.valAccuracy, ...counts };
+  return {
+    memory,
+    config: { k: fit.k, temperature: KNN_TEMPERATURE, features: 'cached ONNX embeddings' },
+    valAccuracy: fit.valAccuracy,
+    ...counts,
+  };
 }
