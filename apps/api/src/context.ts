@@ -13,6 +13,8 @@ export interface ApiConfig {
   home: string;
   nodeEnv: 'development' | 'production' | 'test';
   version: string;
+  /** Browser origins allowed to call the API directly (none by default; see http/origin-policy.ts). */
+  allowedOrigins?: readonly string[];
   /** Labelling workbench settings over their defaults (labelling/labelling-config.ts). */
   labelling?: Partial<LabellingConfig>;
 }

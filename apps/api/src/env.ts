@@ -13,6 +13,17 @@ const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Browser origins allowed to call the API directly, comma-separated (e.g. https://dermino.example.org). */
+  DERMINO_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ message: 'must list origins such as https://dermino.example.org' }))),
   /** Unset: pretty in development on a terminal, JSON lines otherwise (a file or a pipe gets no colour codes). */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });

@@ -27,6 +27,7 @@ const api = await startApi({
     home: env.DERMINO_HOME,
     nodeEnv: env.NODE_ENV,
     version,
+    allowedOrigins: env.DERMINO_ALLOWED_ORIGINS,
   },
 }).catch((error: Error) => {
   logger.fatal({ err: error }, `The API could not start: ${error.message}`);

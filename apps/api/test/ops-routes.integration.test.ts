@@ -124,3 +124,53 @@ describe('operations routes, without a session', () => {
     expect(clientErrors.every((line) => line.err === undefined)).toBe(true);
   });
 });
+
+describe('allowed origins', () => {
+  it('refuses a browser origin that is not listed, and answers a listed one with CORS headers', async () => {
+    const listed = await startApi({
+      databaseUrl: inject('databaseUrl'),
+      port: 0,
+      host: '127.0.0.1',
+      logger: pino({ level: 'silent' }),
+      config: { ...config, allowedOrigins: ['https://dermino.example.org'] },
+    });
+    try {
+      const query = JSON.stringify({ query: '{ me { email } }' });
+      const headers = { 'content-type': 'application/json' };
+      const foreign = await fetch(`${listed.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, origin: 'https://evil.example' },
+        body: query,
+      });
+      expect(foreign.status).toBe(403);
+      expect(((await foreign.json()) as { error: { message: string } }).error.message).toBe(
+        'Requests from the origin https://evil.example are not allowed (DERMINO_ALLOWED_ORIGINS lists the allowed ones).',
+      );
+      const preflight = await fetch(`${listed.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://dermino.example.org', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+      const allowed = await fetch(`${listed.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, origin: 'https://dermino.example.org' },
+        body: query,
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dermino.example.org');
+      const same = await fetch(`${listed.url}/healthz`, { headers: { origin: listed.url } });
+      expect(same.status).toBe(200);
+      // No Origin (the dashboard's server, curl): not a browser request, served as before.
+      expect((await fetch(`${listed.url}/healthz`)).status).toBe(200);
+      // The default API allows no browser origin at all.
+      const byDefault = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, origin: 'https://dermino.example.org' },
+        body: query,
+      });
+      expect(byDefault.status).toBe(403);
+    } finally {
+      await listed.close();
+    }
+  });
+});

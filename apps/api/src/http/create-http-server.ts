@@ -5,6 +5,7 @@ import type { ApiDeps, Context } from '../context.js';
 import { serveGraphql } from './graphql-route.js';
 import { serveImage } from './image-route.js';
 import { serveOps } from './ops-routes.js';
+import { applyOriginPolicy } from './origin-policy.js';
 import { sendError, sendJson } from './send.js';
 import { serveUpload } from './upload-route.js';
 
@@ -21,6 +22,7 @@ export function createHttpServer(deps: ApiDeps, apollo: ApolloServer<Context>): 
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const log = deps.logger.child({ requestId });
     try {
+      if (applyOriginPolicy(deps.config.allowedOrigins ?? [], req, res)) return;
       if (pathname === '/graphql') return await serveGraphql(deps, apollo, req, res, requestId);
       if (req.method === 'GET' && (await serveOps(deps, pathname, res))) return;
       if (pathname === '/uploads' && req.method === 'POST') return await serveUpload(deps, req, res);
