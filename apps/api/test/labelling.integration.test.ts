@@ -145,3 +145,60 @@ describe('submitLabel', () => {
     );
   });
 });
+
+describe('second reads and agreement', () => {
+  it('a disagreeing second read awaits adjudication; adjudication scores each reader (kappa)', async () => {
+    const own = uniqueName('labelling-agree');
+    const stored = await storeImage(await createTestPng(77), { root: path.join(home, 'images') });
+    await createTestCase(api.db, { source: own, images: [{ storageKey: stored.storageKey }] });
+    api.deps.config.labelling = { secondReadShare: 1 };
+    const [first, second] = [await createTestUser(api.db), await createTestUser(api.db)];
+    const serveOne = async (token: string) =>
+      (await api.execute(QUEUE, { first: 1, filter: { source: [own] }, modelId }, { token })).data
+        ?.labellingQueue.edges[0]?.node;
+    const firstTask = await serveOne(api.tokenFor(first));
+    const imageId = firstTask.image.id;
+    await api.execute(
+      SUBMIT,
+      { input: { imageId, code: 'nv', suggestionShown: false } },
+      { token: api.tokenFor(first) },
+    );
+    const secondTask = await serveOne(api.tokenFor(second));
+    expect(secondTask).toMatchObject({
+      round: 2,
+      image: { id: imageId },
+      reason: expect.stringMatching(/first reader/),
+    });
+    await api.execute(
+      SUBMIT,
+      { input: { imageId, code: 'mel', suggestionShown: true } },
+      { token: api.tokenFor(second) },
+    );
+    api.deps.config.labelling = undefined;
+
+    const data = await createTestUser(api.db, { role: 'DATA' });
+    const list = await api.execute(
+      '{ labelDisagreements(first: 100) { image { id } codes } }',
+      {},
+      { token: api.tokenFor(data) },
+    );
+    expect(list.data?.labelDisagreements).toContainEqual({ image: { id: imageId }, codes: ['nv', 'mel'] });
+    const adjudicated = await api.execute(
+      `mutation { adjudicateAnnotation(input: { imageId: "${imageId}", conceptCode: "mel" }) { id } }`,
+      {},
+      { token: api.tokenFor(data) },
+    );
+    expect(adjudicated.errors).toBeUndefined();
+    const agreement = await api.execute(
+      '{ readerAgreement { reader labels agreement kappa } }',
+      {},
+      { token: api.tokenFor(data) },
+    );
+    const rows = agreement.data?.readerAgreement as { reader: string; labels: number; agreement: number }[];
+    expect(rows.find((row) => row.reader === first.email)).toMatchObject({ labels: 1, agreement: 0 });
+    expect(rows.find((row) => row.reader === second.email)).toMatchObject({ labels: 1, agreement: 1 });
+    expect(
+      errorCodes(await api.execute('{ readerAgreement { reader } }', {}, { token: tokens.CLINICIAN })),
+    ).toEqual(['FORBIDDEN']);
+  });
+});

@@ -121,6 +121,8 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
     allowed: LABELLERS,
   },
   { field: 'Query.labellingProgress', query: '{ labellingProgress { labelled } }', allowed: ALL },
+  { field: 'Query.readerAgreement', query: '{ readerAgreement { reader kappa } }', allowed: DATA },
+  { field: 'Query.labelDisagreements', query: '{ labelDisagreements(first: 1) { codes } }', allowed: DATA },
   {
     field: 'Mutation.submitLabel',
     query: `mutation { submitLabel(input: { imageId: "${missing}", code: "nv", suggestionShown: false }) { id } }`,

@@ -31,6 +31,7 @@ export * from './label-quality/near-duplicates.js';
 export * from './label-quality/noise-rate-pruning.js';
 export * from './label-quality/out-of-sample.js';
 export * from './label-quality/softmax-regression.js';
+export * from './labelling/cohen-kappa.js';
 export * from './labelling/k-center-greedy.js';
 export * from './labelling/rank-labelling-queue.js';
 export * from './labelling/simulate-active-learning.js';

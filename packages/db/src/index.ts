@@ -95,6 +95,7 @@ export { findLatestEvaluation, findPairedPredictions, type PairedPredictionRecor
 export { findImageLabelVotes, getConceptIdByCode, recordAdjudication, type LabelVoteRecord, type RecordAdjudicationInput } from './adjudication.js';
 // The labelling workbench: queue reservations, answers with provenance, second reads
 export { findLabellingCandidates, findLabellingTasks, getCurrentLabellingBatch, getLabellingImage, labellingTaskSelect, reserveLabellingTasks, type LabellingCandidateRow, type LabellingFilter, type LabellingTaskInput, type LabellingTaskRecord } from './labelling.js';
+export { findLabelDisagreements, findReaderAdjudicationPairs, type LabelDisagreementRecord, type ReaderAdjudicationPair } from './labelling-agreement.js';
 export { countAnnotationsSince, countQueueLabelsSince, countReaderLabels, secondReadDraw, submitLabel, undoLabel, type SubmitLabelInput } from './labelling-answers.js';
 export { findEmbeddingModels, findImageSummaries, findProjectionRows, type EmbeddingModelRecord, type ImageSummaryRecord, type ProjectionRow, type ProjectionRows } from './embedding-projection.js';
 // Registry lists as keyset pages (Relay connections in the API)

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAdjudication } from '../src/adjudication.js';
 import type { Db } from '../src/client.js';
 import {
   findLabellingCandidates,
   getCurrentLabellingBatch,
   reserveLabellingTasks,
 } from '../src/labelling.js';
+import { findLabelDisagreements, findReaderAdjudicationPairs } from '../src/labelling-agreement.js';
 import { countReaderLabels, submitLabel, undoLabel } from '../src/labelling-answers.js';
 import { createTestCase, createTestUser, uniqueName } from '../src/testing/factories.js';
 import { connectTestDb } from './support/test-db.js';
@@ -33,11 +35,11 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 const reader = async () => (await createTestUser(db, { role: 'CLINICIAN' })).id;
-async function serve(readerId: string, count: number, batchId?: string) {
+async function serve(readerId: string, count: number, batchId?: string, from = source) {
   const candidates = await findLabellingCandidates(db, {
     readerId,
     limit: 50,
-    filter: { sources: [source] },
+    filter: { sources: [from] },
   });
   return reserveLabellingTasks(db, {
     readerId,
@@ -129,5 +131,36 @@ describe('labelling queue reservations', () => {
       filter: { sources: [source] },
     });
     expect(theirs[0]).toMatchObject({ imageId: tasks[0].imageId, round: 2, firstReadCode: 'mel' });
+  });
+
+  it('a second reader who disagrees sends the image to adjudication; the adjudicated label scores both readers', async () => {
+    const [a, b] = [await reader(), await reader()];
+    const own = uniqueName('labelling-second');
+    await createTestCase(db, { source: own, images: [{ storageKey: `k/${own}/0` }] });
+    const first = (await serve(a, 1, undefined, own)).tasks[0];
+    await answer(a, first.imageId, { conceptCode: 'nv', secondReadShare: 1 });
+    const second = (await serve(b, 1, undefined, own)).tasks[0];
+    expect(second).toMatchObject({ imageId: first.imageId, round: 2 });
+    await answer(b, first.imageId, { conceptCode: 'mel' });
+    const open = await findLabelDisagreements(db, { take: 100 });
+    expect(open.find((d) => d.image.id === first.imageId)?.codes).toEqual(['nv', 'mel']);
+    const mel = await db.diagnosisConcept.findUniqueOrThrow({ where: { code: 'mel' } });
+    await recordAdjudication(db, {
+      imageId: first.imageId,
+      conceptId: mel.id,
+      confirmation: 'CONSENSUS',
+      annotator: 'lead',
+      userId: a,
+    });
+    expect((await findLabelDisagreements(db, { take: 100 })).some((d) => d.image.id === first.imageId)).toBe(
+      false,
+    );
+    const pairs = (await findReaderAdjudicationPairs(db)).filter((p) => p.imageId === first.imageId);
+    expect(pairs.map((p) => [p.readerId, p.readerCode, p.adjudicatedCode]).sort()).toEqual(
+      [
+        [a, 'nv', 'mel'],
+        [b, 'mel', 'mel'],
+      ].sort(),
+    );
   });
 });

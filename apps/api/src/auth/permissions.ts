@@ -61,6 +61,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       imageSummaries: DATA_TEAM,
       labellingQueue: LABELLERS,
       labellingProgress: [...LABELLERS, 'MANAGER'],
+      readerAgreement: DATA_TEAM,
+      labelDisagreements: DATA_TEAM,
     },
   },
   Mutation: {
@@ -155,6 +157,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   LabellingTaskEdge: { type: LABELLERS },
   LabelSuggestion: { type: LABELLERS },
   LabellingProgress: { type: [...LABELLERS, 'MANAGER'] },
+  ReaderAgreement: { type: DATA_TEAM },
+  LabelDisagreement: { type: DATA_TEAM },
   DiagnosisShare: { type: EVERYONE },
   SimilarCaseFeedback: { type: EVERYONE },
   FreezeDatasetVersionPayload: { type: DATA_TEAM },

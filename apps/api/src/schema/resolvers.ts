@@ -57,6 +57,8 @@ import { submitLabel } from './labelling/resolvers/Mutation/submitLabel.js';
 import { undoLabel } from './labelling/resolvers/Mutation/undoLabel.js';
 import { labellingProgress } from './labelling/resolvers/Query/labellingProgress.js';
 import { labellingQueue } from './labelling/resolvers/Query/labellingQueue.js';
+import { labelDisagreements } from './labelling/resolvers/Query/labelDisagreements.js';
+import { readerAgreement } from './labelling/resolvers/Query/readerAgreement.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -92,6 +94,8 @@ import { JobHealth } from './quality/resolvers/Job.js';
     imageSummaries,
     labellingQueue,
     labellingProgress,
+    readerAgreement,
+    labelDisagreements,
   },
   Mutation: {
     login,
