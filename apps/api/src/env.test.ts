@@ -30,6 +30,17 @@ describe('parseEnv', () => {
     expect(problems.join('\n')).toMatch(/API_PORT/);
   });
 
+  it('reads the labelling second-read share (default 10%) and refuses one outside [0, 1]', () => {
+    const defaults = parseEnv(valid);
+    expect(defaults.ok && defaults.env.LABELLING_SECOND_READ_SHARE).toBe(0.1);
+    const set = parseEnv({ ...valid, LABELLING_SECOND_READ_SHARE: '0.25' });
+    expect(set.ok && set.env.LABELLING_SECOND_READ_SHARE).toBe(0.25);
+    const wrong = parseEnv({ ...valid, LABELLING_SECOND_READ_SHARE: '1.5' });
+    expect(wrong.ok ? [] : wrong.problems).toEqual([
+      'LABELLING_SECOND_READ_SHARE must be a number from 0 to 1 (the share of first reads that get a second reader)',
+    ]);
+  });
+
   it('says which required variables are missing', () => {
     const result = parseEnv({});
     const problems = result.ok ? [] : result.problems;

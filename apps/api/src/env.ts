@@ -26,6 +26,12 @@ const envSchema = z.object({
     .pipe(z.array(z.url({ message: 'must list origins such as https://dermino.example.org' }))),
   /** Unset: pretty in development on a terminal, JSON lines otherwise (a file or a pipe gets no colour codes). */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Share of confident first reads the labelling queue also sends to a second reader (every unsure read goes). */
+  LABELLING_SECOND_READ_SHARE: z.coerce
+    .number({ error: 'must be a number from 0 to 1 (the share of first reads that get a second reader)' })
+    .min(0, 'must be a number from 0 to 1 (the share of first reads that get a second reader)')
+    .max(1, 'must be a number from 0 to 1 (the share of first reads that get a second reader)')
+    .default(0.1),
 });
 
 export type Env = z.infer<typeof envSchema>;

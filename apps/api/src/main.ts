@@ -28,6 +28,7 @@ const api = await startApi({
     nodeEnv: env.NODE_ENV,
     version,
     allowedOrigins: env.DERMINO_ALLOWED_ORIGINS,
+    labelling: { secondReadShare: env.LABELLING_SECOND_READ_SHARE },
   },
 }).catch((error: Error) => {
   logger.fatal({ err: error }, `The API could not start: ${error.message}`);
