@@ -9,7 +9,9 @@ let skipped = 0;
 const rows = [];
 for (const root of roots) {
   for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-    const file = path.join(root, name, '.vitest-results.json');
+  // .vitest-results-postgres.json: the same package's integration tests against PostgreSQL 15 (.ci/postgres-tests.sh).
+  for (const reportName of ['.vitest-results.json', '.vitest-results-postgres.json']) {
+    const file = path.join(root, name, reportName);
     if (!fs.existsSync(file)) continue;
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     // Files that failed to load count as failures even when no test inside them ran.
@@ -17,7 +19,9 @@ for (const root of roots) {
     passed += report.numPassedTests ?? 0;
     failed += (report.numFailedTests ?? 0) + brokenSuites;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    rows.push(`${path.join(root, name).padEnd(22)} ${String(report.numPassedTests).padStart(5)} passed ${String(report.numFailedTests + brokenSuites).padStart(4)} failed`);
+    const label = `${path.join(root, name)}${file.includes('postgres') ? ' (pg 15)' : ''}`;
+    rows.push(`${label.padEnd(30)} ${String(report.numPassedTests).padStart(5)} passed ${String(report.numFailedTests + brokenSuites).padStart(4)} failed`);
+  }
   }
 }
 console.log(rows.join('\n'));

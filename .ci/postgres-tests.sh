@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The integration tests of db, api and trainer against the system PostgreSQL 15 with pgvector (the production path,
+# DATABASE_URL), after `npm test` ran them on the embedded database. Reports go to .vitest-results-postgres.json,
+# which .ci/summarize.mjs adds to the closing line. Needs root (apt, pg_ctlcluster).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f /usr/lib/postgresql/15/lib/vector.so ]; then
+  echo "Building pgvector for PostgreSQL 15 from trixie's source package..."
+  sed 's/^Types: deb$/Types: deb-src/; s/Suites: bookworm bookworm-updates/Suites: trixie/' \
+    /etc/apt/sources.list.d/debian.sources | sed -n 1,5p > /etc/apt/sources.list.d/trixie-src.sources
+  build=$(mktemp -d)
+  (
+    apt-get update -qq && apt-get install -y -qq postgresql-server-dev-15 >/dev/null &&
+      cd "$build" && apt-get source -qq pgvector >/dev/null 2>&1 && cd pgvector-*/ &&
+      make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null &&
+      make -s install PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >/dev/null
+  ) || echo "pgvector could not be built"
+  rm -f /etc/apt/sources.list.d/trixie-src.sources
+  rm -rf "$build"
+fi
+
+pg_ctlcluster 15 main start 2>/dev/null || true
+su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null || {
+  echo "PostgreSQL 15 did not start"
+  exit 1
+}
+# Each test run creates its own database on this server, migrates it and drops it (packages/db/src/testing).
+export DERMINO_TEST_SERVER_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres
+report=(--reporter=default --reporter=json --outputFile=.vitest-results-postgres.json)
+status=0
+# Only the tests that use the run's database (the embedded server's own tests stay with npm test).
+(cd packages/db && npx vitest run cases.integration similar-cases.integration labelling.integration \
+  users.integration "${report[@]}") || status=1
+(cd apps/api && npx vitest run --project integration "${report[@]}") || status=1
+(cd apps/trainer && npx vitest run worker.integration recover-stale-jobs "${report[@]}") || status=1
+exit $status
