@@ -74,6 +74,8 @@ const config = {
     teacherTemperatureWarmupEpochs: 3,
   },
 };
+// --schedule '{"lr":0.003,"momentum":0.9}' overrides the recipe's schedule (ablations).
+Object.assign(config.schedule, JSON.parse(arg('schedule', '{}')));
 const embeddings = deriveConceptEmbeddings(
   SYNTH_CLASS_CODES.map((code) => ({ code })),
   64,
