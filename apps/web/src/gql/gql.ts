@@ -45,6 +45,7 @@ type Documents = {
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": typeof types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
+    "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": typeof types.LabelsSinceChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
@@ -88,6 +89,7 @@ const documents: Documents = {
     "\n  query Jobs($filter: JobFilter, $first: Int) {\n    jobs(filter: $filter, first: $first) { totalCount edges { node { ...JobFields } } }\n  }\n": types.JobsDocument,
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": types.JobDetailDocument,
+    "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": types.LabelsSinceChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
@@ -221,6 +223,10 @@ export function graphql(source: "\n  mutation CancelJob($id: ID!) { cancelJob(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n"): typeof import('./graphql').JobDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n"): typeof import('./graphql').LabelsSinceChampionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

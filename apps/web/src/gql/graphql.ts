@@ -359,6 +359,11 @@ export type JobDetailQueryVariables = Exact<{
 
 export type JobDetailQuery = { job: { id: string, kind: JobKind, payload: unknown, status: JobStatus, step: number, total: number | null, rate: number | null, etaSeconds: number | null, metrics: unknown, error: string | null, attempts: number, createdBy: string | null, createdAt: string, startedAt: string | null, finishedAt: string | null, logs: Array<{ at: string, level: string, message: string }>, curve: Array<{ step: number, metrics: unknown }>, healthCurve: Array<{ step: number, metrics: unknown }> } | null };
 
+export type LabelsSinceChampionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LabelsSinceChampionQuery = { labellingProgress: { labelsSinceChampion: number | null } };
+
 export type CompareModelsQueryVariables = Exact<{
   datasetVersionId: string | number;
   modelA: string | number;
@@ -1161,6 +1166,13 @@ export const JobDetailDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<JobDetailQuery, JobDetailQueryVariables>;
+export const LabelsSinceChampionDocument = new TypedDocumentString(`
+    query LabelsSinceChampion {
+  labellingProgress {
+    labelsSinceChampion
+  }
+}
+    `) as unknown as TypedDocumentString<LabelsSinceChampionQuery, LabelsSinceChampionQueryVariables>;
 export const CompareModelsDocument = new TypedDocumentString(`
     query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
   compareModels(

@@ -8,10 +8,12 @@ import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { evaluationHeadlineQuery } from '@/lib/evaluation/evaluation-queries';
 import { readReport } from '@/lib/evaluation/report-types';
 import { jobsQuery } from '@/lib/jobs/job-queries';
+import { labelsSinceChampionQuery } from '@/lib/labelling/labelling-queries';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
 import { rolesFor } from '../nav-items';
 import { ChampionPanel, type LatestEvaluation } from './champion-panel';
 import { DriftAlertsPanel } from './drift-alerts-panel';
+import { LabelsSinceChampionPanel } from './labels-since-champion-panel';
 import { RunningJobsPanel } from './running-jobs-panel';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -26,6 +28,7 @@ export default async function OverviewPage() {
   latest.catch(() => undefined);
   const drift = loadDrift();
   const activeJobs = loadActiveJobs();
+  const newLabels = loadNewLabels();
   return (
     <div className={styles.stack}>
       <div className="page-header">
@@ -47,6 +50,9 @@ export default async function OverviewPage() {
           <RunningJobs activeJobs={activeJobs} />
         </Suspense>
       </div>
+      <Suspense fallback={<PanelSkeleton label="the new labels" />}>
+        <NewLabels newLabels={newLabels} />
+      </Suspense>
     </div>
   );
 }
@@ -72,4 +78,11 @@ async function DriftAlerts({ drift }: { drift: ReturnType<typeof loadDrift> }) {
 async function RunningJobs({ activeJobs }: { activeJobs: ReturnType<typeof loadActiveJobs> }) {
   const { jobs } = await activeJobs;
   return <RunningJobsPanel jobs={jobs.edges.map((edge) => edge.node)} />;
+}
+
+const loadNewLabels = () => queryApi(labelsSinceChampionQuery, {});
+
+async function NewLabels({ newLabels }: { newLabels: ReturnType<typeof loadNewLabels> }) {
+  const { labellingProgress } = await newLabels;
+  return <LabelsSinceChampionPanel count={labellingProgress.labelsSinceChampion ?? null} />;
 }
