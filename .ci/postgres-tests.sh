@@ -27,11 +27,24 @@ su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
 }
 # Each test run creates its own database on this server, migrates it and drops it (packages/db/src/testing).
 export DERMINO_TEST_SERVER_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres
-report=(--reporter=default --reporter=json --outputFile=.vitest-results-postgres.json)
 status=0
+# Runs vitest in a package; its config writes .vitest-results.json, which holds npm test's report: that one is kept,
+# and this run's report is moved to .vitest-results-postgres.json.
+run_in() {
+  local dir=$1
+  shift
+  (
+    cd "$dir" || exit 1
+    [ -f .vitest-results.json ] && mv .vitest-results.json .vitest-results.npm-test.json
+    npx vitest run "$@"
+    code=$?
+    [ -f .vitest-results.json ] && mv .vitest-results.json .vitest-results-postgres.json
+    [ -f .vitest-results.npm-test.json ] && mv .vitest-results.npm-test.json .vitest-results.json
+    exit $code
+  ) || status=1
+}
 # Only the tests that use the run's database (the embedded server's own tests stay with npm test).
-(cd packages/db && npx vitest run cases.integration similar-cases.integration labelling.integration \
-  users.integration "${report[@]}") || status=1
-(cd apps/api && npx vitest run --project integration "${report[@]}") || status=1
-(cd apps/trainer && npx vitest run worker.integration recover-stale-jobs "${report[@]}") || status=1
+run_in packages/db cases.integration similar-cases.integration labelling.integration users.integration
+run_in apps/api --project integration
+run_in apps/trainer worker.integration recover-stale-jobs
 exit $status
