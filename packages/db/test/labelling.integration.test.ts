@@ -46,9 +46,10 @@ async function serve(readerId: string, count: number, batchId?: string, from = s
     batchId,
     strategy: 'RANDOM',
     ttlSeconds: TTL,
-    tasks: candidates
-      .slice(0, count)
-      .map((c) => ({ imageId: c.imageId, round: c.round, reason: 'test', suggestion })),
+    // The whole ranked list and how many to take, as the API does: an image another reader reserved between this
+    // reader's read of the candidates and its reservation is passed over.
+    take: count,
+    tasks: candidates.map((c) => ({ imageId: c.imageId, round: c.round, reason: 'test', suggestion })),
   });
 }
 const answer = (readerId: string, imageId: string, extra: Partial<Parameters<typeof submitLabel>[1]> = {}) =>
