@@ -59,11 +59,11 @@ import { labellingProgress } from './labelling/resolvers/Query/labellingProgress
 import { labellingQueue } from './labelling/resolvers/Query/labellingQueue.js';
 import { labelDisagreements } from './labelling/resolvers/Query/labelDisagreements.js';
 import { readerAgreement } from './labelling/resolvers/Query/readerAgreement.js';
+import { EvaluationBaseline } from './quality/resolvers/Evaluation.js';
+import { JobHealth } from './quality/resolvers/Job.js';
 
 export const resolvers: Resolvers = {
   DateTime,
-import { EvaluationBaseline } from './quality/resolvers/Evaluation.js';
-import { JobHealth } from './quality/resolvers/Job.js';
   Query: {
     health,
     me,
