@@ -1,4 +1,5 @@
 import {
+  AppError,
   createDb,
   type DatabaseHandle,
   type Db,
@@ -19,9 +20,16 @@ export async function openDatabase(
   const db = createDb({ url: handle.url });
   try {
     // Before the first migration there is no _prisma_migrations table: that read fails, and migrating is right.
+    // A database that cannot be reached is not that case: its error (Prisma's P1001, one line) goes to the user.
     const pending = await findMigrationStatus(db).then(
       (status) => status.pending.length > 0,
-      () => true,
+      (error: Error) => {
+        if (!/Can't reach database server/.test(error?.message ?? '')) return true;
+        throw new AppError('DATABASE_UNAVAILABLE', {
+          message: `Can't reach database server at ${new URL(handle.url).host}: is the platform running (npm start), and is DATABASE_URL right?`,
+          cause: error,
+        });
+      },
     );
     if (pending) await migrateDatabase({ url: handle.url });
   } catch (error) {
