@@ -119,9 +119,9 @@ export async function saveDriftReport(
   }
 }
 
-export async function findDriftReports(db: DbClient, options: { modelVersionId?: string; take?: number } = {}): Promise<DriftReportRecord[]> {
+export async function findDriftReports(db: DbClient, options: { id?: string; modelVersionId?: string; take?: number } = {}): Promise<DriftReportRecord[]> {
   return db.driftReport.findMany({
-    where: { modelVersionId: options.modelVersionId },
+    where: { id: options.id, modelVersionId: options.modelVersionId },
     orderBy: { createdAt: 'desc' },
     take: options.take ?? 20,
     select: driftReportSelect,
@@ -145,9 +145,9 @@ export async function saveDataAudit(
   }
 }
 
-export async function findDataAudits(db: DbClient, options: { datasetVersionId?: string; take?: number } = {}): Promise<DataAuditRecord[]> {
+export async function findDataAudits(db: DbClient, options: { id?: string; datasetVersionId?: string; take?: number } = {}): Promise<DataAuditRecord[]> {
   return db.dataAudit.findMany({
-    where: { datasetVersionId: options.datasetVersionId },
+    where: { id: options.id, datasetVersionId: options.datasetVersionId },
     orderBy: { createdAt: 'desc' },
     take: options.take ?? 20,
     select: dataAuditSelect,

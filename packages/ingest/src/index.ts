@@ -20,7 +20,13 @@ export {
   freezeDatasetVersion,
 } from './curation/freeze-dataset-version.js';
 export { FILTER_KEYS, parseFilterExpressions } from './curation/parse-filter.js';
+export { findDemoAnswerKey, getDemoAnswerKey } from './demo/demo-answer-key.js';
 export { DEMO_SOURCE } from './demo/demo-rows.js';
+export {
+  type DemoDetectorScores,
+  type ScoreDemoDetectorsOptions,
+  scoreDemoDetectors,
+} from './demo/score-demo-detectors.js';
 export { type SeedDemoOptions, type SeedDemoResult, seedDemoRegistry } from './demo/seed-demo.js';
 export type { ImportCounts, ImportSummary } from './import/import-summary.js';
 export { type RunImportOptions, runImport, sourceKeyOf } from './import/run-import.js';

@@ -63,6 +63,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       labellingProgress: [...LABELLERS, 'MANAGER'],
       readerAgreement: DATA_TEAM,
       labelDisagreements: DATA_TEAM,
+      demoAnswerKeyScore: ADMINS,
     },
   },
   Mutation: {
@@ -166,6 +167,13 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   EmbeddingProjection: { type: REGISTRY },
   ProjectionPoint: { type: REGISTRY },
   ImageSummary: { type: DATA_TEAM },
+  // The demo's answer key: admins only, so no manager or detector tunes itself to the planted truth.
+  DemoAnswerKeyScore: { type: ADMINS },
+  PlantedDrift: { type: ADMINS },
+  DriftDetectorScore: { type: ADMINS },
+  DriftMonthScore: { type: ADMINS },
+  DetectionScore: { type: ADMINS },
+  AuditDetectorScore: { type: ADMINS },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

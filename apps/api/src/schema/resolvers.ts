@@ -61,6 +61,7 @@ import { labelDisagreements } from './labelling/resolvers/Query/labelDisagreemen
 import { readerAgreement } from './labelling/resolvers/Query/readerAgreement.js';
 import { EvaluationBaseline } from './quality/resolvers/Evaluation.js';
 import { JobHealth } from './quality/resolvers/Job.js';
+import { demoAnswerKeyScore } from './answer-key/resolvers/Query/demoAnswerKeyScore.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -96,6 +97,7 @@ export const resolvers: Resolvers = {
     labellingProgress,
     readerAgreement,
     labelDisagreements,
+    demoAnswerKeyScore,
   },
   Mutation: {
     login,

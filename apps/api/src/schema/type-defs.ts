@@ -15,6 +15,7 @@ export const SCHEMA_MODULES = [
   'projection',
   'quality',
   'labelling',
+  'answer-key',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */

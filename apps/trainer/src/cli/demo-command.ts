@@ -1,23 +1,11 @@
-import { AppError, getMeta } from '@dermino/db';
-import { answerKeyOf, demoCohortOptions, generateCohort } from '@dermino/synth';
+import { getDemoAnswerKey, scoreDemoDetectors } from '@dermino/ingest';
 import type { Command } from 'commander';
 import type { Env } from '../env.js';
-import { scoreAgainstAnswerKey } from './score-answer-key.js';
 import { withDatabase } from './with-database.js';
 
-/** What seedDemoRegistry records: the generator's seed and size, from which the truth is computed again. */
-type DemoSeed = { status: 'running' | 'complete'; size: number; seed: number };
-
 /** The demo registry's answer key, computed from its seed: never stored where a model or detector reads. */
-export async function demoAnswerKey(env: Env) {
-  const state = await withDatabase(env, (db) => getMeta<DemoSeed>(db, 'demo-seed'));
-  if (!state)
-    throw new AppError('NOT_FOUND', {
-      message: 'This registry holds no demo cohort: `dermino start` seeds it on first start.',
-    });
-  const options = demoCohortOptions(state.seed, state.size);
-  const cohort = generateCohort(options);
-  return { cohort, key: answerKeyOf(cohort, options) };
+export function demoAnswerKey(env: Env) {
+  return withDatabase(env, (db) => getDemoAnswerKey(db));
 }
 
 export function registerDemoCommands(program: Command, env: () => Env): void {
@@ -32,7 +20,7 @@ export function registerDemoCommands(program: Command, env: () => Env): void {
     .action(async (options: { json?: boolean; score?: boolean }) => {
       const { cohort, key } = await demoAnswerKey(env());
       if (options.score) {
-        const scores = await withDatabase(env(), (db) => scoreAgainstAnswerKey(db, key));
+        const scores = await withDatabase(env(), (db) => scoreDemoDetectors(db, key));
         process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
         return;
       }

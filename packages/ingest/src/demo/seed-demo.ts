@@ -23,8 +23,10 @@ export interface SeedDemoResult {
   newImageIds: string[];
 }
 
-const META_KEY = 'demo-seed';
-type SeedState = { status: 'running' | 'complete'; size: number; seed: number };
+/** The meta row recording the generator's seed and size, from which the answer key is computed again. */
+export const DEMO_SEED_META_KEY = 'demo-seed';
+const META_KEY = DEMO_SEED_META_KEY;
+export type SeedState = { status: 'running' | 'complete'; size: number; seed: number };
 
 /**
  * Seeds the synthetic demo registry through the same intake as real images. Idempotent and resumable: rows are
