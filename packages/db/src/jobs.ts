@@ -18,6 +18,7 @@ export const jobSelect = {
   createdAt: true,
   startedAt: true,
   heartbeatAt: true,
+  worker: true,
   finishedAt: true,
 } satisfies Prisma.JobSelect;
 
@@ -56,12 +57,22 @@ export async function findJobs(
   });
 }
 
-/** Marks a job as taken by a worker. A cancelled job stays cancelled: returns null then. */
-export async function startJobAttempt(db: DbClient, id: string): Promise<JobRow | null> {
+/**
+ * Marks a job as taken by a worker. A cancelled job stays cancelled: returns null then. `worker` names the process
+ * taking the attempt (host:pid), so that its death can be noticed without waiting for the heartbeat to go stale.
+ */
+export async function startJobAttempt(db: DbClient, id: string, worker?: string): Promise<JobRow | null> {
   const now = new Date();
   const updated = await db.job.updateMany({
     where: { id, status: { in: ['QUEUED', 'RUNNING'] } },
-    data: { status: 'RUNNING', attempts: { increment: 1 }, startedAt: now, heartbeatAt: now, error: null },
+    data: {
+      status: 'RUNNING',
+      attempts: { increment: 1 },
+      startedAt: now,
+      heartbeatAt: now,
+      worker: worker ?? null,
+      error: null,
+    },
   });
   return updated.count === 0 ? null : getJobById(db, id);
 }

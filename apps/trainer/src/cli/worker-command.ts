@@ -40,7 +40,8 @@ export async function runWorkerCommand(env: Env, options: { kinds?: string } = {
   await migrateDatabase({ url: database.handle.url });
   const queue = await createQueue({
     url: database.handle.url,
-    onError: (error) => logger.error({ err: error }, 'queue error'),
+    // While the database restarts pg-boss's background work fails: one line each, no stack (it reconnects by itself).
+    onError: (error) => logger.warn(`queue: ${error.message}`),
   });
   const worker = await startWorker({ db: database.db, queue, home: env.home, logger, handlers });
   let stopping = false;

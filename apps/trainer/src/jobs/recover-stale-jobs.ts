@@ -1,9 +1,11 @@
-import { type Db, findJobs, finishJob, type Queue, queueNameOf } from '@dermino/db';
+import { type Db, findJobs, finishJob, type JobRow, type Queue, queueNameOf } from '@dermino/db';
+import { isDeadLocalWorker } from '../worker/worker-identity.js';
 
 /**
- * Hands jobs whose worker died (no heartbeat for `staleAfterSeconds`) back to the queue. pg-boss would only notice
- * at its expiry (hours, for training), so a worker calls this when it starts: pg-boss counts the lost delivery as a
- * failed attempt and redelivers after its back-off, or fails the job for good when no retries are left.
+ * Hands jobs whose worker died back to the queue: those of a worker process of this host that is gone (at once:
+ * `dermino start` restarts a killed worker, which calls this when it starts), and any with no heartbeat for
+ * `staleAfterSeconds`. pg-boss would only notice at its expiry (hours, for training): pg-boss counts the lost
+ * delivery as a failed attempt and redelivers after its back-off, or fails the job for good when no retries are left.
  * Every job writes progress (its heartbeat) at least every few seconds, so any threshold above that is safe.
  */
 export async function recoverStaleJobs(
@@ -13,14 +15,20 @@ export async function recoverStaleJobs(
 ): Promise<{ requeued: string[]; failed: string[] }> {
   const cutoff = (options.now ?? new Date()).getTime() - options.staleAfterSeconds * 1000;
   const running = await findJobs(db, { status: ['RUNNING'], take: 1000 });
-  const stale = running.filter((job) => (job.heartbeatAt ?? job.startedAt ?? job.createdAt).getTime() < cutoff);
+  const whyStopped = (job: JobRow) =>
+    isDeadLocalWorker(job.worker)
+      ? `The worker running this job (${job.worker}) stopped.`
+      : (job.heartbeatAt ?? job.startedAt ?? job.createdAt).getTime() < cutoff
+        ? `The worker running this job stopped (no heartbeat since ${(job.heartbeatAt ?? job.startedAt)?.toISOString()}).`
+        : null;
+  const stale = running.filter((job) => whyStopped(job) !== null);
   const requeued: string[] = [];
   const failed: string[] = [];
   for (const job of stale) {
     const name = queueNameOf(job.kind);
     const delivery = await queue.getJobById(name, job.id);
     if (!delivery || delivery.state !== 'active') continue;
-    const reason = `The worker running this job stopped (no heartbeat since ${(job.heartbeatAt ?? job.startedAt)?.toISOString()}).`;
+    const reason = whyStopped(job) as string;
     await queue.fail(name, job.id, { message: reason });
     const after = await queue.getJobById(name, job.id);
     if (after?.state === 'failed') {

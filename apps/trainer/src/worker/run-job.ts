@@ -1,7 +1,9 @@
 import type { Db, JobProgress } from '@dermino/db';
 import { appendJobLog, finishJob, startJobAttempt, touchJob, updateJobProgress } from '@dermino/db';
 import type { Logger } from '../logger.js';
-import { type JobContext, JobCancelledError, type JobHandler } from './job-handler.js';
+import { JobCancelledError, type JobContext, type JobHandler } from './job-handler.js';
+import { oneLine, whenDatabaseAnswers } from './wait-for-database.js';
+import { workerIdentity } from './worker-identity.js';
 
 export interface Delivery {
   jobId: string;
@@ -21,7 +23,7 @@ export async function runJob(
   delivery: Delivery,
 ): Promise<void> {
   const { db } = deps;
-  const job = await startJobAttempt(db, delivery.jobId);
+  const job = await startJobAttempt(db, delivery.jobId, workerIdentity());
   if (!job) return;
   const logger = deps.logger.child({ jobId: job.id, kind: job.kind });
   let payload: unknown;
@@ -47,13 +49,19 @@ export async function runJob(
       await appendJobLog(db, job.id, level, message);
     },
   };
-  const heartbeat = setInterval(() => {
-    touchJob(db, job.id).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
-  }, (deps.heartbeatSeconds ?? 10) * 1000);
+  const heartbeat = setInterval(
+    () => {
+      touchJob(db, job.id).catch((error: unknown) => logger.warn(`heartbeat failed: ${oneLine(error)}`));
+    },
+    (deps.heartbeatSeconds ?? 10) * 1000,
+  );
   heartbeat.unref();
   try {
     await handler.run(context);
-    await finishJob(db, job.id, { status: 'SUCCEEDED' });
+    await whenDatabaseAnswers(() => finishJob(db, job.id, { status: 'SUCCEEDED' }), {
+      logger,
+      what: 'its success',
+    });
     logger.info('job succeeded');
   } catch (error) {
     if (error instanceof JobCancelledError) {
@@ -62,7 +70,12 @@ export async function runJob(
     }
     const message = (error as Error).message ?? String(error);
     const retry = delivery.retryCount < delivery.retryLimit;
-    await finishJob(db, job.id, { status: retry ? 'QUEUED' : 'FAILED', error: message });
+    // A job that failed because the database went away (a crash, a restart) is handed back once it returns: pg-boss
+    // then retries it at once instead of leaving it to the stale-job check minutes later.
+    await whenDatabaseAnswers(
+      () => finishJob(db, job.id, { status: retry ? 'QUEUED' : 'FAILED', error: message }),
+      { logger, what: 'its failure' },
+    );
     await appendJobLog(db, job.id, 'error', message);
     logger.error({ err: error, retry }, 'job failed');
     if (retry) throw error;
