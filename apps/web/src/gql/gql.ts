@@ -46,6 +46,12 @@ type Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
     "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": typeof types.LabelsSinceChampionDocument,
+    "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n": typeof types.LabellingTaskFieldsFragmentDoc,
+    "\n  query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {\n    labellingQueue(first: $first, after: $after, strategy: $strategy, filter: $filter) {\n      edges { node { ...LabellingTaskFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.LabellingQueueDocument,
+    "\n  query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }\n": typeof types.LabellingWorkbenchDocument,
+    "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": typeof types.SubmitLabelDocument,
+    "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": typeof types.UndoLabelDocument,
+    "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": typeof types.SecondReadsDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
@@ -90,6 +96,12 @@ const documents: Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": types.JobDetailDocument,
     "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": types.LabelsSinceChampionDocument,
+    "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n": types.LabellingTaskFieldsFragmentDoc,
+    "\n  query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {\n    labellingQueue(first: $first, after: $after, strategy: $strategy, filter: $filter) {\n      edges { node { ...LabellingTaskFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.LabellingQueueDocument,
+    "\n  query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }\n": types.LabellingWorkbenchDocument,
+    "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": types.SubmitLabelDocument,
+    "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": types.UndoLabelDocument,
+    "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": types.SecondReadsDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
@@ -227,6 +239,30 @@ export function graphql(source: "\n  query JobDetail($id: ID!, $last: Int) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n"): typeof import('./graphql').LabelsSinceChampionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n"): typeof import('./graphql').LabellingTaskFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {\n    labellingQueue(first: $first, after: $after, strategy: $strategy, filter: $filter) {\n      edges { node { ...LabellingTaskFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').LabellingQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }\n"): typeof import('./graphql').LabellingWorkbenchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n"): typeof import('./graphql').SubmitLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n"): typeof import('./graphql').UndoLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n"): typeof import('./graphql').SecondReadsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -102,6 +102,29 @@ export type JobStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type LabelOutcome =
+  | 'LABELLED'
+  | 'SKIPPED'
+  /** The reader could not decide (a tentative code may be given); the image goes to a second reader. */
+  | 'UNSURE';
+
+export type LabellingFilter = {
+  site?: Array<string> | null | undefined;
+  skinType?: Array<SkinType> | null | undefined;
+  source?: Array<string> | null | undefined;
+};
+
+/** How the labelling queue ranks images. */
+export type LabellingStrategy =
+  /** Second reads first, ranked by how little the model believes the first reader. */
+  | 'DISAGREEMENT'
+  /** k-center greedy on the embeddings alone: the images least like any chosen. */
+  | 'DIVERSITY'
+  /** A seeded random draw: an unbiased sample. */
+  | 'RANDOM'
+  /** The champion's most uncertain images (margin), spread over the backbone's embedding space by k-center greedy so one batch does not repeat one kind of lesion. */
+  | 'UNCERTAINTY';
+
 export type LoginInput = {
   email: string;
   password: string;
@@ -167,6 +190,19 @@ export type SplitGroup =
   | 'LESION'
   /** All images of a patient go to one split. */
   | 'PATIENT';
+
+export type SubmitLabelInput = {
+  /** A diagnosis code of the taxonomy: required for LABELLED, optional for UNSURE, none for SKIPPED. */
+  code?: string | null | undefined;
+  imageId: string | number;
+  outcome?: LabelOutcome;
+  /** Whether the model's suggestion was on screen when you answered. */
+  suggestionShown: boolean;
+};
+
+export type UndoLabelInput = {
+  imageId: string | number;
+};
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -364,6 +400,42 @@ export type LabelsSinceChampionQueryVariables = Exact<{ [key: string]: never; }>
 
 export type LabelsSinceChampionQuery = { labellingProgress: { labelsSinceChampion: number | null } };
 
+export type LabellingTaskFieldsFragment = { id: string, round: number, reason: string, expiresAt: string, outcome: LabelOutcome | null, code: string | null, suggestionAccepted: boolean | null, image: { id: string }, case: { id: string, site: string, patient: { pseudonym: string, skinType: SkinType } }, suggestion: Array<{ code: string, probability: number }>, similarCases: Array<{ similarity: number, image: { id: string }, case: { id: string }, diagnosis: { concept: { code: string, name: string } } | null }>, otherLesions: Array<{ id: string, site: string, diagnosis: { code: string } | null }> };
+
+export type LabellingQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  strategy?: LabellingStrategy | null | undefined;
+  filter?: LabellingFilter | null | undefined;
+}>;
+
+
+export type LabellingQueueQuery = { labellingQueue: { edges: Array<{ node: { id: string, round: number, reason: string, expiresAt: string, outcome: LabelOutcome | null, code: string | null, suggestionAccepted: boolean | null, image: { id: string }, case: { id: string, site: string, patient: { pseudonym: string, skinType: SkinType } }, suggestion: Array<{ code: string, probability: number }>, similarCases: Array<{ similarity: number, image: { id: string }, case: { id: string }, diagnosis: { concept: { code: string, name: string } } | null }>, otherLesions: Array<{ id: string, site: string, diagnosis: { code: string } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LabellingWorkbenchQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LabellingWorkbenchQuery = { labellingProgress: { labelled: number }, concepts: Array<{ code: string, name: string }> };
+
+export type SubmitLabelMutationVariables = Exact<{
+  input: SubmitLabelInput;
+}>;
+
+
+export type SubmitLabelMutation = { submitLabel: { outcome: LabelOutcome | null, code: string | null, suggestionAccepted: boolean | null } };
+
+export type UndoLabelMutationVariables = Exact<{
+  input: UndoLabelInput;
+}>;
+
+
+export type UndoLabelMutation = { undoLabel: { outcome: LabelOutcome | null } };
+
+export type SecondReadsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecondReadsQuery = { labelDisagreements: Array<{ codes: Array<string>, image: { id: string } }>, readerAgreement: Array<{ reader: string, labels: number, agreement: number, kappa: number | null }> };
+
 export type CompareModelsQueryVariables = Exact<{
   datasetVersionId: string | number;
   modelA: string | number;
@@ -508,6 +580,54 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const LabellingTaskFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LabellingTaskFields on LabellingTask {
+  id
+  round
+  reason
+  expiresAt
+  outcome
+  code
+  suggestionAccepted
+  image {
+    id
+  }
+  case {
+    id
+    site
+    patient {
+      pseudonym
+      skinType
+    }
+  }
+  suggestion {
+    code
+    probability
+  }
+  similarCases {
+    similarity
+    image {
+      id
+    }
+    case {
+      id
+    }
+    diagnosis {
+      concept {
+        code
+        name
+      }
+    }
+  }
+  otherLesions {
+    id
+    site
+    diagnosis {
+      code
+    }
+  }
+}
+    `, {"fragmentName":"LabellingTaskFields"}) as unknown as TypedDocumentString<LabellingTaskFieldsFragment, unknown>;
 export const ModelFieldsFragmentDoc = new TypedDocumentString(`
     fragment ModelFields on ModelVersion {
   id
@@ -1173,6 +1293,114 @@ export const LabelsSinceChampionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LabelsSinceChampionQuery, LabelsSinceChampionQueryVariables>;
+export const LabellingQueueDocument = new TypedDocumentString(`
+    query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {
+  labellingQueue(
+    first: $first
+    after: $after
+    strategy: $strategy
+    filter: $filter
+  ) {
+    edges {
+      node {
+        ...LabellingTaskFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment LabellingTaskFields on LabellingTask {
+  id
+  round
+  reason
+  expiresAt
+  outcome
+  code
+  suggestionAccepted
+  image {
+    id
+  }
+  case {
+    id
+    site
+    patient {
+      pseudonym
+      skinType
+    }
+  }
+  suggestion {
+    code
+    probability
+  }
+  similarCases {
+    similarity
+    image {
+      id
+    }
+    case {
+      id
+    }
+    diagnosis {
+      concept {
+        code
+        name
+      }
+    }
+  }
+  otherLesions {
+    id
+    site
+    diagnosis {
+      code
+    }
+  }
+}`) as unknown as TypedDocumentString<LabellingQueueQuery, LabellingQueueQueryVariables>;
+export const LabellingWorkbenchDocument = new TypedDocumentString(`
+    query LabellingWorkbench {
+  labellingProgress {
+    labelled
+  }
+  concepts {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<LabellingWorkbenchQuery, LabellingWorkbenchQueryVariables>;
+export const SubmitLabelDocument = new TypedDocumentString(`
+    mutation SubmitLabel($input: SubmitLabelInput!) {
+  submitLabel(input: $input) {
+    outcome
+    code
+    suggestionAccepted
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitLabelMutation, SubmitLabelMutationVariables>;
+export const UndoLabelDocument = new TypedDocumentString(`
+    mutation UndoLabel($input: UndoLabelInput!) {
+  undoLabel(input: $input) {
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<UndoLabelMutation, UndoLabelMutationVariables>;
+export const SecondReadsDocument = new TypedDocumentString(`
+    query SecondReads {
+  labelDisagreements(first: 50) {
+    image {
+      id
+    }
+    codes
+  }
+  readerAgreement {
+    reader
+    labels
+    agreement
+    kappa
+  }
+}
+    `) as unknown as TypedDocumentString<SecondReadsQuery, SecondReadsQueryVariables>;
 export const CompareModelsDocument = new TypedDocumentString(`
     query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
   compareModels(

@@ -26,6 +26,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/embeddings', label: 'Embedding map', roles: DATA_TEAM },
   { href: '/cases', label: 'Cases', roles: ALL_ROLES },
   { href: '/predict', label: 'New image', roles: ['ADMIN', 'CLINICIAN'] },
+  { href: '/answer-key', label: 'Demo answer key', roles: ['ADMIN'] },
+  { href: '/label', label: 'Label', roles: ['ADMIN', 'CLINICIAN', 'DATA'] },
 ];
 
 /** The roles that may open a page (the nav item whose href is the longest prefix of the path). */

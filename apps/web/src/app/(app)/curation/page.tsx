@@ -20,6 +20,7 @@ import styles from './curation.module.css';
 import { CurationFilters } from './curation-filters';
 import { GridSection } from './grid-section';
 import { ImportProblems, ImportRuns } from './import-runs';
+import { SecondReadsPanel } from './second-reads-panel';
 
 export const metadata: Metadata = { title: 'Curation' };
 
@@ -122,6 +123,10 @@ export default async function CurationPage({
           summaries={summaries}
           concepts={concepts}
         />
+      </section>
+      <section className={styles.section} id="second-reads" aria-labelledby="second-reads-title">
+        <h2 id="second-reads-title">Second reads</h2>
+        <SecondReadsPanel concepts={concepts} />
       </section>
       <section className={styles.section} id="import-runs" aria-labelledby="imports-title">
         <h2 id="imports-title">Import runs</h2>
