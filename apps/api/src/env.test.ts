@@ -41,6 +41,17 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('reads how many labels start a retraining (default 100, 0 turns it off) and refuses a fraction', () => {
+    const defaults = parseEnv(valid);
+    expect(defaults.ok && defaults.env.LABELLING_RETRAIN_EVERY).toBe(100);
+    const off = parseEnv({ ...valid, LABELLING_RETRAIN_EVERY: '0' });
+    expect(off.ok && off.env.LABELLING_RETRAIN_EVERY).toBe(0);
+    const wrong = parseEnv({ ...valid, LABELLING_RETRAIN_EVERY: '2.5' });
+    expect(wrong.ok ? [] : wrong.problems).toEqual([
+      'LABELLING_RETRAIN_EVERY must be a whole number of labels, 0 or more (0 turns the retraining loop off)',
+    ]);
+  });
+
   it('says which required variables are missing', () => {
     const result = parseEnv({});
     const problems = result.ok ? [] : result.problems;

@@ -32,6 +32,12 @@ const envSchema = z.object({
     .min(0, 'must be a number from 0 to 1 (the share of first reads that get a second reader)')
     .max(1, 'must be a number from 0 to 1 (the share of first reads that get a second reader)')
     .default(0.1),
+  /** Queue labels after which the platform queues a FINETUNE and an EVALUATE of the champion's head (0: never). */
+  LABELLING_RETRAIN_EVERY: z.coerce
+    .number({ error: 'must be a whole number of labels, 0 or more (0 turns the retraining loop off)' })
+    .int('must be a whole number of labels, 0 or more (0 turns the retraining loop off)')
+    .min(0, 'must be a whole number of labels, 0 or more (0 turns the retraining loop off)')
+    .default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

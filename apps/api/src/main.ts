@@ -28,7 +28,10 @@ const api = await startApi({
     nodeEnv: env.NODE_ENV,
     version,
     allowedOrigins: env.DERMINO_ALLOWED_ORIGINS,
-    labelling: { secondReadShare: env.LABELLING_SECOND_READ_SHARE },
+    labelling: {
+      secondReadShare: env.LABELLING_SECOND_READ_SHARE,
+      retrainEvery: env.LABELLING_RETRAIN_EVERY,
+    },
   },
 }).catch((error: Error) => {
   logger.fatal({ err: error }, `The API could not start: ${error.message}`);

@@ -31,9 +31,16 @@ async function seedShared(db: Db): Promise<void> {
 
 /** The real Apollo server on the run's embedded Postgres, called with executeOperation. */
 export async function createTestApi(
-  options: { nodeEnv?: 'development' | 'production' | 'test'; home?: string; services?: ServiceOptions } = {},
+  options: {
+    nodeEnv?: 'development' | 'production' | 'test';
+    home?: string;
+    services?: ServiceOptions;
+    /** A database of the test's own (default: the run's shared one). */
+    databaseUrl?: string;
+  } = {},
 ) {
-  const db = createDb({ url: inject('databaseUrl') });
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
+  const db = createDb({ url: databaseUrl });
   await seedShared(db);
   const deps: ApiDeps = {
     db,
@@ -45,7 +52,7 @@ export async function createTestApi(
       version: 'test',
     },
     services: createApiServices(db, {
-      databaseUrl: inject('databaseUrl'),
+      databaseUrl,
       home: options.home ?? inject('databaseHome'),
       ...options.services,
     }),
