@@ -80,6 +80,7 @@ export * from './models.js';
 export * from './evaluations.js';
 export * from './embeddings.js';
 export * from './image-source-ids.js';
+export { type DeviceFirstCapture, findDeviceFirstCaptures } from './device-first-captures.js';
 export * from './reports.js';
 // API helper: sessions, uploads, similar cases, registry reads
 export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './sessions.js';

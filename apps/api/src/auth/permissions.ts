@@ -174,6 +174,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   DriftMonthScore: { type: ADMINS },
   DetectionScore: { type: ADMINS },
   AuditDetectorScore: { type: ADMINS },
+  DriftAlarmScore: { type: MANAGERS },
+  DeviceChange: { type: MANAGERS },
 };
 
 /** The rule of one field; undefined when the map has none (a schema/map mismatch, caught at start). */

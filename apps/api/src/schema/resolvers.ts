@@ -62,6 +62,7 @@ import { readerAgreement } from './labelling/resolvers/Query/readerAgreement.js'
 import { EvaluationBaseline } from './quality/resolvers/Evaluation.js';
 import { JobHealth } from './quality/resolvers/Job.js';
 import { demoAnswerKeyScore } from './answer-key/resolvers/Query/demoAnswerKeyScore.js';
+import { DriftReportAlarmScore } from './drift-alarms/resolvers/DriftReport.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -129,4 +130,5 @@ export const resolvers: Resolvers = {
   DiagnosisConcept,
   DatasetVersion,
   Job: { ...Job, ...JobHealth },
+  DriftReport: DriftReportAlarmScore,
 };

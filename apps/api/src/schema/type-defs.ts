@@ -16,6 +16,7 @@ export const SCHEMA_MODULES = [
   'quality',
   'labelling',
   'answer-key',
+  'drift-alarms',
 ] as const;
 
 /** The SDL of every module, read from src/schema/<module>/schema.graphql (no build step). */
