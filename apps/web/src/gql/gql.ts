@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }": typeof types.LoginDocument,
+    "\n  query DemoAnswerKeyScore {\n    demoAnswerKeyScore {\n      seed\n      images\n      plantedDrift { site month }\n      plantedWrongLabels\n      plantedNearDuplicates\n      drift {\n        reportId createdAt stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths\n        detectionDelay siteNamedMonths\n        months { month drifted alarmed siteNamed }\n      }\n      audit {\n        auditId createdAt embeddingWarning\n        labelIssues { flagged planted truePositives precision recall }\n        nearDuplicates { flagged planted truePositives precision recall }\n      }\n    }\n  }\n": typeof types.DemoAnswerKeyScoreDocument,
     "query Me { me { id email name role } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": typeof types.CaseListDocument,
@@ -33,7 +34,7 @@ type Documents = {
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": typeof types.DatasetVersionLeakageDocument,
     "query ConceptCodes { concepts { code name } }": typeof types.ConceptCodesDocument,
     "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": typeof types.FreezeDatasetVersionDocument,
-    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": typeof types.DriftReportsDocument,
+    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges {\n        node {\n          id modelVersionId referenceFrom referenceTo windows alerts createdAt\n          alarmScore {\n            deviceChange { source device month }\n            stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths detectionDelay sourceNamedMonths\n          }\n        }\n      }\n    }\n  }\n": typeof types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": typeof types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": typeof types.EmbeddingProjectionDocument,
     "\n  fragment PixelBaselineFields on PixelBaseline {\n    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly\n    balancedAccuracy { value ciLow ciHigh }\n    macroAuroc { value ciLow ciHigh }\n    balancedAccuracyGain { model baseline difference ciLow ciHigh }\n    macroAurocGain { model baseline difference ciLow ciHigh }\n  }\n": typeof types.PixelBaselineFieldsFragmentDoc,
@@ -66,6 +67,7 @@ type Documents = {
 };
 const documents: Documents = {
     "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }": types.LoginDocument,
+    "\n  query DemoAnswerKeyScore {\n    demoAnswerKeyScore {\n      seed\n      images\n      plantedDrift { site month }\n      plantedWrongLabels\n      plantedNearDuplicates\n      drift {\n        reportId createdAt stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths\n        detectionDelay siteNamedMonths\n        months { month drifted alarmed siteNamed }\n      }\n      audit {\n        auditId createdAt embeddingWarning\n        labelIssues { flagged planted truePositives precision recall }\n        nearDuplicates { flagged planted truePositives precision recall }\n      }\n    }\n  }\n": types.DemoAnswerKeyScoreDocument,
     "query Me { me { id email name role } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
     "\n  query CaseList($filter: CaseFilter, $first: Int, $after: String) {\n    cases(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        cursor\n        node {\n          id externalId site source createdAt\n          patient { pseudonym skinType }\n          diagnosis { id code name malignant }\n          images { id }\n        }\n      }\n    }\n  }\n": types.CaseListDocument,
@@ -83,7 +85,7 @@ const documents: Documents = {
     "query DatasetVersionLeakage($versionId: ID!) { datasetVersionLeakage(versionId: $versionId) }": types.DatasetVersionLeakageDocument,
     "query ConceptCodes { concepts { code name } }": types.ConceptCodesDocument,
     "\n  mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {\n    freezeDatasetVersion(input: $input) { versionId version contentHash images ties }\n  }\n": types.FreezeDatasetVersionDocument,
-    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n": types.DriftReportsDocument,
+    "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges {\n        node {\n          id modelVersionId referenceFrom referenceTo windows alerts createdAt\n          alarmScore {\n            deviceChange { source device month }\n            stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths detectionDelay sourceNamedMonths\n          }\n        }\n      }\n    }\n  }\n": types.DriftReportsDocument,
     "\n  query EmbeddingPicker {\n    embeddingModels { id name kind createdAt aliases embeddingCount dim }\n    datasets(first: 100) { edges { node { id name versions { id version itemCount } } } }\n  }\n": types.EmbeddingPickerDocument,
     "\n  query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {\n    embeddingProjection(modelId: $modelId, datasetVersionId: $datasetVersionId, limit: $limit) {\n      modelId method explainedVariance total\n      points { imageId caseId x y diagnosis skinType site split }\n    }\n  }\n": types.EmbeddingProjectionDocument,
     "\n  fragment PixelBaselineFields on PixelBaseline {\n    method inputSize trainImages testImages labelFraction beatsBaseline beatsBaselineClearly\n    balancedAccuracy { value ciLow ciHigh }\n    macroAuroc { value ciLow ciHigh }\n    balancedAccuracyGain { model baseline difference ciLow ciHigh }\n    macroAurocGain { model baseline difference ciLow ciHigh }\n  }\n": types.PixelBaselineFieldsFragmentDoc,
@@ -119,6 +121,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt } }"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoAnswerKeyScore {\n    demoAnswerKeyScore {\n      seed\n      images\n      plantedDrift { site month }\n      plantedWrongLabels\n      plantedNearDuplicates\n      drift {\n        reportId createdAt stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths\n        detectionDelay siteNamedMonths\n        months { month drifted alarmed siteNamed }\n      }\n      audit {\n        auditId createdAt embeddingWarning\n        labelIssues { flagged planted truePositives precision recall }\n        nearDuplicates { flagged planted truePositives precision recall }\n      }\n    }\n  }\n"): typeof import('./graphql').DemoAnswerKeyScoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -190,7 +196,7 @@ export function graphql(source: "\n  mutation FreezeDatasetVersion($input: Freez
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }\n    }\n  }\n"): typeof import('./graphql').DriftReportsDocument;
+export function graphql(source: "\n  query DriftReports($first: Int) {\n    driftReports(first: $first) {\n      edges {\n        node {\n          id modelVersionId referenceFrom referenceTo windows alerts createdAt\n          alarmScore {\n            deviceChange { source device month }\n            stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths detectionDelay sourceNamedMonths\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DriftReportsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

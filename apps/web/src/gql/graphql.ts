@@ -211,6 +211,11 @@ export type LoginMutationVariables = Exact<{
 
 export type LoginMutation = { login: { token: string, expiresAt: string } };
 
+export type DemoAnswerKeyScoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoAnswerKeyScoreQuery = { demoAnswerKeyScore: { seed: number, images: number, plantedWrongLabels: number, plantedNearDuplicates: number, plantedDrift: { site: string, month: string } | null, drift: { reportId: string, createdAt: string, stableMonths: number, falseAlarmMonths: number, falseAlarmRate: number | null, driftMonths: number, detectedMonths: number, detectionDelay: number | null, siteNamedMonths: number, months: Array<{ month: string, drifted: boolean, alarmed: boolean, siteNamed: boolean }> } | null, audit: { auditId: string, createdAt: string, embeddingWarning: string | null, labelIssues: { flagged: number, planted: number, truePositives: number, precision: number | null, recall: number | null }, nearDuplicates: { flagged: number, planted: number, truePositives: number, precision: number | null, recall: number | null } } | null } | null };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -323,7 +328,7 @@ export type DriftReportsQueryVariables = Exact<{
 }>;
 
 
-export type DriftReportsQuery = { driftReports: { edges: Array<{ node: { id: string, modelVersionId: string | null, referenceFrom: string, referenceTo: string, windows: unknown, alerts: unknown, createdAt: string } }> } };
+export type DriftReportsQuery = { driftReports: { edges: Array<{ node: { id: string, modelVersionId: string | null, referenceFrom: string, referenceTo: string, windows: unknown, alerts: unknown, createdAt: string, alarmScore: { stableMonths: number, falseAlarmMonths: number, falseAlarmRate: number | null, driftMonths: number, detectedMonths: number, detectionDelay: number | null, sourceNamedMonths: number, deviceChange: { source: string, device: string, month: string } | null } | null } }> } };
 
 export type EmbeddingPickerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -671,6 +676,56 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const DemoAnswerKeyScoreDocument = new TypedDocumentString(`
+    query DemoAnswerKeyScore {
+  demoAnswerKeyScore {
+    seed
+    images
+    plantedDrift {
+      site
+      month
+    }
+    plantedWrongLabels
+    plantedNearDuplicates
+    drift {
+      reportId
+      createdAt
+      stableMonths
+      falseAlarmMonths
+      falseAlarmRate
+      driftMonths
+      detectedMonths
+      detectionDelay
+      siteNamedMonths
+      months {
+        month
+        drifted
+        alarmed
+        siteNamed
+      }
+    }
+    audit {
+      auditId
+      createdAt
+      embeddingWarning
+      labelIssues {
+        flagged
+        planted
+        truePositives
+        precision
+        recall
+      }
+      nearDuplicates {
+        flagged
+        planted
+        truePositives
+        precision
+        recall
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoAnswerKeyScoreQuery, DemoAnswerKeyScoreQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -998,6 +1053,20 @@ export const DriftReportsDocument = new TypedDocumentString(`
         windows
         alerts
         createdAt
+        alarmScore {
+          deviceChange {
+            source
+            device
+            month
+          }
+          stableMonths
+          falseAlarmMonths
+          falseAlarmRate
+          driftMonths
+          detectedMonths
+          detectionDelay
+          sourceNamedMonths
+        }
       }
     }
   }

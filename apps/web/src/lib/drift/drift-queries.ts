@@ -8,7 +8,15 @@ export type DriftReportData = DriftReportsQuery['driftReports']['edges'][number]
 export const driftReportsQuery = graphql(`
   query DriftReports($first: Int) {
     driftReports(first: $first) {
-      edges { node { id modelVersionId referenceFrom referenceTo windows alerts createdAt } }
+      edges {
+        node {
+          id modelVersionId referenceFrom referenceTo windows alerts createdAt
+          alarmScore {
+            deviceChange { source device month }
+            stableMonths falseAlarmMonths falseAlarmRate driftMonths detectedMonths detectionDelay sourceNamedMonths
+          }
+        }
+      }
     }
   }
 `);

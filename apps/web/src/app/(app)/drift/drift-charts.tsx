@@ -1,10 +1,68 @@
 import styles from '@/components/charts/dashboard.module.css';
 import { LineChart, type Series } from '@/components/charts/line-chart';
+import { isCalibrated } from '@/lib/drift/calibrated-series';
 import { DRIFT_THRESHOLDS, type DriftAlert, type DriftWindow } from '@/lib/drift/drift-report';
 import { formatLabel } from '@/lib/format';
+import { CalibratedDriftCharts } from './calibrated-drift-charts';
 
-/** Four monthly timelines (metadata, image quality, embeddings, predictions) and estimated vs realised performance. */
+/**
+ * The monthly timelines (metadata, image quality, embeddings, predictions; pixels too for the calibrated detector)
+ * and estimated vs realised performance. Calibrated reports draw each statistic's own alarm line; reports written
+ * before calibration keep the fixed thresholds they were judged by.
+ */
 export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alerts: DriftAlert[] }) {
+  const categories = windows.map((w) => w.window);
+  const referenceX = windows.flatMap((w, i) => (w.reference ? [i] : []));
+  const alertedIn = (area: DriftAlert['area']) => {
+    const months = new Set(alerts.filter((a) => a.area === area).map((a) => a.window));
+    return windows.flatMap((w, i) => (months.has(w.window) ? [i] : []));
+  };
+  const realised = windows.some((w) => typeof w.realisedAccuracy === 'number');
+  const month = 'Month';
+  return (
+    <div className={styles.grid2}>
+      {isCalibrated(windows) ? (
+        <CalibratedDriftCharts windows={windows} alerts={alerts} />
+      ) : (
+        <FixedThresholdCharts windows={windows} alerts={alerts} />
+      )}
+      <LineChart
+        title={
+          realised
+            ? 'Accuracy: CBPE estimate beside the realised accuracy'
+            : 'Accuracy estimated without labels (CBPE)'
+        }
+        xLabel={month}
+        yLabel="Accuracy (proportion)"
+        xCategories={categories}
+        referenceX={referenceX}
+        series={[
+          {
+            name: 'Estimated (CBPE)',
+            markers: true,
+            points: windows.map((w, i) => ({ x: i, y: w.cbpe.expectedAccuracy })),
+          },
+          ...(realised
+            ? [
+                {
+                  name: 'Realised (labelled cases)',
+                  markers: true,
+                  dashed: true,
+                  points: windows.map((w, i) => ({ x: i, y: w.realisedAccuracy ?? null })),
+                },
+              ]
+            : []),
+        ]}
+        highlightX={alertedIn('performance')}
+        yDomain={{ min: 0, max: 1 }}
+        testId="performance-drift"
+      />
+    </div>
+  );
+}
+
+/** The four timelines of a report written before calibration, against Evidently's fixed thresholds. */
+function FixedThresholdCharts({ windows, alerts }: { windows: DriftWindow[]; alerts: DriftAlert[] }) {
   const categories = windows.map((w) => w.window);
   const referenceX = windows.flatMap((w, i) => (w.reference ? [i] : []));
   const alertedIn = (area: DriftAlert['area']) => {
@@ -22,10 +80,9 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
     }));
   const metadataNames = [...new Set(windows.flatMap((w) => Object.keys(w.metadata)))];
   const qualityNames = [...new Set(windows.flatMap((w) => Object.keys(w.quality)))];
-  const realised = windows.some((w) => typeof w.realisedAccuracy === 'number');
   const month = 'Month';
   return (
-    <div className={styles.grid2}>
+    <>
       <LineChart
         title="Metadata drift (Jensen–Shannon distance to the reference months)"
         xLabel={month}
@@ -123,37 +180,6 @@ export function DriftCharts({ windows, alerts }: { windows: DriftWindow[]; alert
         highlightX={alertedIn('predictions')}
         testId="prediction-drift"
       />
-      <LineChart
-        title={
-          realised
-            ? 'Accuracy: CBPE estimate beside the realised accuracy'
-            : 'Accuracy estimated without labels (CBPE)'
-        }
-        xLabel={month}
-        yLabel="Accuracy (proportion)"
-        xCategories={categories}
-        referenceX={referenceX}
-        series={[
-          {
-            name: 'Estimated (CBPE)',
-            markers: true,
-            points: windows.map((w, i) => ({ x: i, y: w.cbpe.expectedAccuracy })),
-          },
-          ...(realised
-            ? [
-                {
-                  name: 'Realised (labelled cases)',
-                  markers: true,
-                  dashed: true,
-                  points: windows.map((w, i) => ({ x: i, y: w.realisedAccuracy ?? null })),
-                },
-              ]
-            : []),
-        ]}
-        highlightX={alertedIn('performance')}
-        yDomain={{ min: 0, max: 1 }}
-        testId="performance-drift"
-      />
-    </div>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { describeSegment, readAlerts, readWindows, summariseCalibration } from '@/lib/drift/drift-report';
 import { formatDate, formatDateTime, formatLabel } from '@/lib/format';
 import { rolesFor } from '../nav-items';
+import { AlarmScore } from './alarm-score';
 import { DriftCharts } from './drift-charts';
 import { DriftExamples } from './drift-examples';
 import { SkinTypePerformance } from './skin-type-performance';
@@ -82,6 +83,7 @@ export default async function DriftPage({
                 : ''}
             </p>
           ) : null}
+          {report.alarmScore ? <AlarmScore score={report.alarmScore} /> : null}
         </div>
         {driftReports.length > 1 ? (
           <nav className={styles.row} aria-label="Earlier reports">
