@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { ExitStatus, RunningChild } from './supervisor.js';
 
-export interface ManagedChild {
+export interface ManagedChild extends RunningChild {
   name: string;
   process: ChildProcess;
-  stop(): Promise<void>;
 }
 
 /** Spawns a service with its output prefixed by its name; stop() sends SIGTERM, then SIGKILL after a grace period. */
@@ -11,7 +11,7 @@ export function spawnService(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; onExit?: (code: number | null) => void },
+  options: { cwd: string; env: NodeJS.ProcessEnv },
 ): ManagedChild {
   // Its own process group: a terminal's Ctrl-C reaches the supervisor alone, which stops the services in order
   // (otherwise each service would see the signal too, and its exit could race the supervisor's shutdown).
@@ -26,15 +26,17 @@ export function spawnService(
   };
   child.stdout?.on('data', prefix(process.stdout));
   child.stderr?.on('data', prefix(process.stderr));
-  let stopping = false;
-  child.once('exit', (code) => {
-    if (!stopping) options.onExit?.(code);
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // A command that cannot be spawned at all emits 'error' and no 'exit'.
+    child.once('error', () => resolve({ code: null, signal: null }));
   });
   return {
     name,
     process: child,
+    pid: child.pid,
+    exited,
     stop() {
-      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
       return new Promise((resolve) => {
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

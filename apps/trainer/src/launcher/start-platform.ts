@@ -18,10 +18,11 @@ import { seedDemoRegistry } from '@dermino/ingest';
 import { childEnv, type Env } from '../env.js';
 import { enqueueDemoPipelineIfNeeded } from '../pipeline/enqueue-demo-pipeline.js';
 import { createProgressBar } from '../progress/progress-bar.js';
-import type { ManagedChild } from './children.js';
 import { enqueueQualityIfNeeded } from './enqueue-quality.js';
 import { ensureSessionSecret } from './secret.js';
 import { startServices } from './services.js';
+import { superviseDatabase } from './supervise-database.js';
+import { describeExit, type Supervised } from './supervisor.js';
 
 function fail(message: string): never {
   console.error(`\nDermINO could not start: ${message}`);
@@ -39,9 +40,10 @@ export async function startPlatform(env: Env): Promise<void> {
       `DermINO is already running from ${home.root} (pid ${pid}). Stop it first, or set DERMINO_HOME to another folder.`,
     );
   }
-  let children: ManagedChild[] = [];
+  let children: { stop(): Promise<void> }[] = [];
   let databaseStarting: Promise<DatabaseHandle> | undefined;
   let database: DatabaseHandle | undefined;
+  let databaseSupervisor: Supervised | null = null;
   let db: Db | undefined;
   const abort = new AbortController();
   let shuttingDown = false;
@@ -55,12 +57,23 @@ export async function startPlatform(env: Env): Promise<void> {
     await Promise.all(children.map((child) => child.stop().catch(() => undefined)));
     await db?.$disconnect().catch(() => undefined);
     database ??= await databaseStarting?.catch(() => undefined);
-    await database?.close().catch(() => undefined);
+    // The supervisor stops the server it runs now (a restarted one, maybe), and restarts nothing after.
+    if (databaseSupervisor) await databaseSupervisor.stop().catch(() => undefined);
+    else await database?.close().catch(() => undefined);
     releaseLock(lock);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // One line per supervision event (a crash, a restart, giving up), beside the services' own prefixed lines.
+  const supervision = {
+    signal: abort.signal,
+    log: (line: string) => console.error(`[supervisor] ${line}`),
+    onGiveUp: (message: string) => {
+      console.error(`[supervisor] ${message} DermINO stops.`);
+      void shutdown(1);
+    },
+  };
 
   try {
     databaseStarting = ensureDatabase({
@@ -70,6 +83,7 @@ export async function startPlatform(env: Env): Promise<void> {
     });
     database = await databaseStarting;
     if (abort.signal.aborted) return;
+    databaseSupervisor = superviseDatabase(database, { home: home.root, ...supervision });
     console.log(
       database.embedded ? `Embedded database (PGlite + pgvector) in ${home.pgdata}` : 'Using DATABASE_URL.',
     );
@@ -86,13 +100,16 @@ export async function startPlatform(env: Env): Promise<void> {
       DERMINO_API_URL: `http://127.0.0.1:${env.API_PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
     });
-    const onCrash = (name: string) => (code: number | null) => {
-      if (shuttingDown) return;
-      console.error(`${name} exited unexpectedly (code ${code}).`);
-      void shutdown(1);
-    };
     if (abort.signal.aborted) return;
-    const services = startServices(env, serviceEnv, onCrash);
+    const services = startServices(env, serviceEnv, {
+      ...supervision,
+      onStartFailure: (name, status) => {
+        console.error(
+          `${name[0].toUpperCase()}${name.slice(1)} exited unexpectedly (${describeExit(status)}).`,
+        );
+        void shutdown(1);
+      },
+    });
     children = services.children;
     // Awaited only after the seed: a dashboard build stopped by Ctrl-C meanwhile must not be an unhandled rejection.
     services.webReady.catch(() => undefined);

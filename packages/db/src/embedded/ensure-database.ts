@@ -21,6 +21,11 @@ export interface DatabaseHandle {
   embedded: boolean;
   /** True when this process started the embedded server: it stops with close(). */
   ownsServer: boolean;
+  /** The server process this process started (ownsServer), and when it ends, for a supervisor to restart it. */
+  server?: {
+    pid: number | undefined;
+    exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  };
   close(): Promise<void>;
 }
 
@@ -123,7 +128,8 @@ async function waitForServer(home: string, timeoutMs: number): Promise<ServerInf
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A server killed by a signal has no exit code, only a signal code: it is gone all the same.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -145,12 +151,21 @@ export async function ensureDatabase(options: EnsureDatabaseOptions): Promise<Da
     return { url: embeddedUrl(running.port), embedded: true, ownsServer: false, close: async () => {} };
 
   const { child, ready } = startServerProcess(options.home, options.port ?? 0, timeoutMs);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const started = await ready;
   if (started === 'locked') {
     const info = await waitForServer(options.home, timeoutMs);
     return { url: embeddedUrl(info.port), embedded: true, ownsServer: false, close: async () => {} };
   }
-  return { url: embeddedUrl(started.port), embedded: true, ownsServer: true, close: () => stopChild(child) };
+  return {
+    url: embeddedUrl(started.port),
+    embedded: true,
+    ownsServer: true,
+    server: { pid: child.pid, exited },
+    close: () => stopChild(child),
+  };
 }
 
 export { LOCKED_EXIT_CODE };
