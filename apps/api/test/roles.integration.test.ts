@@ -124,6 +124,11 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.readerAgreement', query: '{ readerAgreement { reader kappa } }', allowed: DATA },
   { field: 'Query.labelDisagreements', query: '{ labelDisagreements(first: 1) { codes } }', allowed: DATA },
   {
+    field: 'Query.demoAnswerKeyScore',
+    query: `{ demoAnswerKeyScore(driftReportId: "${missing}") { seed } }`,
+    allowed: ADMINS,
+  },
+  {
     field: 'Mutation.submitLabel',
     query: `mutation { submitLabel(input: { imageId: "${missing}", code: "nv", suggestionShown: false }) { id } }`,
     allowed: LABELLERS,
