@@ -71,14 +71,25 @@ describe('labelling workbench', () => {
     await saveScreenshot(page, 'label-workbench');
     const start = await counter(page);
 
-    const answered: { imageId: string; key: string; code: string }[] = [];
+    // 1 and 2 take the first and second suggestion, u is unsure (the highlighted code as tentative), and typing a
+    // name searches the taxonomy (Enter takes the first match).
+    const answered: { imageId: string; key: string; code: string; top: string }[] = [];
     for (let i = 0; i < 10; i += 1) {
-      const key = i === 3 ? 'u' : i % 3 === 0 ? '1' : '2';
-      const code = (await page
-        .getByTestId('suggestion')
-        .nth(key === '2' ? 1 : 0)
-        .getAttribute('data-code')) as string;
-      answered.push({ imageId: await pressAndAdvance(page, key), key, code });
+      const key = i === 3 ? 'u' : i === 5 ? 'search' : i % 3 === 0 ? '1' : '2';
+      const suggestions = page.getByTestId('suggestion');
+      const top = (await suggestions.first().getAttribute('data-code')) as string;
+      let code = (await suggestions.nth(key === '2' ? 1 : 0).getAttribute('data-code')) as string;
+      if (key === 'search') {
+        await page.keyboard.type('dermato');
+        code = (await page.getByTestId('concept-match').first().getAttribute('data-code')) as string;
+        expect(code).toBe('df');
+      }
+      answered.push({
+        imageId: await pressAndAdvance(page, key === 'search' ? 'Enter' : key),
+        key,
+        code,
+        top,
+      });
     }
     await settled(page);
     expect(await counter(page)).toBe(start + 10);
@@ -106,14 +117,14 @@ describe('labelling workbench', () => {
     });
     expect(tasks).toHaveLength(9);
     expect(tasks.find((t) => t.imageId === last.imageId)).toBeUndefined();
-    for (const { imageId, key, code } of answered.slice(0, 9)) {
+    for (const { imageId, key, code, top } of answered.slice(0, 9)) {
       const stored = tasks.find((t) => t.imageId === imageId);
       expect(stored).toMatchObject({
         outcome: key === 'u' ? 'UNSURE' : 'LABELLED',
         conceptCode: code,
         suggestionShown: true,
-        // The tentative code of an unsure answer counts as taking the suggestion when it is the top one.
-        suggestionAccepted: key !== '2',
+        // Taking the top suggestion, also as an unsure answer's tentative code, counts as accepting it.
+        suggestionAccepted: code === top,
       });
     }
     const annotations = await db.annotation.count({

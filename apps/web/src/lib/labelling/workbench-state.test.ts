@@ -22,7 +22,7 @@ const run = (actions: Action<WorkbenchTask>[]) =>
   actions.reduce(reduce<WorkbenchTask>, initialState(['a', 'b', 'c'].map(task)));
 
 describe('workbench keys', () => {
-  it('maps 1-9, Enter, u, s, z, arrows and / and nothing else', () => {
+  it('maps 1-9, Enter, u, s, z, arrows; other letters and / search; nothing else', () => {
     expect(commandForKey('1')).toEqual({ type: 'pick', index: 0 });
     expect(commandForKey('9')).toEqual({ type: 'pick', index: 8 });
     expect(commandForKey('0')).toBeNull();
@@ -32,8 +32,11 @@ describe('workbench keys', () => {
     expect(commandForKey('z')).toEqual({ type: 'undo' });
     expect(commandForKey('ArrowLeft')).toEqual({ type: 'move', by: -1 });
     expect(commandForKey('ArrowDown')).toEqual({ type: 'highlight', by: 1 });
-    expect(commandForKey('/')).toEqual({ type: 'search' });
-    expect(commandForKey('x')).toBeNull();
+    expect(commandForKey('/')).toEqual({ type: 'search', text: '' });
+    expect(commandForKey('m')).toEqual({ type: 'search', text: 'm' });
+    expect(commandForKey('Z')).toEqual({ type: 'search', text: 'Z' });
+    expect(commandForKey('0')).toBeNull();
+    expect(commandForKey('Tab')).toBeNull();
   });
 });
 

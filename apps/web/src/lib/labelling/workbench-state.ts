@@ -31,11 +31,16 @@ export type Command =
   | { type: 'undo' }
   | { type: 'move'; by: 1 | -1 }
   | { type: 'highlight'; by: 1 | -1 }
-  | { type: 'search' };
+  /** Focus the taxonomy search, starting it with `text` (the letter typed) when given. */
+  | { type: 'search'; text: string };
 
-/** The workbench's keys: 1-9 pick a suggestion, Enter the highlighted one, u unsure, s skip, z undo, arrows move. */
+/**
+ * The workbench's keys: 1-9 pick a suggestion, Enter the highlighted one, u unsure, s skip, z undo, arrows move;
+ * any other letter (or /) starts a search of the taxonomy.
+ */
 export function commandForKey(key: string): Command | null {
   if (/^[1-9]$/.test(key)) return { type: 'pick', index: Number(key) - 1 };
+  if (/^[a-z]$/i.test(key) && !/^[usz]$/.test(key)) return { type: 'search', text: key };
   switch (key) {
     case 'Enter':
       return { type: 'pickHighlighted' };
@@ -54,7 +59,7 @@ export function commandForKey(key: string): Command | null {
     case 'ArrowUp':
       return { type: 'highlight', by: -1 };
     case '/':
-      return { type: 'search' };
+      return { type: 'search', text: '' };
     default:
       return null;
   }

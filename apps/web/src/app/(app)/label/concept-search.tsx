@@ -8,24 +8,30 @@ const SHOWN = 8;
 /** Typing searches the whole taxonomy by code or name; arrows choose, Enter labels, Escape goes back to the keys. */
 export function ConceptSearch({
   ref,
+  text,
+  onText,
   concepts,
   onPick,
 }: {
   ref: Ref<HTMLInputElement>;
+  /** Held by the workbench: a letter typed anywhere starts the search. */
+  text: string;
+  onText: (text: string) => void;
   concepts: { code: string; name: string }[];
   onPick: (code: string) => void;
 }) {
-  const [text, setText] = useState('');
-  const [chosen, setChosen] = useState(0);
+  const [picked, setChosen] = useState(0);
   const needle = text.trim().toLowerCase();
   const matches = needle
     ? concepts
         .filter((c) => c.code.toLowerCase().includes(needle) || c.name.toLowerCase().includes(needle))
         .slice(0, SHOWN)
     : [];
+  // The text may change from outside (a letter typed on the page): keep the choice within the matches.
+  const chosen = Math.min(picked, Math.max(matches.length - 1, 0));
   const pick = (code: string, input: HTMLInputElement | null) => {
     onPick(code);
-    setText('');
+    onText('');
     setChosen(0);
     input?.blur();
   };
@@ -38,14 +44,14 @@ export function ConceptSearch({
       event.preventDefault();
       pick(matches[chosen]!.code, event.currentTarget);
     } else if (event.key === 'Escape') {
-      setText('');
+      onText('');
       event.currentTarget.blur();
     }
   };
   return (
     <div className={styles.search}>
       <label className="field-label" htmlFor="concept-search">
-        Another diagnosis <kbd>/</kbd>
+        Another diagnosis: type its code or name
       </label>
       <input
         id="concept-search"
@@ -56,7 +62,7 @@ export function ConceptSearch({
         placeholder="Type a code or a name"
         value={text}
         onChange={(event) => {
-          setText(event.target.value);
+          onText(event.target.value);
           setChosen(0);
         }}
         onKeyDown={onKeyDown}
@@ -70,6 +76,8 @@ export function ConceptSearch({
                 className={index === chosen ? styles.suggestionActive : styles.suggestion}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => pick(concept.code, null)}
+                data-testid="concept-match"
+                data-code={concept.code}
               >
                 <span className={styles.suggestionName}>
                   {concept.name} <span className="muted mono">{concept.code}</span>

@@ -41,6 +41,7 @@ export function LabelWorkbench(props: {
   const [cursor, setCursor] = useState(props.initialCursor);
   const [loading, setLoading] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [searchText, setSearchText] = useState('');
   // Answers go to the API one after another, in the order given, while the reader moves on.
   const chain = useRef(Promise.resolve());
   const enqueue = (work: () => Promise<void>) => {
@@ -120,6 +121,7 @@ export function LabelWorkbench(props: {
         dispatch({ type: command.type, by: command.by });
         break;
       case 'search':
+        if (command.text) setSearchText(command.text);
         searchRef.current?.focus();
         break;
     }
@@ -191,6 +193,8 @@ export function LabelWorkbench(props: {
             />
             <ConceptSearch
               ref={searchRef}
+              text={searchText}
+              onText={setSearchText}
               concepts={props.concepts}
               onPick={(code) => give('LABELLED', code)}
             />

@@ -48,8 +48,8 @@ export default async function LabelPage({
           <h1>Label</h1>
           <p className="page-header__meta">
             Images picked for {user.name} by {queue.request.strategy.toLowerCase()}: the model's suggestion is
-            a starting point, not the answer. Keys: 1-9 pick a suggestion, / searches the taxonomy, u unsure,
-            s skip, z undo, arrows move.
+            a starting point, not the answer. Keys: 1-9 pick a suggestion, typing (or /) searches the
+            taxonomy, u unsure, s skip, z undo, arrows move.
           </p>
         </div>
       </div>
