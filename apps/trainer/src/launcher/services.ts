@@ -5,6 +5,9 @@ import { type ManagedChild, spawnService, waitForHttp } from './children.js';
 import { apiDir, trainerDir, webBuildIsCurrent, webDir } from './paths.js';
 import { type ExitStatus, type RestartPolicy, supervise } from './supervisor.js';
 
+// A child killed by a signal has no exit code, only a signal code.
+const isRunning = (child: ManagedChild) =>
+  child.process.exitCode === null && child.process.signalCode === null;
 const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
 const tsx = ['--import', 'tsx'];
 
@@ -71,8 +74,7 @@ export function startServices(env: Env, childEnv: NodeJS.ProcessEnv, supervision
     apiReady = supervised(
       'the API',
       () => spawnService('api', process.execPath, [...tsx, 'src/main.ts'], { cwd: apiDir, env: serviceEnv }),
-      (api) =>
-        waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 90_000, () => api.process.exitCode === null),
+      (api) => waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 90_000, () => isRunning(api)),
     );
   }
   if (wants('worker')) {
@@ -108,12 +110,7 @@ export function startServices(env: Env, childEnv: NodeJS.ProcessEnv, supervision
               cwd: webDir,
               env: serviceEnv,
             }),
-          (web) =>
-            waitForHttp(
-              `http://127.0.0.1:${env.WEB_PORT}/login`,
-              120_000,
-              () => web.process.exitCode === null,
-            ),
+          (web) => waitForHttp(`http://127.0.0.1:${env.WEB_PORT}/login`, 120_000, () => isRunning(web)),
         );
       })()
     : Promise.resolve();
