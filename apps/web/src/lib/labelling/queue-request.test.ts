@@ -5,7 +5,7 @@ describe('the workbench URL', () => {
   it('defaults to the uncertainty queue over the whole registry', () => {
     expect(parseQueueSearch({})).toEqual({
       ok: true,
-      request: { strategy: 'UNCERTAINTY', filter: {}, pageSize: QUEUE_PAGE_SIZE },
+      request: { strategy: 'UNCERTAINTY', filter: {}, pageSize: QUEUE_PAGE_SIZE, blind: false },
     });
   });
 
@@ -23,6 +23,11 @@ describe('the workbench URL', () => {
         filter: { site: ['back', 'face'], source: ['site-a'], skinType: ['IV'] },
       },
     });
+  });
+
+  it('reads a blind read', () => {
+    expect(parseQueueSearch({ blind: '1' })).toMatchObject({ ok: true, request: { blind: true } });
+    expect(parseQueueSearch({ blind: 'no' })).toMatchObject({ ok: true, request: { blind: false } });
   });
 
   it('names an unknown strategy or skin type', () => {

@@ -10,6 +10,8 @@ export interface QueueRequest {
   strategy: LabellingStrategy;
   filter: LabellingFilter;
   pageSize: number;
+  /** A blind read: the model's suggestion is not shown (answers record suggestionShown false). */
+  blind: boolean;
 }
 
 /** Images asked for at a time: few, since an image served and left unanswered is not served to the reader again. */
@@ -23,7 +25,8 @@ const many = (value: string | string[] | undefined) =>
 
 /**
  * The workbench's URL: `strategy` (UNCERTAINTY by default), and `site`, `source`, `skinType` (repeatable) to
- * label one part of the registry. Unknown values are errors the page names.
+ * label one part of the registry; `blind=1` hides the model's suggestion (to measure automation bias against reads
+ * that saw it). Unknown values are errors the page names.
  */
 export function parseQueueSearch(
   params: Record<string, string | string[] | undefined>,
@@ -46,5 +49,6 @@ export function parseQueueSearch(
   if (site.length) filter.site = site;
   if (source.length) filter.source = source;
   if (skinType.length) filter.skinType = skinType;
-  return { ok: true, request: { strategy, filter, pageSize: QUEUE_PAGE_SIZE } };
+  const blind = ['1', 'true', 'yes'].includes((many(params.blind)[0] ?? '').toLowerCase());
+  return { ok: true, request: { strategy, filter, pageSize: QUEUE_PAGE_SIZE, blind } };
 }

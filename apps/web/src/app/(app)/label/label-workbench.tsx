@@ -58,7 +58,8 @@ export function LabelWorkbench(props: {
   function answer(target: Task, outcome: Outcome, code: string | null) {
     dispatch({ type: 'answer', imageId: target.imageId, outcome, code });
     enqueue(async () => {
-      const input = { imageId: target.imageId, outcome, code, suggestionShown: target.suggestion.length > 0 };
+      const suggestionShown = !props.request.blind && target.suggestion.length > 0;
+      const input = { imageId: target.imageId, outcome, code, suggestionShown };
       const result = await submitLabelAction(input);
       if (!result.ok) {
         const restore = { outcome: null, code: null };
@@ -98,7 +99,7 @@ export function LabelWorkbench(props: {
     const command = commandForKey(event.key);
     if (!command) return;
     event.preventDefault();
-    const suggestion = task?.suggestion ?? [];
+    const suggestion = (!props.request.blind && task?.suggestion) || [];
     const highlighted = suggestion[state.highlighted]?.code ?? null;
     switch (command.type) {
       case 'pick':
@@ -185,12 +186,18 @@ export function LabelWorkbench(props: {
                 (z undoes)
               </p>
             ) : null}
-            <SuggestionList
-              suggestion={task.suggestion}
-              highlighted={state.highlighted}
-              names={names}
-              onPick={(code) => give('LABELLED', code)}
-            />
+            {props.request.blind ? (
+              <p className="notice" data-testid="blind-read">
+                Blind read: the model's suggestion is hidden. Type a diagnosis to label.
+              </p>
+            ) : (
+              <SuggestionList
+                suggestion={task.suggestion}
+                highlighted={state.highlighted}
+                names={names}
+                onPick={(code) => give('LABELLED', code)}
+              />
+            )}
             <ConceptSearch
               ref={searchRef}
               text={searchText}
@@ -202,7 +209,12 @@ export function LabelWorkbench(props: {
               <button
                 type="button"
                 className="button"
-                onClick={() => give('UNSURE', task.suggestion[state.highlighted]?.code ?? null)}
+                onClick={() =>
+                  give(
+                    'UNSURE',
+                    props.request.blind ? null : (task.suggestion[state.highlighted]?.code ?? null),
+                  )
+                }
               >
                 Unsure <kbd>u</kbd>
               </button>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { isApiError } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
@@ -28,7 +29,8 @@ export default async function LabelPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireRole(LABELLERS);
-  const parsed = parseQueueSearch(await searchParams);
+  const params = await searchParams;
+  const parsed = parseQueueSearch(params);
   if (!parsed.ok) {
     return (
       <p className="notice notice--alert" role="alert" data-testid="label-bad-url">
@@ -41,6 +43,11 @@ export default async function LabelPage({
     firstPage(parsed.request),
   ]);
   const { edges, pageInfo } = queue.data.labellingQueue;
+  // The same queue with the suggestion shown or hidden (a new batch either way).
+  const toggle = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (key !== 'blind') for (const one of [value ?? []].flat()) toggle.append(key, one);
+  if (!parsed.request.blind) toggle.set('blind', '1');
   return (
     <>
       <div className="page-header">
@@ -52,6 +59,14 @@ export default async function LabelPage({
             taxonomy, u unsure, s skip, z undo, arrows move.
           </p>
         </div>
+        <Link
+          className="button button--ghost"
+          href={`/label?${toggle}`}
+          prefetch={false}
+          data-testid="blind-toggle"
+        >
+          {parsed.request.blind ? "Show the model's suggestion" : 'Read blind (hide the suggestion)'}
+        </Link>
       </div>
       {queue.notice ? (
         <p className="notice" data-testid="label-notice">
