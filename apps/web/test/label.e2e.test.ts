@@ -204,4 +204,31 @@ describe('labelling workbench', () => {
     expect(await page.getByTestId('label-bad-url').textContent()).toContain('Unknown strategy "LOUDEST"');
     expect(errors).toEqual([]);
   });
+
+  it('a blind read hides the suggestion and records that it was not shown', async () => {
+    // The clinician's new queue above released the images it held: the data team reads one of them blind.
+    const { page, errors } = await signedIn('data@dermino.local');
+    await page.goto(`/label?source=${seeded.source}`);
+    await page.getByTestId('blind-toggle').click();
+    await page.getByTestId('blind-read').waitFor();
+    expect(page.url()).toContain('blind=1');
+    expect(await page.getByTestId('suggestion').count()).toBe(0);
+    await page.keyboard.press('1');
+    expect(await page.getByTestId('label-workbench').getAttribute('data-pending')).toBe('0');
+    const imageId = await currentImage(page);
+    await page.keyboard.type('dermato');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    const data = await db.user.findUniqueOrThrow({
+      where: { email: 'data@dermino.local' },
+      select: { id: true },
+    });
+    const task = await db.labellingTask.findMany({
+      where: { readerId: data.id, imageId: { in: seeded.imageIds }, outcome: { not: null } },
+      select: { imageId: true, conceptCode: true, suggestionShown: true, suggestionAccepted: true },
+    });
+    expect(task).toEqual([{ imageId, conceptCode: 'df', suggestionShown: false, suggestionAccepted: false }]);
+    await saveScreenshot(page, 'label-blind-read');
+    expect(errors).toEqual([]);
+  });
 });
