@@ -53,26 +53,32 @@ const artifactPath = (model: ModelVersionRecord, kind: string) =>
 /** The README's steps, each a real `dermino` command; the worker started with the stack runs the jobs. */
 async function importEmbedAndTrainHeads(): Promise<void> {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-imported-e2e-'));
-  const imported = json(
-    await stack.dermino([
-      ...['import-backbone', '--weights', FIXTURE, '--heads', '4', '--name', 'fixture-dinov2'],
-      ...['--licence', LICENCE, '--alias', 'imported', '--out', outDir, '--json'],
-    ]),
-  );
-  await stack.dermino(['train', 'embed', '--model', 'imported', '--follow']);
-  const frozen = json(
-    await stack.dermino([
-      ...['dataset', 'freeze', '--name', 'heads', '--filter', 'labelled=true'],
-      ...['--split', '60/10/30', '--group-by', 'patient', '--json'],
-    ]),
-  );
+  const importAndEmbed = async () => {
+    const imported = json(
+      await stack.dermino([
+        ...['import-backbone', '--weights', FIXTURE, '--heads', '4', '--name', 'fixture-dinov2'],
+        ...['--licence', LICENCE, '--alias', 'imported', '--out', outDir, '--json'],
+      ]),
+    );
+    await stack.dermino(['train', 'embed', '--model', 'imported', '--follow']);
+    return getModelVersionById(stack.db, { id: imported.modelId });
+  };
+  // The labelled version needs no backbone: frozen meanwhile, as a data team would.
+  const freeze = async () =>
+    json(
+      await stack.dermino([
+        ...['dataset', 'freeze', '--name', 'heads', '--filter', 'labelled=true'],
+        ...['--split', '60/10/30', '--group-by', 'patient', '--json'],
+      ]),
+    );
+  let frozen: { version: { id: string } };
+  [backbone, frozen] = await Promise.all([importAndEmbed(), freeze()]);
   const sweep = json(
     await stack.dermino([
       ...['train', 'finetune', '--backbone', 'imported', '--dataset-version', frozen.version.id],
-      ...['--methods', 'linear', '--fractions', '1', '--resamples', '50', '--follow', '--json'],
+      ...['--methods', 'linear', '--fractions', '1', '--resamples', '20', '--follow', '--json'],
     ]),
   );
-  backbone = await getModelVersionById(stack.db, { id: imported.modelId });
   classifier = (await getModelVersionByJobId(stack.db, { jobId: sweep.runs[0].finetune }))!;
 }
 
