@@ -11,6 +11,8 @@ export interface DemoBudget {
   checkpointEvery: number;
   /** Pretraining stops here whatever the step (a slow or busy machine cuts the schedule's tail). */
   budgetSeconds?: number;
+  /** Time steps on this machine to fill budgetSeconds (at most `steps`), so the schedule ends at the budget. */
+  fillBudget?: boolean;
   labelFractions: number[];
   resamples: number;
   permutations: number;
@@ -39,6 +41,7 @@ export const DEMO_BUDGET: DemoBudget = {
   batchSize: PRETRAIN_RECIPES['cpu-demo'].batchSize,
   checkpointEvery: 50,
   budgetSeconds: 300,
+  fillBudget: true,
   labelFractions: [0.1, 1],
   resamples: 1000,
   permutations: 200,
@@ -46,7 +49,15 @@ export const DEMO_BUDGET: DemoBudget = {
 };
 
 /** Every attribute alone, and sex within skin type (the intersection the bias page shows). */
-export const DEMO_EVALUATION_GROUPS = ['sex', 'skin_type', 'age_band', 'site', 'device', 'source', ['sex', 'skin_type']];
+export const DEMO_EVALUATION_GROUPS = [
+  'sex',
+  'skin_type',
+  'age_band',
+  'site',
+  'device',
+  'source',
+  ['sex', 'skin_type'],
+];
 
 export interface DemoPipelineJobs {
   pretrain: string;
@@ -68,7 +79,8 @@ export async function enqueueDemoPipeline(
 ): Promise<DemoPipelineJobs> {
   const budget = options.budget ?? DEMO_BUDGET;
   const { datasetVersionId } = options;
-  const send = async (kind: JobKind, payload: unknown) => (await enqueueJob(db, queue, { kind, payload, createdBy: options.createdBy ?? 'demo-pipeline' })).id;
+  const send = async (kind: JobKind, payload: unknown) =>
+    (await enqueueJob(db, queue, { kind, payload, createdBy: options.createdBy ?? 'demo-pipeline' })).id;
   const pretrain = await send('PRETRAIN', {
     datasetVersionId,
     name: `demo-${budget.preset}`,
@@ -78,22 +90,46 @@ export async function enqueueDemoPipeline(
     batchSize: budget.batchSize,
     checkpointEvery: budget.checkpointEvery,
     budgetSeconds: budget.budgetSeconds,
+    ...(budget.fillBudget ? { fillBudget: true } : {}),
   });
-  const variants = [...budget.labelFractions.map((labelFraction) => ({ method: 'linear' as const, labelFraction })), { method: 'knn' as const, labelFraction: 1 }];
+  const variants = [
+    ...budget.labelFractions.map((labelFraction) => ({ method: 'linear' as const, labelFraction })),
+    { method: 'knn' as const, labelFraction: 1 },
+  ];
   const finetunes = [];
   for (const variant of variants) {
-    finetunes.push({ ...variant, job: await send('FINETUNE', { backbone: { fromJob: pretrain }, datasetVersionId, ...variant }) });
+    finetunes.push({
+      ...variant,
+      job: await send('FINETUNE', { backbone: { fromJob: pretrain }, datasetVersionId, ...variant }),
+    });
   }
   // The linear probe on all labels becomes the first champion (if nobody chose one), so the clinician's page
   // predicts and the overview has a model to show from the first start; drift watches the same model.
-  const fullLabels = finetunes.find((f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions))!;
+  const fullLabels = finetunes.find(
+    (f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions),
+  )!;
   const evaluates = [];
   for (const finetune of finetunes) {
     const promote = finetune === fullLabels ? { promoteIfVacant: 'champion' } : {};
-    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, datasetVersionId, split: 'TEST', resamples: budget.resamples, groupBy: DEMO_EVALUATION_GROUPS, ...promote }));
+    evaluates.push(
+      await send('EVALUATE', {
+        model: { fromJob: finetune.job },
+        datasetVersionId,
+        split: 'TEST',
+        resamples: budget.resamples,
+        groupBy: DEMO_EVALUATION_GROUPS,
+        ...promote,
+      }),
+    );
   }
   const embed = await send('EMBED', { model: { fromJob: pretrain } });
-  const drift = await send('DRIFT', { model: { fromJob: fullLabels.job }, after: [embed, ...(options.driftAfter ?? [])], permutations: budget.permutations, maxPerWindow: budget.maxPerWindow, ...(budget.minWindowSize ? { minWindowSize: budget.minWindowSize } : {}) });
+  const drift = await send('DRIFT', {
+    model: { fromJob: fullLabels.job },
+    after: [embed, ...(options.driftAfter ?? [])],
+    permutations: budget.permutations,
+    maxPerWindow: budget.maxPerWindow,
+    ...(budget.minWindowSize ? { minWindowSize: budget.minWindowSize } : {}),
+  });
   const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
   return { pretrain, finetunes, evaluates, embed, drift, audit };
 }

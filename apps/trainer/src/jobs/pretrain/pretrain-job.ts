@@ -1,21 +1,25 @@
 import path from 'node:path';
-import { findVersionImages, registerModelVersion, type Prisma } from '@dermino/db';
+import { findVersionImages, type Prisma, registerModelVersion } from '@dermino/db';
 import { DEFAULT_COLLAPSE_THRESHOLDS, disposePretrainState, resolvePretrainConfig } from '@dermino/model';
-import { useConfiguredBackend } from '../../backend/use-backend.js';
 import { trainingParallelism } from '../../backend/training-replicas.js';
+import { useConfiguredBackend } from '../../backend/use-backend.js';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { describeArtifact, jobFolderKey, readArtifact } from '../shared/artifacts.js';
 import { vitConfigOf } from '../shared/backbone.js';
 import { resolveModel, waitForJobs } from '../shared/dependencies.js';
-import { decodeWeights } from '../shared/weights-file.js';
 import { loadPixels } from '../shared/load-pixels.js';
+import { decodeWeights } from '../shared/weights-file.js';
 import { conceptEmbeddingsFor } from './concept-labels.js';
-import { createHealthProbe, describeHealth } from './health-probe.js';
 import { writeBackboneFiles } from './export-backbone.js';
-import { parsePretrainPayload, type PretrainPayload, pretrainConfigOf } from './pretrain-payload.js';
+import { createHealthProbe, describeHealth } from './health-probe.js';
+import { plannedSteps } from './planned-steps.js';
 import { runPretraining } from './pretrain-loop.js';
+import { type PretrainPayload, parsePretrainPayload, pretrainConfigOf } from './pretrain-payload.js';
 
-const thin = <T>(points: T[], max: number) => (points.length <= max ? points : points.filter((_, i) => i % Math.ceil(points.length / max) === 0 || i === points.length - 1));
+const thin = <T>(points: T[], max: number) =>
+  points.length <= max
+    ? points
+    : points.filter((_, i) => i % Math.ceil(points.length / max) === 0 || i === points.length - 1);
 
 /**
  * Hybrid pretraining on a dataset version. Checkpoints every N steps; a re-delivered job (after a crash) resumes
@@ -31,54 +35,96 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
     await log(`Backend: ${backend.choice}.`);
     // Continued pretraining: the registered backbone's architecture and weights (an imported DINOv2, say).
     const from = payload.from ? await resolveModel(context as never, payload.from) : null;
-    if (from && from.kind !== 'BACKBONE') throw new Error(`Model ${from.id} is a ${from.kind.toLowerCase()}, not a backbone to continue from.`);
-    const initialBackbone = from ? decodeWeights(await readArtifact(home, from, 'backbone-weights'), `model ${from.id} backbone-weights`) : undefined;
-    const input = from ? { ...pretrainConfigOf(payload), vit: vitConfigOf(from) } : pretrainConfigOf(payload);
-    const vit = resolvePretrainConfig(input).vit;
-    if (from) await log(`Continuing from backbone ${from.name} (${from.id}): ${vit.width} wide, ${vit.depth} blocks, ${vit.imageSize} px.`);
-    const images = await findVersionImages(db, { datasetVersionId: payload.datasetVersionId, splits: payload.splits });
-    const loaded = await loadPixels(home, images.map((image) => image.storageKey), vit.imageSize, (done, total) =>
-      progress({ step: 0, total: payload.steps, metrics: { phase: 'loading images', done, of: total } }),
+    if (from && from.kind !== 'BACKBONE')
+      throw new Error(`Model ${from.id} is a ${from.kind.toLowerCase()}, not a backbone to continue from.`);
+    const initialBackbone = from
+      ? decodeWeights(await readArtifact(home, from, 'backbone-weights'), `model ${from.id} backbone-weights`)
+      : undefined;
+    const configFor = (steps: number) =>
+      from
+        ? { ...pretrainConfigOf({ ...payload, steps }), vit: vitConfigOf(from) }
+        : pretrainConfigOf({ ...payload, steps });
+    const vit = resolvePretrainConfig(configFor(payload.steps)).vit;
+    if (from)
+      await log(
+        `Continuing from backbone ${from.name} (${from.id}): ${vit.width} wide, ${vit.depth} blocks, ${vit.imageSize} px.`,
+      );
+    const images = await findVersionImages(db, {
+      datasetVersionId: payload.datasetVersionId,
+      splits: payload.splits,
+    });
+    const loaded = await loadPixels(
+      home,
+      images.map((image) => image.storageKey),
+      vit.imageSize,
+      (done, total) =>
+        progress({ step: 0, total: payload.steps, metrics: { phase: 'loading images', done, of: total } }),
     );
-    for (const failure of loaded.failed.slice(0, 20)) await log(`Image ${images[failure.index].imageId}: ${failure.reason}`, 'warn');
+    for (const failure of loaded.failed.slice(0, 20))
+      await log(`Image ${images[failure.index].imageId}: ${failure.reason}`, 'warn');
     const used = loaded.loaded.map((index) => images[index]);
-    if (used.length < 2) throw new Error(`Dataset version ${payload.datasetVersionId} has ${used.length} readable images in ${payload.splits.join('/')}; pretraining needs at least 2.`);
-    const codes = payload.useLabels ? [...new Set(used.flatMap((image) => (image.conceptCode ? [image.conceptCode] : [])))].sort() : [];
+    if (used.length < 2)
+      throw new Error(
+        `Dataset version ${payload.datasetVersionId} has ${used.length} readable images in ${payload.splits.join('/')}; pretraining needs at least 2.`,
+      );
+    const codes = payload.useLabels
+      ? [...new Set(used.flatMap((image) => (image.conceptCode ? [image.conceptCode] : [])))].sort()
+      : [];
     const labels = codes.length
       ? {
           concepts: codes,
           embeddings: await conceptEmbeddingsFor(db, codes, vit.width),
-          labelOf: Int32Array.from(used, (image) => (image.conceptCode ? codes.indexOf(image.conceptCode) : -1)),
+          labelOf: Int32Array.from(used, (image) =>
+            image.conceptCode ? codes.indexOf(image.conceptCode) : -1,
+          ),
         }
       : undefined;
     const labelled = labels ? labels.labelOf.filter((label) => label >= 0).length : 0;
-    await log(`Pretraining on ${used.length} images (${labelled} labelled, ${codes.length} concepts), ${payload.steps} steps of ${payload.batchSize}.`);
-
     const folder = jobFolderKey(job.id);
     const runDir = path.join(home, folder, 'run');
+    const data = { pixels: loaded.pixels, count: used.length, size: vit.imageSize, labels };
+    const parallel = trainingParallelism(backend);
+    const plan = await plannedSteps({ payload, runDir, data, configFor, parallel });
+    if (plan.timed)
+      await log(
+        `Budget ${payload.budgetSeconds} s: ${plan.timed.secondsPerStep.toFixed(2)} s a step here, so ${plan.steps} steps (at most ${payload.steps}).`,
+      );
+    const { steps } = plan;
+    const input = configFor(steps);
+    await log(
+      `Pretraining on ${used.length} images (${labelled} labelled, ${codes.length} concepts), ${steps} steps of ${payload.batchSize}.`,
+    );
+
     let lastProgress = 0;
-    const probe = await createHealthProbe({ runDir, imageIds: used.map((image) => image.imageId), pixels: loaded.pixels, size: vit.imageSize });
+    const probe = await createHealthProbe({
+      runDir,
+      imageIds: used.map((image) => image.imageId),
+      pixels: loaded.pixels,
+      size: vit.imageSize,
+    });
     const result = await runPretraining({
-      data: { pixels: loaded.pixels, count: used.length, size: vit.imageSize, labels },
+      data,
       config: input,
-      steps: payload.steps,
+      steps,
       batchSize: payload.batchSize,
       checkpointEvery: payload.checkpointEvery,
       runDir,
-      parallel: trainingParallelism(backend),
+      parallel,
       maxSeconds: payload.budgetSeconds,
       initialBackbone,
       async onStep(step, info) {
-        if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0) await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);
+        if (step.step === info.resumedFrom + 1 && info.resumedFrom > 0)
+          await log(`Resumed from the checkpoint at step ${info.resumedFrom}.`);
         // At most one progress write a second (the last step always): the dashboard polls, it needs no more.
-        if (Date.now() - lastProgress < 1000 && step.step < payload.steps) return;
+        if (Date.now() - lastProgress < 1000 && step.step < steps) return;
         lastProgress = Date.now();
-        const remaining = payload.steps - step.step;
+        const remaining = steps - step.step;
         await progress({
           step: step.step,
-          total: payload.steps,
+          total: steps,
           rate: info.imagesPerSecond,
-          etaSeconds: info.imagesPerSecond > 0 ? (remaining * payload.batchSize) / info.imagesPerSecond : null,
+          etaSeconds:
+            info.imagesPerSecond > 0 ? (remaining * payload.batchSize) / info.imagesPerSecond : null,
           metrics: { ...step.losses, lr: step.lr },
         });
       },
@@ -90,11 +136,19 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       throw error;
     });
     try {
-      if (result.resumedFrom >= payload.steps) await log(`Training had finished (step ${result.resumedFrom}); registering.`);
+      if (result.resumedFrom >= steps)
+        await log(`Training had finished (step ${result.resumedFrom}); registering.`);
       const weightsKey = path.posix.join(folder, 'backbone.weights');
       const onnxKey = path.posix.join(folder, 'backbone.onnx');
-      await writeBackboneFiles(result.state, { weights: path.join(home, weightsKey), onnx: path.join(home, onnxKey) }, { 'dermino.job': job.id });
-      const checkpointKey = path.posix.relative(home.split(path.sep).join('/'), result.finalCheckpoint.split(path.sep).join('/'));
+      await writeBackboneFiles(
+        result.state,
+        { weights: path.join(home, weightsKey), onnx: path.join(home, onnxKey) },
+        { 'dermino.job': job.id },
+      );
+      const checkpointKey = path.posix.relative(
+        home.split(path.sep).join('/'),
+        result.finalCheckpoint.split(path.sep).join('/'),
+      );
       const artifacts = [
         await describeArtifact(home, 'backbone-weights', weightsKey),
         await describeArtifact(home, 'onnx', onnxKey),
@@ -104,11 +158,27 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
       const last = result.curve.at(-1);
       const health = await probe.finish(result.state);
       for (const warning of health.verdict.warnings) await log(`Health: ${warning}.`, 'warn');
-      const statusReason = health.verdict.collapsed ? `Collapsed backbone at step ${health.final.step}: ${health.verdict.reasons.join('; ')}.` : null;
+      const statusReason = health.verdict.collapsed
+        ? `Collapsed backbone at step ${health.final.step}: ${health.verdict.reasons.join('; ')}.`
+        : null;
       const model = await registerModelVersion(db, {
         name: payload.name,
         kind: 'BACKBONE',
-        config: JSON.parse(JSON.stringify({ pretrain: result.state.config, steps: payload.steps, batchSize: payload.batchSize, images: used.length, labelled, concepts: codes, splits: payload.splits, continuedFrom: from?.id })) as Prisma.InputJsonValue,
+        config: JSON.parse(
+          JSON.stringify({
+            pretrain: result.state.config,
+            steps,
+            batchSize: payload.batchSize,
+            ...(plan.timed
+              ? { budgetSeconds: payload.budgetSeconds, secondsPerStep: plan.timed.secondsPerStep }
+              : {}),
+            images: used.length,
+            labelled,
+            concepts: codes,
+            splits: payload.splits,
+            continuedFrom: from?.id,
+          }),
+        ) as Prisma.InputJsonValue,
         datasetVersionId: payload.datasetVersionId,
         // Continued pretraining descends from the backbone it started from, and keeps the licence of its weights.
         parentId: from?.id ?? null,
@@ -125,7 +195,11 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
         statusReason,
         artifacts,
       });
-      if (model.status === 'FAILED') await log(`Registered backbone ${model.id} as FAILED; it can never be promoted. ${model.statusReason}`, 'error');
+      if (model.status === 'FAILED')
+        await log(
+          `Registered backbone ${model.id} as FAILED; it can never be promoted. ${model.statusReason}`,
+          'error',
+        );
       else await log(`Registered backbone ${model.id} (${result.imagesPerSecond.toFixed(1)} images/s).`);
     } finally {
       probe.dispose();
