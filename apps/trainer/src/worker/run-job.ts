@@ -2,7 +2,7 @@ import type { Db, JobProgress } from '@dermino/db';
 import { appendJobLog, finishJob, startJobAttempt, touchJob, updateJobProgress } from '@dermino/db';
 import type { Logger } from '../logger.js';
 import { JobCancelledError, type JobContext, type JobHandler } from './job-handler.js';
-import { oneLine, whenDatabaseAnswers } from './wait-for-database.js';
+import { isDatabaseOutage, oneLine, whenDatabaseAnswers } from './wait-for-database.js';
 import { workerIdentity } from './worker-identity.js';
 
 export interface Delivery {
@@ -68,7 +68,11 @@ export async function runJob(
       logger.info('job cancelled');
       return;
     }
-    const message = (error as Error).message ?? String(error);
+    // A lost database is an interruption, not a bug of the job: one line, no stack.
+    const outage = isDatabaseOutage(error);
+    const message = outage
+      ? `The database became unavailable: ${oneLine(error)}`
+      : ((error as Error).message ?? String(error));
     const retry = delivery.retryCount < delivery.retryLimit;
     // A job that failed because the database went away (a crash, a restart) is handed back once it returns: pg-boss
     // then retries it at once instead of leaving it to the stale-job check minutes later.
@@ -77,7 +81,8 @@ export async function runJob(
       { logger, what: 'its failure' },
     );
     await appendJobLog(db, job.id, 'error', message);
-    logger.error({ err: error, retry }, 'job failed');
+    if (outage) logger.warn({ retry }, `job interrupted: ${message}`);
+    else logger.error({ err: error, retry }, 'job failed');
     if (retry) throw error;
   } finally {
     clearInterval(heartbeat);

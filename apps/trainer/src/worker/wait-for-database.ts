@@ -10,6 +10,15 @@ export function mayBeDatabaseOutage(error: unknown): boolean {
   return !(error instanceof Prisma.PrismaClientValidationError);
 }
 
+/** The database went away (not merely may have): a lost connection, by Prisma's code or the driver's words. */
+export function isDatabaseOutage(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return CONNECTION_CODES.has(error.code);
+  return /Can't reach database server|Connection terminated|ECONNREFUSED|ECONNRESET|closed the connection/i.test(
+    String((error as Error)?.message ?? ''),
+  );
+}
+
 /**
  * Runs a write that must not be lost (a job's outcome) and, while the database is unreachable (restarting after a
  * crash), tries again every few seconds for up to `timeoutMs`; then throws the last error.
