@@ -1,7 +1,8 @@
 // The demo's pretraining recipe on the synthetic demo cohort (@dermino/synth, as `npm start` seeds it), measured the
 // way a user meets it: representation health, similar cases of a melanoma, and a linear probe against a raw-pixel
 // logistic regression on held-out patients. Colour jitter can be switched on to measure what it costs.
-// `npx tsx bench/demo-cohort.ts [--steps 300] [--images 2000] [--hue 0.1 --saturation 0.2]`
+// `npx tsx bench/demo-cohort.ts [--steps 300] [--images 2000] [--hue 0.1 --saturation 0.2] [--crops JSON] [--weights JSON]
+//   [--schedule JSON] [--features cls,cls+mean,cls+mean+grid2,cls+mean+grid4] [--finetune EPOCHS]`
 import os from 'node:os';
 import { demoCohortOptions, generateCohort, renderSamples, SYNTH_CLASS_CODES } from '@dermino/synth';
 import * as tf from '@tensorflow/tfjs-core';
@@ -64,8 +65,8 @@ const jitter = {
 };
 const config = {
   ...recipe.config,
-  crops: { ...recipe.config.crops, jitter },
-  lossWeights: { label: 3 },
+  crops: { ...recipe.config.crops, jitter, ...JSON.parse(arg('crops', '{}')) },
+  lossWeights: { label: 3, ...JSON.parse(arg('weights', '{}')) },
   schedule: {
     ...recipe.config.schedule,
     epochs: 10,
@@ -108,8 +109,10 @@ for (let s = 0; s < steps; s++) {
 }
 await trainer.close();
 const seconds = (performance.now() - started) / 1000;
-const features = backboneFeatures(state.teacher.backbone, all, 'cls');
-const dim = state.config.vit.width;
+// --features a,b: probe each pooling (the first also drives health and similar cases).
+const poolings = arg('features', 'cls').split(',') as import('./ham10000/backbone-features').FeatureKind[];
+const features = backboneFeatures(state.teacher.backbone, all, poolings[0]);
+const dim = features.length / samples.length;
 const testFeatures = take(features, test, dim);
 const rowsOf = (flat: Float32Array, n: number) =>
   Array.from({ length: n }, (_, i) => flat.subarray(i * dim, (i + 1) * dim));
@@ -137,8 +140,8 @@ test.forEach((i) => {
 top.sort((a, b) => a - b);
 const q = (p: number) => top[Math.floor(p * (top.length - 1))]?.toFixed(3);
 const testTruth = take(truth, test, 1);
-const probe = (feat: Float32Array, d: number) =>
-  scoreProbabilities(
+function probe(feat: Float32Array, d: number) {
+  return scoreProbabilities(
     probeProbabilities(
       'linear',
       { views: [take(feat, labelled, d)], count: labelled.length, dim: d },
@@ -151,6 +154,7 @@ const probe = (feat: Float32Array, d: number) =>
     classes,
     1000,
   );
+}
 const ours = probe(features, dim);
 const pix = probe(pixels, size * size * 3);
 const melBase = train.filter((i) => truth[i] === mel).length / train.length;
@@ -167,8 +171,37 @@ console.log(
   `similar cases of ${melQueries} held-out melanomas: ${((100 * melShare) / Math.max(1, melQueries)).toFixed(0)}% of the top 10 are melanomas (base rate ${(100 * melBase).toFixed(0)}%); top-10 cosine p5 ${q(0.05)} median ${q(0.5)} p95 ${q(0.95)}`,
 );
 console.log(
-  `linear probe on the backbone: BAcc ${formatInterval(ours.bacc)} AUROC ${formatInterval(ours.auroc)}`,
+  `linear probe on the backbone (${poolings[0]}): BAcc ${formatInterval(ours.bacc)} AUROC ${formatInterval(ours.auroc)}`,
 );
+for (const pooling of poolings.slice(1)) {
+  const other = backboneFeatures(state.teacher.backbone, all, pooling);
+  const score = probe(other, other.length / samples.length);
+  console.log(
+    `linear probe on the backbone (${pooling}): BAcc ${formatInterval(score.bacc)} AUROC ${formatInterval(score.auroc)}`,
+  );
+}
 console.log(
   `logistic regression on the pixels: BAcc ${formatInterval(pix.bacc)} AUROC ${formatInterval(pix.auroc)}`,
 );
+// --finetune N: then fine-tune the teacher backbone end to end (all blocks, a new linear head) on the labelled
+// training images for N epochs, and score it on the held-out images as the FINETUNE job's 'finetune' method does.
+const finetuneEpochs = Number(arg('finetune', '0'));
+if (finetuneEpochs > 0) {
+  const { fineTune, classifierLogits, normalizeImages, vitForward } = await import('../src/index');
+  const labelledImages = tf.tidy(() => tf.gather(all, tf.tensor1d(labelled, 'int32'))) as tf.Tensor4D;
+  const t0 = performance.now();
+  const head = fineTune(state.teacher.backbone, labelledImages, take(observed, labelled, 1), {
+    classes,
+    epochs: finetuneEpochs,
+    lr: Number(arg('ft-lr', '1e-3')),
+    backboneLrScale: Number(arg('ft-scale', '0.1')),
+  });
+  const probabilities = tf.tidy(() => {
+    const x = normalizeImages(tf.gather(all, tf.tensor1d(test, 'int32')) as tf.Tensor4D);
+    return tf.softmax(classifierLogits(head, vitForward(state.teacher.backbone, x).cls));
+  });
+  const tuned = scoreProbabilities(probabilities.dataSync() as Float32Array, testTruth, classes, 1000);
+  console.log(
+    `fine-tuned ${finetuneEpochs} epochs (${((performance.now() - t0) / 1000).toFixed(0)} s): BAcc ${formatInterval(tuned.bacc)} AUROC ${formatInterval(tuned.auroc)}`,
+  );
+}
