@@ -178,7 +178,17 @@ describe('an imported backbone in the dashboard', () => {
         `Raw model output ${(expected!.probabilities![index]! * 100).toFixed(1)}%`,
       );
     }
-    expect(await page.getByTestId('uncertainty').textContent()).toMatch(/calibrated, temperature \d/);
+    // Calibrated on its evaluation, the head on random features is far from sure: the panel must say so in words
+    // too, not read the raw output's near-zero entropy as "low uncertainty".
+    const uncertainty = page.getByTestId('uncertainty');
+    expect(await uncertainty.textContent()).toMatch(/Confidence\d+\.\d% \(calibrated, temperature \d/);
+    const confidence = Number.parseFloat(
+      (await page.getByTestId('probability-value').first().textContent())!,
+    );
+    expect(confidence).toBeLessThan(50);
+    expect(await uncertainty.textContent()).not.toMatch(
+      /low uncertainty|most of its probability on one class/,
+    );
 
     // Similar cases come from the backbone's embeddings: the query's own case first at 1.000 (the upload embedded
     // now equals what the EMBED job stored), the others below it.

@@ -11,9 +11,25 @@ export function levelOfUncertainty(normalizedEntropy: number): UncertaintyLevel 
   return normalizedEntropy < HIGH ? 'moderate' : 'high';
 }
 
-/** A plain-words reading of the uncertainty, for clinicians who do not think in nats. */
-export function describeUncertainty(uncertainty: Prediction['uncertainty'], classCount: number): string {
-  const level = levelOfUncertainty(uncertainty.normalizedEntropy);
+/** Entropy over its maximum ln K: 0 when one class takes everything, 1 when all K are equally likely. */
+export function normalizedEntropyOf(probabilities: readonly number[]): number {
+  if (probabilities.length < 2) return 0;
+  let entropy = 0;
+  for (const p of probabilities) if (p > 0) entropy -= p * Math.log(p);
+  return entropy / Math.log(probabilities.length);
+}
+
+/**
+ * A plain-words reading of the uncertainty, for clinicians who do not think in nats. It reads the probabilities
+ * shown (calibrated when the model has a temperature): an over-confident head softened to 23% must not be called
+ * certain because its raw output was.
+ */
+export function describeUncertainty(
+  uncertainty: Prediction['uncertainty'],
+  shown: readonly number[],
+): string {
+  const classCount = shown.length;
+  const level = levelOfUncertainty(normalizedEntropyOf(shown));
   const spread =
     level === 'low'
       ? 'The model puts most of its probability on one class.'

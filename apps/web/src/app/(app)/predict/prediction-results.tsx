@@ -47,7 +47,7 @@ export function PredictionResults({
         <HeatmapOverlay previewUrl={previewUrl} explanation={result.explanation} />
         <div className={styles.resultColumn}>
           <ProbabilityBars classes={result.classes} conceptNames={conceptNames} />
-          <UncertaintyPanel uncertainty={result.uncertainty} classCount={result.classes.length} />
+          <UncertaintyPanel uncertainty={result.uncertainty} classes={result.classes} />
         </div>
       </div>
       <SimilarCases outcome={similar} uploadId={analysis.uploadId} />

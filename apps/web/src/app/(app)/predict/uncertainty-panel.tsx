@@ -1,14 +1,20 @@
-import { describeUncertainty, levelOfUncertainty } from '@/lib/predict/describe-uncertainty';
-import type { Prediction } from '@/lib/predict/predict-types';
+import {
+  describeUncertainty,
+  levelOfUncertainty,
+  normalizedEntropyOf,
+} from '@/lib/predict/describe-uncertainty';
+import type { ClassProbability, Prediction } from '@/lib/predict/predict-types';
 
 export function UncertaintyPanel({
   uncertainty,
-  classCount,
+  classes,
 }: {
   uncertainty: Prediction['uncertainty'];
-  classCount: number;
+  classes: ClassProbability[];
 }) {
-  const level = levelOfUncertainty(uncertainty.normalizedEntropy);
+  // The level reads the probabilities on screen (calibrated when there is a temperature), as the confidence does.
+  const shown = classes.map((item) => item.probability);
+  const level = levelOfUncertainty(normalizedEntropyOf(shown));
   return (
     <section className="panel" aria-labelledby="uncertainty-title" data-testid="uncertainty">
       <div className="panel__header">
@@ -32,12 +38,12 @@ export function UncertaintyPanel({
           <dd>
             {uncertainty.entropy.toFixed(3)} nats{' '}
             <span className="muted">
-              ({(uncertainty.normalizedEntropy * 100).toFixed(0)}% of the maximum; 0 = certain, 100% =
-              uniform)
+              (raw output; {(uncertainty.normalizedEntropy * 100).toFixed(0)}% of the maximum; 0 = certain,
+              100% = uniform)
             </span>
           </dd>
         </dl>
-        <p>{describeUncertainty(uncertainty, classCount)}</p>
+        <p>{describeUncertainty(uncertainty, shown)}</p>
       </div>
     </section>
   );
