@@ -73,6 +73,8 @@ describe('the demo pipeline after the first start', () => {
     const backbone = (await getModelVersionByJobId(worker.db, { jobId: jobs.pretrain }))!;
     expect(backbone).toMatchObject({ kind: 'BACKBONE', datasetVersionId, parentId: null });
     expect((backbone.metrics as { curve: unknown[] }).curve).toHaveLength(budget.steps);
+    // The demo fills its budget: the steps were timed when the job started (a micro model: all 4 fit in 300 s).
+    expect(backbone.config).toMatchObject({ steps: budget.steps, budgetSeconds: 300, secondsPerStep: expect.any(Number) });
     expect(backbone.artifacts.map((a) => a.kind).sort()).toEqual(['backbone-weights', 'checkpoint-manifest', 'checkpoint-tensors', 'onnx']);
     for (const artifact of backbone.artifacts) {
       const file = path.join(home, artifact.storageKey);

@@ -90,7 +90,9 @@ export async function enqueueDemoPipeline(
     batchSize: budget.batchSize,
     checkpointEvery: budget.checkpointEvery,
     budgetSeconds: budget.budgetSeconds,
-    ...(budget.fillBudget ? { fillBudget: true } : {}),
+    // A budget-filling run times its steps when it starts: it waits for the start-up work measured meanwhile (the
+    // image quality statistics), or their load would make it plan too few steps.
+    ...(budget.fillBudget ? { fillBudget: true, after: options.driftAfter ?? [] } : {}),
   });
   const variants = [
     ...budget.labelFractions.map((labelFraction) => ({ method: 'linear' as const, labelFraction })),
