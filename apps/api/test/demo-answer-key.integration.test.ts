@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createJob, saveDataAudit, saveDriftReport, setMeta } from '@dermino/db';
+import { createDatasetVersion, createJob, saveDataAudit, saveDriftReport, setMeta } from '@dermino/db';
 import { createTestCase, createTestUser, uniqueName } from '@dermino/db/testing';
 import { findDemoAnswerKey } from '@dermino/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLabelledVersion } from './support/evaluation-fixtures.js';
 import { createTestApi, errorCodes, type TestApi } from './support/test-api.js';
 
 const SCORE = `query Score($drift: ID, $audit: ID) { demoAnswerKeyScore(driftReportId: $drift, dataAuditId: $audit) {
@@ -39,19 +38,27 @@ describe('demoAnswerKeyScore', () => {
     expect((await api.execute(SCORE, {}, { token: admin })).data).toEqual({ demoAnswerKeyScore: null });
     await setMeta(api.db, 'demo-seed', { status: 'complete', size: 240, seed: 1 });
     const { key } = (await findDemoAnswerKey(api.db))!;
-    const notWrong = Object.keys(key.truth).filter((id) => !key.wrongLabels.includes(id));
-    const [pair] = key.nearDuplicates;
-    // Four planted wrong labels and two clean images in the registry, under their generator ids.
-    const registered = [...key.wrongLabels.slice(0, 4), notWrong[0], notWrong[1]];
+    const pair = key.nearDuplicates.find((p) => !p.some((id) => key.wrongLabels.slice(0, 4).includes(id)))!;
+    const notWrong = Object.keys(key.truth).filter(
+      (id) => !key.wrongLabels.includes(id) && !pair.includes(id),
+    );
+    // Four planted wrong labels, two clean images and one planted near-copy pair in the registry, under their
+    // generator ids; the audited version holds exactly these (a planted pair or label outside it cannot be found).
+    const registered = [...key.wrongLabels.slice(0, 4), notWrong[0], notWrong[1], ...pair];
     const { images } = await createTestCase(api.db, { images: registered.map(() => ({})) });
     const idOf = new Map<string, string>();
     for (const [index, image] of images.entries()) {
       await api.db.image.update({ where: { id: image.id }, data: { sourceImageId: registered[index] } });
       idOf.set(registered[index], image.id);
     }
-    const version = await createLabelledVersion(api.db, { count: 1, split: 'TEST', labelOf: () => 'nv' });
+    const version = await createDatasetVersion(api.db, {
+      datasetName: uniqueName('dataset'),
+      filter: {},
+      splitConfig: {},
+      items: images.map((image) => ({ imageId: image.id, conceptId: null, split: 'TRAIN' as const })),
+    });
     const audit = await saveDataAudit(api.db, {
-      datasetVersionId: version.versionId,
+      datasetVersionId: version.id,
       jobId: (await createJob(api.db, { kind: 'AUDIT', payload: {} })).id,
       report: {
         // Two planted wrong labels and one clean image flagged; pairs by registry id or generator id alike.
@@ -117,15 +124,9 @@ describe('demoAnswerKeyScore', () => {
     });
     expect(score.audit).toEqual({
       auditId: audit.id,
-      // Planted among the registry's images: the four registered, not all of the key's.
+      // Planted among the audited version's images: the four wrong labels and the one pair in it, not all of the key's.
       labelIssues: { flagged: 3, planted: 4, truePositives: 2, precision: 2 / 3, recall: 0.5 },
-      nearDuplicates: {
-        flagged: 2,
-        planted: key.nearDuplicates.length,
-        truePositives: 1,
-        precision: 0.5,
-        recall: 1 / key.nearDuplicates.length,
-      },
+      nearDuplicates: { flagged: 2, planted: 1, truePositives: 1, precision: 0.5, recall: 1 },
       embeddingWarning: null,
     });
   });

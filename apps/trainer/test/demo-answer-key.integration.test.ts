@@ -69,15 +69,25 @@ describe('dermino demo answer-key', () => {
       select: { id: true, sourceImageId: true },
     });
     const registryId = new Map(images.map((image) => [image.sourceImageId!, image.id]));
-    const notWrong = Object.keys(key.truth).find((id) => !key.wrongLabels.includes(id))!;
-    const [pair] = key.nearDuplicates;
+    // The audit checks the frozen demo version: planted labels and pairs outside it cannot be found, and are not counted.
+    const items = await db.datasetVersionItem.findMany({
+      where: { datasetVersionId: version.id },
+      select: { image: { select: { sourceImageId: true } } },
+    });
+    const inVersion = new Set(items.map((item) => item.image.sourceImageId));
+    const wrongInVersion = key.wrongLabels.filter((id) => inVersion.has(id));
+    const pairsInVersion = key.nearDuplicates.filter((p) => p.every((id) => inVersion.has(id)));
+    const notWrong = Object.keys(key.truth).find((id) => inVersion.has(id) && !key.wrongLabels.includes(id))!;
+    const pair = pairsInVersion[0];
+    expect(wrongInVersion.length).toBeGreaterThan(0);
+    expect(pair).toBeDefined();
     const audit = await createJob(db, { kind: 'AUDIT', payload: {} });
     await saveDataAudit(db, {
       datasetVersionId: version.id,
       jobId: audit.id,
       report: {
         labelIssues: {
-          issues: [key.wrongLabels[0], notWrong].map((id) => ({
+          issues: [wrongInVersion[0], notWrong].map((id) => ({
             imageId: registryId.get(id)!,
             givenLabel: 'x',
             suggestedLabel: 'y',
@@ -101,8 +111,8 @@ describe('dermino demo answer-key', () => {
     });
     const scores = JSON.parse((await dermino(['demo', 'answer-key', '--score'])).stdout);
     expect(scores.dataAudit).toMatchObject({
-      labelIssues: { flagged: 2, truePositives: 1, precision: 0.5, planted: key.wrongLabels.length },
-      nearDuplicates: { flagged: 1, truePositives: 1, precision: 1, planted: key.nearDuplicates.length },
+      labelIssues: { flagged: 2, truePositives: 1, precision: 0.5, planted: wrongInVersion.length },
+      nearDuplicates: { flagged: 1, truePositives: 1, precision: 1, planted: pairsInVersion.length },
     });
     expect(scores.driftReport).toMatchObject({
       stableWindows: 2,

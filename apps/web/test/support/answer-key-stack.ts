@@ -48,7 +48,7 @@ export interface AnswerKeyStack {
 /**
  * An API and `next start` on a fresh database whose demo seed is recorded (seed 1, 240 images), with a drift report
  * and a data audit to score: the shared e2e database cannot hold them, since the manager pages read its latest drift
- * report. Six of the key's images are registered under their generator ids; the detectors' outputs are made up so
+ * report. Eight of the key's images are registered (one planted pair among them) under their generator ids; the detectors' outputs are made up so
  * the scores are known: labels 2 of 3 flagged right (precision 0.67) of 4 planted (recall 0.50), duplicates 1 pair of
  * 1 right; drift 0 of 2 stable months alarmed, 2 of 3 months from 2025-09 found (delay 0), one of them naming site-b.
  */
@@ -66,8 +66,11 @@ export async function startAnswerKeyStack(): Promise<AnswerKeyStack> {
       await seedDemoUsers(db);
       await setMeta(db, 'demo-seed', { status: 'complete', size: 240, seed: 1 });
       const { key } = (await findDemoAnswerKey(db))!;
-      const clean = Object.keys(key.truth).filter((id) => !key.wrongLabels.includes(id));
-      const registered = [...key.wrongLabels.slice(0, 4), clean[0], clean[1]];
+      // The audited version holds the registered images, one planted near-copy pair among them (a pair outside the
+      // audited version is not counted as missed).
+      const pair = key.nearDuplicates.find((p) => !p.some((id) => key.wrongLabels.slice(0, 4).includes(id)))!;
+      const clean = Object.keys(key.truth).filter((id) => !key.wrongLabels.includes(id) && !pair.includes(id));
+      const registered = [...key.wrongLabels.slice(0, 4), clean[0], clean[1], ...pair];
       // site-b's images, the last one from the new device in 2025-09: the change the drift page reads.
       const { images } = await createTestCase(db, {
         source: 'site-b',
@@ -94,7 +97,7 @@ export async function startAnswerKeyStack(): Promise<AnswerKeyStack> {
         jobId: (await createJob(db, { kind: 'AUDIT', payload: {} })).id,
         report: {
           labelIssues: { issues: [0, 1, 4].map((index) => ({ imageId: images[index].id })) },
-          duplicates: { near: [key.nearDuplicates[0]], embedding: { warning: null } },
+          duplicates: { near: [pair], embedding: { warning: null } },
         },
       });
       const status = {

@@ -1,5 +1,11 @@
 import { scoreDriftAlerts, scoreLabelIssues, scoreNearDuplicates } from '@dermino/analytics';
-import { type DbClient, findDataAudits, findDriftReports, findImageSourceIds } from '@dermino/db';
+import {
+  type DbClient,
+  findDataAudits,
+  findDriftReports,
+  findImageSourceIds,
+  findVersionImages,
+} from '@dermino/db';
 import type { AnswerKey } from '@dermino/synth';
 
 type Window = { window: string; status?: string };
@@ -52,11 +58,20 @@ export async function scoreDemoDetectors(
       )
     : null;
   const report = (audit?.report ?? null) as Audit | null;
+  // An audit checks one dataset version: planted wrong labels and near-copies with an image outside it cannot be
+  // found, so recall counts those inside it (the demo version leaves out the unlabelled images of held-out patients).
+  const audited = audit
+    ? new Set(
+        (await findVersionImages(db, { datasetVersionId: audit.datasetVersionId })).map((image) =>
+          toKey(image.imageId),
+        ),
+      )
+    : null;
   const labels = report
     ? scoreLabelIssues(
         (report.labelIssues?.issues ?? []).map((i) => toKey(i.imageId)),
         key.wrongLabels,
-        [...sourceIds.values()],
+        [...(audited ?? sourceIds.values())],
       )
     : null;
   const near = report
@@ -64,7 +79,7 @@ export async function scoreDemoDetectors(
         (report.duplicates?.near ?? [])
           .filter((g) => g.length === 2)
           .map(([a, b]) => [toKey(a), toKey(b)] as [string, string]),
-        key.nearDuplicates,
+        key.nearDuplicates.filter(([a, b]) => !audited || (audited.has(a) && audited.has(b))),
       )
     : null;
   return {
