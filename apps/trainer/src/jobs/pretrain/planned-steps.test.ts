@@ -2,28 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MICRO_CONFIG } from '../../../test/demo-fixture.js';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
 import { plannedSteps } from './planned-steps.js';
 import { parsePretrainPayload } from './pretrain-payload.js';
 
-const MICRO = {
-  vit: {
-    imageSize: 16,
-    patchSize: 4,
-    width: 16,
-    depth: 2,
-    heads: 2,
-    mlpRatio: 2,
-    layerScale: 0.1,
-    dropPath: 0,
-  },
-  dinoHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  ibotHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  crops: { localSize: 8, localCrops: 2 },
-};
 const data = { pixels: new Float32Array(4 * 16 * 16 * 3).map((_, i) => (i % 7) / 7), count: 4, size: 16 };
 const configFor = (steps: number) => ({
-  ...MICRO,
+  ...MICRO_CONFIG,
   schedule: { epochs: 10, stepsPerEpoch: Math.ceil(steps / 10) },
 });
 const VERSION = '00000000-0000-4000-8000-000000000001';
