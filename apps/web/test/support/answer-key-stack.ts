@@ -1,6 +1,5 @@
 import {
   createDatasetVersion,
-  createDb,
   createJob,
   saveDataAudit,
   saveDriftReport,
@@ -8,9 +7,9 @@ import {
   seedDemoUsers,
   setMeta,
 } from '@dermino/db';
-import { createTestCase, startTestDatabase } from '@dermino/db/testing';
+import { createTestCase } from '@dermino/db/testing';
 import { findDemoAnswerKey } from '@dermino/ingest';
-import { type Service, startApi, startWebApp } from './services';
+import { startSeededStack } from './seeded-stack';
 
 /** An alert as the DRIFT job stores it (calibrated-alerts.ts). */
 const alert = (
@@ -53,90 +52,72 @@ export interface AnswerKeyStack {
  * 1 right; drift 0 of 2 stable months alarmed, 2 of 3 months from 2025-09 found (delay 0), one of them naming site-b.
  */
 export async function startAnswerKeyStack(): Promise<AnswerKeyStack> {
-  const database = await startTestDatabase();
-  const services: Service[] = [];
-  const stop = async () => {
-    for (const service of services.reverse()) await service.stop();
-    await database.close();
-  };
-  try {
-    const db = createDb({ url: database.url });
-    try {
-      await seedConcepts(db);
-      await seedDemoUsers(db);
-      await setMeta(db, 'demo-seed', { status: 'complete', size: 240, seed: 1 });
-      const { key } = (await findDemoAnswerKey(db))!;
-      // The audited version holds the registered images, one planted near-copy pair among them (a pair outside the
-      // audited version is not counted as missed).
-      const pair = key.nearDuplicates.find((p) => !p.some((id) => key.wrongLabels.slice(0, 4).includes(id)))!;
-      const clean = Object.keys(key.truth).filter((id) => !key.wrongLabels.includes(id) && !pair.includes(id));
-      const registered = [...key.wrongLabels.slice(0, 4), clean[0], clean[1], ...pair];
-      // site-b's images, the last one from the new device in 2025-09: the change the drift page reads.
-      const { images } = await createTestCase(db, {
-        source: 'site-b',
-        images: registered.map((_, index) => ({
-          device: index < 5 ? 'FotoFinder' : 'Heine iC1 phone adapter',
-        })),
-      });
-      for (const [index, image] of images.entries())
-        await db.image.update({
-          where: { id: image.id },
-          data: {
-            sourceImageId: registered[index],
-            capturedAt: new Date(index < 5 ? '2025-01-10T10:00:00Z' : '2025-09-05T10:00:00Z'),
-          },
-        });
-      const version = await createDatasetVersion(db, {
-        datasetName: 'answer-key',
-        filter: {},
-        splitConfig: {},
-        items: images.map((image) => ({ imageId: image.id, conceptId: null, split: 'TRAIN' as const })),
-      });
-      await saveDataAudit(db, {
-        datasetVersionId: version.id,
-        jobId: (await createJob(db, { kind: 'AUDIT', payload: {} })).id,
-        report: {
-          labelIssues: { issues: [0, 1, 4].map((index) => ({ imageId: images[index].id })) },
-          duplicates: { near: [pair], embedding: { warning: null } },
+  const { webUrl, stop } = await startSeededStack(async (db) => {
+    await seedConcepts(db);
+    await seedDemoUsers(db);
+    await setMeta(db, 'demo-seed', { status: 'complete', size: 240, seed: 1 });
+    const { key } = (await findDemoAnswerKey(db))!;
+    // The audited version holds the registered images, one planted near-copy pair among them (a pair outside the
+    // audited version is not counted as missed).
+    const pair = key.nearDuplicates.find((p) => !p.some((id) => key.wrongLabels.slice(0, 4).includes(id)))!;
+    const clean = Object.keys(key.truth).filter((id) => !key.wrongLabels.includes(id) && !pair.includes(id));
+    const registered = [...key.wrongLabels.slice(0, 4), clean[0], clean[1], ...pair];
+    // site-b's images, the last one from the new device in 2025-09: the change the drift page reads.
+    const { images } = await createTestCase(db, {
+      source: 'site-b',
+      images: registered.map((_, index) => ({
+        device: index < 5 ? 'FotoFinder' : 'Heine iC1 phone adapter',
+      })),
+    });
+    for (const [index, image] of images.entries())
+      await db.image.update({
+        where: { id: image.id },
+        data: {
+          sourceImageId: registered[index],
+          capturedAt: new Date(index < 5 ? '2025-01-10T10:00:00Z' : '2025-09-05T10:00:00Z'),
         },
       });
-      const status = {
-        '2025-01': 'reference',
-        '2025-06': 'stable',
-        '2025-07': 'stable',
-        '2025-08': 'too-small',
-        '2025-09': 'alarm',
-        '2025-10': 'stable',
-        '2025-11': 'alarm',
-      };
-      await saveDriftReport(db, {
-        modelVersionId: null,
-        jobId: (await createJob(db, { kind: 'DRIFT', payload: {} })).id,
-        referenceFrom: new Date('2025-01-01'),
-        referenceTo: new Date('2025-03-31'),
-        windows: Object.entries(status).map(([window, s]) => ({
-          window,
-          status: s,
-          reference: s === 'reference',
-          n: 40,
-          pseudoFalseAlarmRate: 0.01,
-          calibrated: s === 'too-small' ? [] : [device(s === 'alarm' ? 0.4 : 0.02)],
-        })),
-        alerts: [
-          alert('2025-09', 'metadata', 'device', { dimension: 'source', value: 'site-b', n: 40 }),
-          alert('2025-11', 'metadata', 'device', null),
-        ],
-      });
-    } finally {
-      await db.$disconnect();
-    }
-    const api = await startApi(database.url, database.home);
-    services.push(api);
-    const web = await startWebApp(api.url);
-    services.push(web);
-    return { webUrl: web.url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+    const version = await createDatasetVersion(db, {
+      datasetName: 'answer-key',
+      filter: {},
+      splitConfig: {},
+      items: images.map((image) => ({ imageId: image.id, conceptId: null, split: 'TRAIN' as const })),
+    });
+    await saveDataAudit(db, {
+      datasetVersionId: version.id,
+      jobId: (await createJob(db, { kind: 'AUDIT', payload: {} })).id,
+      report: {
+        labelIssues: { issues: [0, 1, 4].map((index) => ({ imageId: images[index].id })) },
+        duplicates: { near: [pair], embedding: { warning: null } },
+      },
+    });
+    const status = {
+      '2025-01': 'reference',
+      '2025-06': 'stable',
+      '2025-07': 'stable',
+      '2025-08': 'too-small',
+      '2025-09': 'alarm',
+      '2025-10': 'stable',
+      '2025-11': 'alarm',
+    };
+    await saveDriftReport(db, {
+      modelVersionId: null,
+      jobId: (await createJob(db, { kind: 'DRIFT', payload: {} })).id,
+      referenceFrom: new Date('2025-01-01'),
+      referenceTo: new Date('2025-03-31'),
+      windows: Object.entries(status).map(([window, s]) => ({
+        window,
+        status: s,
+        reference: s === 'reference',
+        n: 40,
+        pseudoFalseAlarmRate: 0.01,
+        calibrated: s === 'too-small' ? [] : [device(s === 'alarm' ? 0.4 : 0.02)],
+      })),
+      alerts: [
+        alert('2025-09', 'metadata', 'device', { dimension: 'source', value: 'site-b', n: 40 }),
+        alert('2025-11', 'metadata', 'device', null),
+      ],
+    });
+  });
+  return { webUrl, stop };
 }

@@ -1,6 +1,5 @@
-import { createDb, seedConcepts, seedDemoUsers } from '@dermino/db';
-import { startTestDatabase } from '@dermino/db/testing';
-import { type Service, startApi, startWebApp } from './services';
+import { seedConcepts, seedDemoUsers } from '@dermino/db';
+import { startSeededStack } from './seeded-stack';
 
 export interface EmptyStack {
   webUrl: string;
@@ -13,27 +12,9 @@ export interface EmptyStack {
  * registry a new installation starts with. The shared e2e database cannot be that, since every file seeds it.
  */
 export async function startEmptyStack(): Promise<EmptyStack> {
-  const database = await startTestDatabase();
-  const services: Service[] = [];
-  const stop = async () => {
-    for (const service of services.reverse()) await service.stop();
-    await database.close();
-  };
-  try {
-    const db = createDb({ url: database.url });
-    try {
-      await seedConcepts(db);
-      await seedDemoUsers(db);
-    } finally {
-      await db.$disconnect();
-    }
-    const api = await startApi(database.url, database.home);
-    services.push(api);
-    const web = await startWebApp(api.url);
-    services.push(web);
-    return { webUrl: web.url, apiUrl: api.url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { webUrl, apiUrl, stop } = await startSeededStack(async (db) => {
+    await seedConcepts(db);
+    await seedDemoUsers(db);
+  });
+  return { webUrl, apiUrl, stop };
 }

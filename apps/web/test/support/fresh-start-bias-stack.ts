@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { buildEvaluationReport, createRng, ddiSkinTypeGroups } from '@dermino/analytics';
 import {
-  createDb,
   findVersionImages,
   listConcepts,
   promoteModelVersion,
   registerModelVersion,
   saveEvaluation,
 } from '@dermino/db';
-import { startTestDatabase } from '@dermino/db/testing';
 import { freezeDatasetVersion, seedDemoRegistry } from '@dermino/ingest';
 import { finishedJob } from './seed-manager';
-import { type Service, startApi, startWebApp } from './services';
+import { startSeededStack } from './seeded-stack';
 
 // What `npm start` does first on a fresh machine, and what the trainer's demo pipeline freezes and evaluates
 // (apps/trainer/src/pipeline: an app's test runs the trainer, never imports it): the default demo size, the demo
@@ -56,91 +54,74 @@ export interface FreshStartStack {
  * noisy classifier (its true class's logit raised by 2); then the API and the dashboard.
  */
 export async function startFreshStartStack(): Promise<FreshStartStack> {
-  const database = await startTestDatabase();
-  const services: Service[] = [];
-  const stop = async () => {
-    for (const service of services.reverse()) await service.stop();
-    await database.close();
-  };
-  try {
-    const db = createDb({ url: database.url });
+  const { webUrl, seeded, stop } = await startSeededStack(async (db, home) => {
     const testImagesBySkinType: Record<string, number> = {};
-    try {
-      await seedDemoRegistry({
-        db,
-        imagesRoot: path.join(database.home, 'images'),
-        size: DEMO_SIZE,
-        imageSize: 8,
-      });
-      const { version } = await freezeDatasetVersion({
-        db,
-        name: 'synthetic-demo',
-        createdBy: 'system',
-        ...DEMO_FREEZE,
-      });
-      const test = await findVersionImages(db, { datasetVersionId: version.id, splits: ['TEST'] });
-      const concepts = await listConcepts(db);
-      const classes = [...new Set(test.map((image) => image.conceptCode!))].sort();
-      const labels = test.map((image) => classes.indexOf(image.conceptCode!));
-      const skinTypes = test.map((image) => image.skinType);
-      const rng = createRng(1);
-      const rows = labels.map((label) =>
-        softmax(classes.map((_, c) => rng.nextNormal() + (c === label ? 2 : 0))),
-      );
-      const report = buildEvaluationReport(
-        {
-          probabilities: Float64Array.from(rows.flat()),
-          numClasses: classes.length,
-          labels: Int32Array.from(labels),
-          classNames: classes,
-          malignantClasses: classes.flatMap((code, i) =>
-            concepts.find((c) => c.code === code)?.malignant ? [i] : [],
-          ),
-          attributes: {
-            sex: test.map((image) => image.sex),
-            skin_type: skinTypes,
-            skin_type_group: ddiSkinTypeGroups(skinTypes).map((group) => group ?? '(missing)'),
-            age_band: test.map((image) => image.ageBand ?? '(missing)'),
-            site: test.map((image) => image.site),
-            device: test.map((image) => image.device ?? '(missing)'),
-            source: test.map((image) => image.source),
-          },
-          groupBy: DEMO_EVALUATION_GROUPS,
+    await seedDemoRegistry({
+      db,
+      imagesRoot: path.join(home, 'images'),
+      size: DEMO_SIZE,
+      imageSize: 8,
+    });
+    const { version } = await freezeDatasetVersion({
+      db,
+      name: 'synthetic-demo',
+      createdBy: 'system',
+      ...DEMO_FREEZE,
+    });
+    const test = await findVersionImages(db, { datasetVersionId: version.id, splits: ['TEST'] });
+    const concepts = await listConcepts(db);
+    const classes = [...new Set(test.map((image) => image.conceptCode!))].sort();
+    const labels = test.map((image) => classes.indexOf(image.conceptCode!));
+    const skinTypes = test.map((image) => image.skinType);
+    const rng = createRng(1);
+    const rows = labels.map((label) =>
+      softmax(classes.map((_, c) => rng.nextNormal() + (c === label ? 2 : 0))),
+    );
+    const report = buildEvaluationReport(
+      {
+        probabilities: Float64Array.from(rows.flat()),
+        numClasses: classes.length,
+        labels: Int32Array.from(labels),
+        classNames: classes,
+        malignantClasses: classes.flatMap((code, i) =>
+          concepts.find((c) => c.code === code)?.malignant ? [i] : [],
+        ),
+        attributes: {
+          sex: test.map((image) => image.sex),
+          skin_type: skinTypes,
+          skin_type_group: ddiSkinTypeGroups(skinTypes).map((group) => group ?? '(missing)'),
+          age_band: test.map((image) => image.ageBand ?? '(missing)'),
+          site: test.map((image) => image.site),
+          device: test.map((image) => image.device ?? '(missing)'),
+          source: test.map((image) => image.source),
         },
-        { resamples: 100, seed: 0, minGroupSize: 30 },
-      );
-      const finetune = await finishedJob(db, 'FINETUNE', { datasetVersionId: version.id });
-      const model = await registerModelVersion(db, {
-        name: 'demo-classifier',
-        kind: 'CLASSIFIER',
-        config: {},
-        classes,
-        datasetVersionId: version.id,
-        jobId: finetune.id,
-        artifacts: [],
-      });
-      const evaluate = await finishedJob(db, 'EVALUATE', { model: model.id, datasetVersionId: version.id });
-      await saveEvaluation(db, {
-        modelVersionId: model.id,
-        datasetVersionId: version.id,
-        jobId: evaluate.id,
-        split: 'TEST',
-        report: JSON.parse(JSON.stringify(report)),
-        predictions: [],
-      });
-      await promoteModelVersion(db, { id: model.id, alias: 'champion', updatedBy: null });
-      for (const skinType of skinTypes)
-        testImagesBySkinType[skinType] = (testImagesBySkinType[skinType] ?? 0) + 1;
-    } finally {
-      await db.$disconnect();
-    }
-    const api = await startApi(database.url, database.home);
-    services.push(api);
-    const web = await startWebApp(api.url);
-    services.push(web);
-    return { webUrl: web.url, testImagesBySkinType, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+        groupBy: DEMO_EVALUATION_GROUPS,
+      },
+      { resamples: 100, seed: 0, minGroupSize: 30 },
+    );
+    const finetune = await finishedJob(db, 'FINETUNE', { datasetVersionId: version.id });
+    const model = await registerModelVersion(db, {
+      name: 'demo-classifier',
+      kind: 'CLASSIFIER',
+      config: {},
+      classes,
+      datasetVersionId: version.id,
+      jobId: finetune.id,
+      artifacts: [],
+    });
+    const evaluate = await finishedJob(db, 'EVALUATE', { model: model.id, datasetVersionId: version.id });
+    await saveEvaluation(db, {
+      modelVersionId: model.id,
+      datasetVersionId: version.id,
+      jobId: evaluate.id,
+      split: 'TEST',
+      report: JSON.parse(JSON.stringify(report)),
+      predictions: [],
+    });
+    await promoteModelVersion(db, { id: model.id, alias: 'champion', updatedBy: null });
+    for (const skinType of skinTypes)
+      testImagesBySkinType[skinType] = (testImagesBySkinType[skinType] ?? 0) + 1;
+    return testImagesBySkinType;
+  });
+  return { webUrl, testImagesBySkinType: seeded, stop };
 }
