@@ -244,6 +244,8 @@ describe('manager pages', () => {
     await page.goto(`/jobs/${seeded.finetuneJobId}`);
     expect(await page.getByTestId('loss-curve').locator('path[d^="M"]').count()).toBe(1);
     await page.goto(`/jobs/${seeded.pretrainJobId}`);
+    // isVisible() does not wait: the curves stream in after the page's first paint.
+    await page.getByTestId('health-curves').waitFor({ state: 'visible' });
     expect(await page.getByTestId('health-curves').isVisible()).toBe(true);
     expect(await page.getByTestId('health-rank').locator('path[d^="M"]').count()).toBe(1);
     await saveScreenshot(page, 'manager-job');
