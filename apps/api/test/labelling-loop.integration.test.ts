@@ -165,6 +165,142 @@ describe('the labelling loop', () => {
   });
 });
 
+const RETRAIN = 'mutation { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }';
+const EFFICIENCY = `{ labelEfficiency { backbone { id } method points {
+  model { id } labels balancedAccuracy { value ciLow ciHigh } pixelBaseline { value } champion } } }`;
+
+describe('retraining on demand', () => {
+  it('queues the same FINETUNE and EVALUATE now for the data team, then refuses until a new label arrives', async () => {
+    api.deps.config.labelling = { retrainEvery: 0 };
+    const data = api.tokenFor(await createTestUser(api.db, { role: 'DATA' }));
+    const before = (await loopJobs()).length;
+    const started = await api.execute(RETRAIN, {}, { token: data });
+    expect(started.errors).toBeUndefined();
+    const result = started.data?.retrainChampion;
+    // The two labels given after the loop's claim (tests above), from any source.
+    expect(result.labels).toBe(2);
+    const jobs = await loopJobs();
+    expect(jobs.slice(before).map((job) => [job.kind, job.id])).toEqual([
+      ['FINETUNE', result.finetuneJobId],
+      ['EVALUATE', result.evaluateJobId],
+    ]);
+    expect(jobs[before]!.payload).toMatchObject({
+      backbone: { modelVersionId: backboneId },
+      datasetVersionId: result.datasetVersionId,
+      method: 'knn',
+    });
+    const claims = await api.db.auditEvent.findMany({
+      where: { action: RETRAINING_ACTION },
+      orderBy: { at: 'asc' },
+    });
+    expect(claims.at(-1)?.details).toMatchObject({ trigger: 'on-demand', labels: 2 });
+
+    // Nothing new since: a clear refusal, and no version, job or claim is added.
+    const versions = await api.db.datasetVersion.count();
+    const again = await api.execute(RETRAIN, {}, { token: data });
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
+    expect(again.errors?.[0].message).toMatch(
+      /No label was added since the champion .* nothing new to learn from/,
+    );
+    expect(await api.db.datasetVersion.count()).toBe(versions);
+    expect(await loopJobs()).toHaveLength(before + 2);
+    expect(await api.db.auditEvent.count({ where: { action: RETRAINING_ACTION } })).toBe(claims.length);
+  });
+
+  it('is refused to a clinician, and without a champion', async () => {
+    const clinician = api.tokenFor(await createTestUser(api.db, { role: 'CLINICIAN' }));
+    expect(errorCodes(await api.execute(RETRAIN, {}, { token: clinician }))).toEqual(['FORBIDDEN']);
+    const manager = api.tokenFor(await createTestUser(api.db, { role: 'MANAGER' }));
+    const alias = await api.db.modelAlias.findUniqueOrThrow({ where: { alias: 'champion' } });
+    await api.db.modelAlias.delete({ where: { alias: 'champion' } });
+    try {
+      const refused = await api.execute(RETRAIN, {}, { token: manager });
+      expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
+      expect(refused.errors?.[0].message).toBe(
+        'There is no champion to retrain: promote a classifier first.',
+      );
+      expect((await api.execute(EFFICIENCY, {}, { token: manager })).data?.labelEfficiency).toBeNull();
+    } finally {
+      await promoteModelVersion(api.db, { id: alias.modelVersionId, alias: 'champion' });
+    }
+  });
+});
+
+describe('the label-efficiency curve', () => {
+  it("plots every evaluated classifier of the champion's backbone and method by the labels it learnt from", async () => {
+    const manager = api.tokenFor(await createTestUser(api.db, { role: 'MANAGER' }));
+    const { modelVersionId: championId } = await api.db.modelAlias.findUniqueOrThrow({
+      where: { alias: 'champion' },
+    });
+    const classifier = (name: string, config: object) =>
+      registerModelVersion(api.db, {
+        name: uniqueName(name),
+        kind: 'CLASSIFIER',
+        config,
+        datasetVersionId: baseVersionId,
+        parentId: backboneId,
+        artifacts: [],
+      });
+    const evaluate = (
+      modelVersionId: string,
+      value: number,
+      options: { trainImages?: number; split?: 'TEST' | 'VAL' } = {},
+    ) =>
+      api.db.evaluation.create({
+        data: {
+          modelVersionId,
+          datasetVersionId: baseVersionId,
+          split: options.split ?? 'TEST',
+          report: { overall: { balanced_accuracy: { value, ci_low: value - 0.1, ci_high: value + 0.1 } } },
+          baseline:
+            options.trainImages === undefined
+              ? undefined
+              : {
+                  method: 'pixel-logistic-regression',
+                  trainImages: options.trainImages,
+                  baseline: { balanced_accuracy: { value: 0.5, ci_low: 0.4, ci_high: 0.6 } },
+                  gain: {},
+                },
+        },
+      });
+    // The champion, evaluated twice: the newest counts; its baseline counted 4 labels.
+    await evaluate(championId, 0.6, { trainImages: 4 });
+    await evaluate(championId, 0.7, { trainImages: 4 });
+    // A kNN head on half the labels (no baseline: its labelFraction of the version's labelled train images).
+    const few = await classifier('few', { method: 'knn', labelFraction: 0.5 });
+    await evaluate(few.id, 0.55);
+    // Left out: another method, and a head evaluated on validation images only.
+    await evaluate((await classifier('linear', { method: 'linear' })).id, 0.9, { trainImages: 4 });
+    await evaluate((await classifier('val-only', { method: 'knn' })).id, 0.9, { split: 'VAL' });
+
+    const result = await api.execute(EFFICIENCY, {}, { token: manager });
+    expect(result.errors).toBeUndefined();
+    const curve = result.data?.labelEfficiency;
+    const trainLabelled = await api.db.datasetVersionItem.count({
+      where: { datasetVersionId: baseVersionId, split: 'TRAIN', conceptId: { not: null } },
+    });
+    expect(curve).toMatchObject({ backbone: { id: backboneId }, method: 'knn' });
+    expect(curve.points).toEqual([
+      {
+        model: { id: few.id },
+        labels: Math.round(trainLabelled * 0.5),
+        balancedAccuracy: { value: 0.55, ciLow: expect.closeTo(0.45), ciHigh: expect.closeTo(0.65) },
+        pixelBaseline: null,
+        champion: false,
+      },
+      {
+        model: { id: championId },
+        labels: 4,
+        balancedAccuracy: { value: 0.7, ciLow: expect.closeTo(0.6), ciHigh: expect.closeTo(0.8) },
+        pixelBaseline: { value: 0.5 },
+        champion: true,
+      },
+    ]);
+    const clinician = api.tokenFor(await createTestUser(api.db, { role: 'CLINICIAN' }));
+    expect(errorCodes(await api.execute(EFFICIENCY, {}, { token: clinician }))).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('reservations and labels across an API restart', () => {
   it('labels stay, the reader goes on in the same queue, a held image stays held, and an expired one moves on cleanly', async () => {
     api.deps.config.labelling = { retrainEvery: 0 };

@@ -99,6 +99,7 @@ export { findLabellingCandidates, findLabellingTasks, getCurrentLabellingBatch, 
 export { findLabelDisagreements, findReaderAdjudicationPairs, type LabelDisagreementRecord, type ReaderAdjudicationPair } from './labelling-agreement.js';
 export { countAnnotationsSince, countQueueLabelsSince, countReaderLabels, secondReadDraw, submitLabel, undoLabel, type SubmitLabelInput } from './labelling-answers.js';
 export { claimRetraining, RETRAINING_ACTION, type RetrainingClaim } from './labelling-loop.js';
+export { findLabelEfficiencyRows, type LabelEfficiencyRow } from './label-efficiency.js';
 export { findEmbeddingModels, findImageSummaries, findProjectionRows, type EmbeddingModelRecord, type ImageSummaryRecord, type ProjectionRow, type ProjectionRows } from './embedding-projection.js';
 // Registry lists as keyset pages (Relay connections in the API)
 export { MAX_PAGE_SIZE, type Keyset, type KeysetPage, type KeysetValue, type SortDirection } from './keyset.js';

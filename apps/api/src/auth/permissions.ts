@@ -63,6 +63,7 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       labellingProgress: [...LABELLERS, 'MANAGER'],
       readerAgreement: DATA_TEAM,
       labelDisagreements: DATA_TEAM,
+      labelEfficiency: MANAGERS,
       demoAnswerKeyScore: ADMINS,
     },
   },
@@ -85,6 +86,8 @@ export const PERMISSIONS: Record<string, TypeRule> = {
       adjudicateAnnotation: DATA_TEAM,
       submitLabel: LABELLERS,
       undoLabel: LABELLERS,
+      // Starts jobs (a freeze, a FINETUNE, an EVALUATE), as enqueueJob does.
+      retrainChampion: [...DATA_TEAM, 'MANAGER'],
     },
   },
   Health: { type: EVERYONE },
@@ -131,7 +134,11 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   // Row-level like Query.job: a job's logs and curve are read through a job the role may see.
   Job: {
     type: [...DATA_TEAM, 'MANAGER'],
-    fields: { logs: [...DATA_TEAM, 'MANAGER'], curve: [...DATA_TEAM, 'MANAGER'], healthCurve: [...DATA_TEAM, 'MANAGER'] },
+    fields: {
+      logs: [...DATA_TEAM, 'MANAGER'],
+      curve: [...DATA_TEAM, 'MANAGER'],
+      healthCurve: [...DATA_TEAM, 'MANAGER'],
+    },
   },
   JobConnection: { type: [...DATA_TEAM, 'MANAGER'] },
   JobEdge: { type: [...DATA_TEAM, 'MANAGER'] },
@@ -160,6 +167,9 @@ export const PERMISSIONS: Record<string, TypeRule> = {
   LabellingProgress: { type: [...LABELLERS, 'MANAGER'] },
   ReaderAgreement: { type: DATA_TEAM },
   LabelDisagreement: { type: DATA_TEAM },
+  RetrainingStarted: { type: [...DATA_TEAM, 'MANAGER'] },
+  LabelEfficiency: { type: MANAGERS },
+  LabelEfficiencyPoint: { type: MANAGERS },
   DiagnosisShare: { type: EVERYONE },
   SimilarCaseFeedback: { type: EVERYONE },
   FreezeDatasetVersionPayload: { type: DATA_TEAM },

@@ -1,4 +1,5 @@
 import {
+  AppError,
   type CurationFilter,
   claimRetraining,
   enqueueJob,
@@ -52,6 +53,18 @@ async function currentChampion(context: Context): Promise<ModelVersionRecord | n
   });
 }
 
+type Trigger = 'loop' | 'on-demand';
+
+/** Why a retraining cannot start: the loop logs it and waits; on demand it is the caller's error. */
+class NotRetrainable extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * The loop: once `retrainEvery` queue labels arrived since the champion was registered (or since the last
  * retraining), freezes a new version of the champion's dataset (same filter and split settings, so it holds the new
@@ -64,25 +77,63 @@ export async function startRetrainingIfDue(
 ): Promise<RetrainingStarted | null> {
   const every = labellingConfig(context.config).retrainEvery;
   if (every <= 0) return null;
+  try {
+    return await retrain(context, userId, { trigger: 'loop', every });
+  } catch (error) {
+    if (!(error instanceof NotRetrainable)) throw error;
+    if (error.code === 'NOT_FOUND')
+      context.logger.warn({ loop: 'labelling' }, `${error.message} Loop skipped.`);
+    return null;
+  }
+}
+
+/**
+ * The same retraining, asked for now (the data team or a manager): it needs a champion with a backbone and a
+ * frozen dataset, and at least one label (from any source) since the champion or the previous retraining. Each
+ * refusal is a one-line error; nothing is frozen or queued then.
+ */
+export async function startRetrainingNow(context: Context, userId: string): Promise<RetrainingStarted> {
+  try {
+    return await retrain(context, userId, { trigger: 'on-demand', every: 1 });
+  } catch (error) {
+    if (error instanceof NotRetrainable) throw new AppError(error.code, { message: error.message });
+    throw error;
+  }
+}
+
+async function retrain(
+  context: Context,
+  userId: string | null,
+  options: { trigger: Trigger; every: number },
+): Promise<RetrainingStarted> {
   const champion = await currentChampion(context);
-  if (!champion) return null;
+  if (!champion)
+    throw new NotRetrainable('NOT_FOUND', 'There is no champion to retrain: promote a classifier first.');
   const log = context.logger.child({ loop: 'labelling', championId: champion.id });
   const base = champion.datasetVersionId
     ? await getDatasetVersionById(context.db, { id: champion.datasetVersionId })
     : null;
   if (!champion.parentId || !base || !isSplitConfig(base.splitConfig)) {
-    log.warn(
-      'The champion has no backbone or no frozen dataset with split settings to retrain from: loop skipped.',
+    throw new NotRetrainable(
+      'NOT_FOUND',
+      `The champion ${champion.name} has no backbone or no frozen dataset with split settings to retrain from.`,
     );
-    return null;
   }
   const claim = await claimRetraining(context.db, {
-    every,
+    every: options.every,
     since: champion.createdAt,
     championId: champion.id,
     userId,
+    count: options.trigger === 'loop' ? 'queue' : 'annotations',
+    trigger: options.trigger,
   });
-  if (!claim) return null;
+  if (!claim)
+    throw new NotRetrainable(
+      'CONFLICT',
+      options.trigger === 'loop'
+        ? 'Not due.'
+        : 'No label was added since the champion was registered or the last retraining: there is nothing new to learn from.',
+    );
   const split = base.splitConfig;
   const frozen = await freezeDatasetVersion({
     db: context.db,
@@ -94,7 +145,10 @@ export async function startRetrainingIfDue(
     stratifyBy: split.stratifyBy,
     unlabelledTo: split.unlabelledTo,
     createdBy: userId,
-    note: `Frozen by the labelling loop: ${claim.labels} new queue labels since ${claim.since.toISOString()}.`,
+    note:
+      options.trigger === 'loop'
+        ? `Frozen by the labelling loop: ${claim.labels} new queue labels since ${claim.since.toISOString()}.`
+        : `Frozen for a retraining asked for on demand: ${claim.labels} new labels since ${claim.since.toISOString()}.`,
   });
   const config = (champion.config ?? {}) as { method?: string; seed?: number };
   const method = config.method === 'knn' || config.method === 'finetune' ? config.method : 'linear';
@@ -123,12 +177,16 @@ export async function startRetrainingIfDue(
       action: 'job.enqueue',
       entityType: 'Job',
       entityId: job.id,
-      details: { kind: job.kind, trigger: 'labelling-loop', labels: claim.labels },
+      details: {
+        kind: job.kind,
+        trigger: options.trigger === 'loop' ? 'labelling-loop' : 'on-demand',
+        labels: claim.labels,
+      },
     });
   }
   log.info(
     { datasetVersionId, finetuneJobId: finetune.id, evaluateJobId: evaluate.id },
-    `${claim.labels} new labels: retraining queued.`,
+    `${claim.labels} new labels: retraining queued (${options.trigger}).`,
   );
   return { datasetVersionId, finetuneJobId: finetune.id, evaluateJobId: evaluate.id, labels: claim.labels };
 }

@@ -55,6 +55,8 @@ import { imageSummaries } from './projection/resolvers/Query/imageSummaries.js';
 import { LabellingTask } from './labelling/resolvers/LabellingTask.js';
 import { submitLabel } from './labelling/resolvers/Mutation/submitLabel.js';
 import { undoLabel } from './labelling/resolvers/Mutation/undoLabel.js';
+import { retrainChampion } from './labelling/resolvers/Mutation/retrainChampion.js';
+import { labelEfficiency } from './labelling/resolvers/Query/labelEfficiency.js';
 import { labellingProgress } from './labelling/resolvers/Query/labellingProgress.js';
 import { labellingQueue } from './labelling/resolvers/Query/labellingQueue.js';
 import { labelDisagreements } from './labelling/resolvers/Query/labelDisagreements.js';
@@ -98,6 +100,7 @@ export const resolvers: Resolvers = {
     labellingProgress,
     readerAgreement,
     labelDisagreements,
+    labelEfficiency,
     demoAnswerKeyScore,
   },
   Mutation: {
@@ -118,6 +121,7 @@ export const resolvers: Resolvers = {
     adjudicateAnnotation,
     submitLabel,
     undoLabel,
+    retrainChampion,
   },
   JSON,
   SimilarCasesResult,

@@ -65,6 +65,8 @@ export const finetuneJob: JobHandler<FinetunePayload> = {
       vit: vitConfig,
       method: payload.method,
       labelFraction: payload.labelFraction,
+      // The labels it learnt from (the overview's label-efficiency curve).
+      trainImages: chosenItems.length,
       seed: payload.seed,
     };
     let metrics: Record<string, unknown>;

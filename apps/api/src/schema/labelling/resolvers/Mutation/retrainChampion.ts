@@ -1,0 +1,6 @@
+import { requireUser } from '../../../../context.js';
+import type { MutationResolvers } from '../../../../generated/resolvers-types.js';
+import { startRetrainingNow } from '../../../../labelling/start-retraining.js';
+
+export const retrainChampion: MutationResolvers['retrainChampion'] = async (_parent, _args, context) =>
+  startRetrainingNow(context, requireUser(context).id);
