@@ -69,6 +69,20 @@ describe('labelling workbench', () => {
       /^(Uncertain|Moderately sure|Confident)/,
     );
     await saveScreenshot(page, 'label-workbench');
+    // Shift+H lays the champion's attention over the image (a grid over the square the model saw); again hides it.
+    await page.keyboard.press('Shift+H');
+    const heat = page.getByTestId('label-heatmap');
+    await heat.waitFor({ timeout: 30_000 });
+    const grid = Number((await heat.getAttribute('viewBox'))?.split(' ')[2]);
+    expect(grid).toBeGreaterThan(1);
+    expect(await heat.locator('rect').count()).toBe(grid * grid);
+    expect(await page.getByTestId('heatmap-toggle').getAttribute('aria-pressed')).toBe('true');
+    await saveScreenshot(page, 'label-heatmap');
+    await page.keyboard.press('Shift+H');
+    await heat.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('heatmap-toggle').getAttribute('aria-pressed')).toBe('false');
+    // Shift+H is not a search: the taxonomy box stays empty.
+    expect(await page.locator('#concept-search').inputValue()).toBe('');
     const start = await counter(page);
 
     // 1 and 2 take the first and second suggestion, u is unsure (the highlighted code as tentative), and typing a
@@ -229,6 +243,11 @@ describe('labelling workbench', () => {
     });
     expect(task).toEqual([{ imageId, conceptCode: 'df', suggestionShown: false, suggestionAccepted: false }]);
     await saveScreenshot(page, 'label-blind-read');
+    // No heatmap on a blind read: no button, and Shift+H says why.
+    expect(await page.getByTestId('heatmap-toggle').count()).toBe(0);
+    await page.keyboard.press('Shift+H');
+    expect(await page.getByTestId('label-message').textContent()).toContain('the heatmap is hidden');
+    expect(await page.getByTestId('label-heatmap').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -63,6 +63,19 @@ describe('manager pages', () => {
     expect(await baseline.textContent()).toContain(
       `The backbone adds +${gain.difference!.toFixed(3)} balanced accuracy over pixels`,
     );
+    // The label-efficiency curve: the three heads of the champion's backbone by the labels they learnt from.
+    const efficiency = page.getByTestId('label-efficiency-table');
+    await efficiency.waitFor();
+    const rows = await efficiency.locator('tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.split('\t')[0])).toEqual(['3', '28', '280']);
+    expect(rows[2]).toContain('champion');
+    expect(rows[2]).toContain(pct(report.overall.balanced_accuracy?.value));
+    expect(await page.getByTestId('label-efficiency-chart').count()).toBe(1);
+    // Retrain now: the API's refusal is shown as is (this champion's dataset has no split settings to refreeze).
+    await page.getByRole('button', { name: 'Retrain now' }).click();
+    expect(await page.getByTestId('retrain-error').textContent()).toBe(
+      'The champion derm-cls-100pct has no backbone or no frozen dataset with split settings to retrain from.',
+    );
     await saveScreenshot(page, 'manager-overview');
     await expectFitsTablet(page, 'manager-overview');
     expect(errors).toEqual([]);

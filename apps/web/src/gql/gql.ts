@@ -47,12 +47,15 @@ type Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": typeof types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": typeof types.JobDetailDocument,
     "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": typeof types.LabelsSinceChampionDocument,
+    "\n  query LabelEfficiency {\n    labelEfficiency {\n      backbone { id name }\n      method\n      points {\n        model { id name }\n        labels\n        balancedAccuracy { value ciLow ciHigh }\n        pixelBaseline { value ciLow ciHigh }\n        evaluatedAt\n        champion\n      }\n    }\n  }\n": typeof types.LabelEfficiencyDocument,
     "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n": typeof types.LabellingTaskFieldsFragmentDoc,
     "\n  query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {\n    labellingQueue(first: $first, after: $after, strategy: $strategy, filter: $filter) {\n      edges { node { ...LabellingTaskFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.LabellingQueueDocument,
     "\n  query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }\n": typeof types.LabellingWorkbenchDocument,
+    "\n  query ExplainImage($imageId: ID!) {\n    predict(input: { imageId: $imageId }) { explanation { method gridSize values } }\n  }\n": typeof types.ExplainImageDocument,
     "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": typeof types.SubmitLabelDocument,
     "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": typeof types.UndoLabelDocument,
     "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": typeof types.SecondReadsDocument,
+    "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n": typeof types.RetrainChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
@@ -98,12 +101,15 @@ const documents: Documents = {
     "\n  mutation CancelJob($id: ID!) { cancelJob(id: $id) { id status } }\n": types.CancelJobDocument,
     "\n  query JobDetail($id: ID!, $last: Int) {\n    job(id: $id) { ...JobFields logs(last: $last) { at level message } curve { step metrics } healthCurve { step metrics } }\n  }\n": types.JobDetailDocument,
     "\n  query LabelsSinceChampion {\n    labellingProgress {\n      labelsSinceChampion\n    }\n  }\n": types.LabelsSinceChampionDocument,
+    "\n  query LabelEfficiency {\n    labelEfficiency {\n      backbone { id name }\n      method\n      points {\n        model { id name }\n        labels\n        balancedAccuracy { value ciLow ciHigh }\n        pixelBaseline { value ciLow ciHigh }\n        evaluatedAt\n        champion\n      }\n    }\n  }\n": types.LabelEfficiencyDocument,
     "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n": types.LabellingTaskFieldsFragmentDoc,
     "\n  query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {\n    labellingQueue(first: $first, after: $after, strategy: $strategy, filter: $filter) {\n      edges { node { ...LabellingTaskFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.LabellingQueueDocument,
     "\n  query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }\n": types.LabellingWorkbenchDocument,
+    "\n  query ExplainImage($imageId: ID!) {\n    predict(input: { imageId: $imageId }) { explanation { method gridSize values } }\n  }\n": types.ExplainImageDocument,
     "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": types.SubmitLabelDocument,
     "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": types.UndoLabelDocument,
     "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": types.SecondReadsDocument,
+    "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n": types.RetrainChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
@@ -248,6 +254,10 @@ export function graphql(source: "\n  query LabelsSinceChampion {\n    labellingP
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LabelEfficiency {\n    labelEfficiency {\n      backbone { id name }\n      method\n      points {\n        model { id name }\n        labels\n        balancedAccuracy { value ciLow ciHigh }\n        pixelBaseline { value ciLow ciHigh }\n        evaluatedAt\n        champion\n      }\n    }\n  }\n"): typeof import('./graphql').LabelEfficiencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment LabellingTaskFields on LabellingTask {\n    id round reason expiresAt outcome code suggestionAccepted\n    image { id }\n    case { id site patient { pseudonym skinType } }\n    suggestion { code probability }\n    similarCases { similarity image { id } case { id } diagnosis { concept { code name } } }\n    otherLesions { id site diagnosis { code } }\n  }\n"): typeof import('./graphql').LabellingTaskFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -260,6 +270,10 @@ export function graphql(source: "\n  query LabellingWorkbench { labellingProgres
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ExplainImage($imageId: ID!) {\n    predict(input: { imageId: $imageId }) { explanation { method gridSize values } }\n  }\n"): typeof import('./graphql').ExplainImageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n"): typeof import('./graphql').SubmitLabelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -269,6 +283,10 @@ export function graphql(source: "\n  mutation UndoLabel($input: UndoLabelInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n"): typeof import('./graphql').SecondReadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n"): typeof import('./graphql').RetrainChampionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -405,6 +405,11 @@ export type LabelsSinceChampionQueryVariables = Exact<{ [key: string]: never; }>
 
 export type LabelsSinceChampionQuery = { labellingProgress: { labelsSinceChampion: number | null } };
 
+export type LabelEfficiencyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LabelEfficiencyQuery = { labelEfficiency: { method: string, backbone: { id: string, name: string }, points: Array<{ labels: number, evaluatedAt: string, champion: boolean, model: { id: string, name: string }, balancedAccuracy: { value: number | null, ciLow: number | null, ciHigh: number | null }, pixelBaseline: { value: number | null, ciLow: number | null, ciHigh: number | null } | null }> } | null };
+
 export type LabellingTaskFieldsFragment = { id: string, round: number, reason: string, expiresAt: string, outcome: LabelOutcome | null, code: string | null, suggestionAccepted: boolean | null, image: { id: string }, case: { id: string, site: string, patient: { pseudonym: string, skinType: SkinType } }, suggestion: Array<{ code: string, probability: number }>, similarCases: Array<{ similarity: number, image: { id: string }, case: { id: string }, diagnosis: { concept: { code: string, name: string } } | null }>, otherLesions: Array<{ id: string, site: string, diagnosis: { code: string } | null }> };
 
 export type LabellingQueueQueryVariables = Exact<{
@@ -421,6 +426,13 @@ export type LabellingWorkbenchQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LabellingWorkbenchQuery = { labellingProgress: { labelled: number }, concepts: Array<{ code: string, name: string }> };
+
+export type ExplainImageQueryVariables = Exact<{
+  imageId: string | number;
+}>;
+
+
+export type ExplainImageQuery = { predict: { explanation: { method: string, gridSize: number, values: Array<number> } | null } };
 
 export type SubmitLabelMutationVariables = Exact<{
   input: SubmitLabelInput;
@@ -440,6 +452,11 @@ export type SecondReadsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SecondReadsQuery = { labelDisagreements: Array<{ codes: Array<string>, image: { id: string } }>, readerAgreement: Array<{ reader: string, labels: number, agreement: number, kappa: number | null }> };
+
+export type RetrainChampionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetrainChampionMutation = { retrainChampion: { datasetVersionId: string, finetuneJobId: string, evaluateJobId: string, labels: number } };
 
 export type CompareModelsQueryVariables = Exact<{
   datasetVersionId: string | number;
@@ -1362,6 +1379,36 @@ export const LabelsSinceChampionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LabelsSinceChampionQuery, LabelsSinceChampionQueryVariables>;
+export const LabelEfficiencyDocument = new TypedDocumentString(`
+    query LabelEfficiency {
+  labelEfficiency {
+    backbone {
+      id
+      name
+    }
+    method
+    points {
+      model {
+        id
+        name
+      }
+      labels
+      balancedAccuracy {
+        value
+        ciLow
+        ciHigh
+      }
+      pixelBaseline {
+        value
+        ciLow
+        ciHigh
+      }
+      evaluatedAt
+      champion
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LabelEfficiencyQuery, LabelEfficiencyQueryVariables>;
 export const LabellingQueueDocument = new TypedDocumentString(`
     query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {
   labellingQueue(
@@ -1438,6 +1485,17 @@ export const LabellingWorkbenchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LabellingWorkbenchQuery, LabellingWorkbenchQueryVariables>;
+export const ExplainImageDocument = new TypedDocumentString(`
+    query ExplainImage($imageId: ID!) {
+  predict(input: {imageId: $imageId}) {
+    explanation {
+      method
+      gridSize
+      values
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplainImageQuery, ExplainImageQueryVariables>;
 export const SubmitLabelDocument = new TypedDocumentString(`
     mutation SubmitLabel($input: SubmitLabelInput!) {
   submitLabel(input: $input) {
@@ -1470,6 +1528,16 @@ export const SecondReadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SecondReadsQuery, SecondReadsQueryVariables>;
+export const RetrainChampionDocument = new TypedDocumentString(`
+    mutation RetrainChampion {
+  retrainChampion {
+    datasetVersionId
+    finetuneJobId
+    evaluateJobId
+    labels
+  }
+}
+    `) as unknown as TypedDocumentString<RetrainChampionMutation, RetrainChampionMutationVariables>;
 export const CompareModelsDocument = new TypedDocumentString(`
     query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
   compareModels(

@@ -234,7 +234,7 @@ export async function seedManagerData(db: Db): Promise<SeededManagerData> {
       method: 'class-weighted logistic regression on raw 32x32 RGB pixels',
       inputSize: 32,
       features: 3072,
-      trainImages: 280,
+      trainImages: Math.max(1, Math.round(280 * fraction)),
       valImages: 60,
       testImages: cohort.labels.length,
       labelFraction: fraction,

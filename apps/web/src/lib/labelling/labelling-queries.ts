@@ -1,6 +1,6 @@
 import 'server-only';
 import { graphql } from '@/gql';
-import type { LabellingQueueQuery, SecondReadsQuery } from '@/gql/graphql';
+import type { LabelEfficiencyQuery, LabellingQueueQuery, SecondReadsQuery } from '@/gql/graphql';
 
 /** Annotations added since the champion was registered (null with no champion): labels it has not learnt from. */
 export const labelsSinceChampionQuery = graphql(`
@@ -10,6 +10,26 @@ export const labelsSinceChampionQuery = graphql(`
     }
   }
 `);
+
+/** The champion's label-efficiency curve: balanced accuracy (95% interval) against the labels each head learnt from. */
+export const labelEfficiencyQuery = graphql(`
+  query LabelEfficiency {
+    labelEfficiency {
+      backbone { id name }
+      method
+      points {
+        model { id name }
+        labels
+        balancedAccuracy { value ciLow ciHigh }
+        pixelBaseline { value ciLow ciHigh }
+        evaluatedAt
+        champion
+      }
+    }
+  }
+`);
+
+export type LabelEfficiencyData = NonNullable<LabelEfficiencyQuery['labelEfficiency']>;
 
 // No annotations of the image's own case: a second reader reads blind to the first reader's answer.
 export const labellingTaskFragment = graphql(`
@@ -37,6 +57,13 @@ export type LabellingTaskFields = LabellingQueueQuery['labellingQueue']['edges']
 
 export const labellingWorkbenchQuery = graphql(`
   query LabellingWorkbench { labellingProgress { labelled } concepts { code name } }
+`);
+
+/** Where the champion looked on a registry image (the API audits it as a prediction on the case). */
+export const explainImageQuery = graphql(`
+  query ExplainImage($imageId: ID!) {
+    predict(input: { imageId: $imageId }) { explanation { method gridSize values } }
+  }
 `);
 
 export const submitLabelMutation = graphql(`

@@ -30,6 +30,8 @@ describe('workbench keys', () => {
     expect(commandForKey('u')).toEqual({ type: 'unsure' });
     expect(commandForKey('s')).toEqual({ type: 'skip' });
     expect(commandForKey('z')).toEqual({ type: 'undo' });
+    expect(commandForKey('H')).toEqual({ type: 'heatmap' });
+    expect(commandForKey('h')).toEqual({ type: 'search', text: 'h' });
     expect(commandForKey('ArrowLeft')).toEqual({ type: 'move', by: -1 });
     expect(commandForKey('ArrowDown')).toEqual({ type: 'highlight', by: 1 });
     expect(commandForKey('/')).toEqual({ type: 'search', text: '' });

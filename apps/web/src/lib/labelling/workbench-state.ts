@@ -31,15 +31,18 @@ export type Command =
   | { type: 'undo' }
   | { type: 'move'; by: 1 | -1 }
   | { type: 'highlight'; by: 1 | -1 }
+  /** Show or hide where the model looked (Shift+H: lower-case letters search). */
+  | { type: 'heatmap' }
   /** Focus the taxonomy search, starting it with `text` (the letter typed) when given. */
   | { type: 'search'; text: string };
 
 /**
- * The workbench's keys: 1-9 pick a suggestion, Enter the highlighted one, u unsure, s skip, z undo, arrows move;
- * any other letter (or /) starts a search of the taxonomy.
+ * The workbench's keys: 1-9 pick a suggestion, Enter the highlighted one, u unsure, s skip, z undo, arrows move,
+ * Shift+H the heatmap; any other letter (or /) starts a search of the taxonomy.
  */
 export function commandForKey(key: string): Command | null {
   if (/^[1-9]$/.test(key)) return { type: 'pick', index: Number(key) - 1 };
+  if (key === 'H') return { type: 'heatmap' };
   if (/^[a-z]$/i.test(key) && !/^[usz]$/.test(key)) return { type: 'search', text: key };
   switch (key) {
     case 'Enter':

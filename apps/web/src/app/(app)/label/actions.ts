@@ -4,6 +4,7 @@ import { isApiError } from '@/lib/api/graphql-request';
 import { queryApi } from '@/lib/api/query-api';
 import { requireRole } from '@/lib/auth/current-user';
 import {
+  explainImageQuery,
   type LabellingTaskFields,
   labellingQueueQuery,
   submitLabelMutation,
@@ -89,4 +90,17 @@ export async function loadQueuePage(request: QueueRequest, after: string): Promi
       endCursor: pageInfo.endCursor ?? null,
     },
   };
+}
+
+export interface ImageExplanation {
+  method: string;
+  gridSize: number;
+  values: number[];
+}
+
+/** The champion's explanation map of a registry image (null when the model gives none). */
+export async function explainImageAction(imageId: string): Promise<Result<ImageExplanation | null>> {
+  await requireRole(LABELLERS);
+  const result = await settle(queryApi(explainImageQuery, { imageId: String(imageId) }));
+  return result.ok ? { ok: true, value: result.value.predict.explanation ?? null } : result;
 }

@@ -17,6 +17,7 @@ import { ImageViewer } from './image-viewer';
 import styles from './label.module.css';
 import { SuggestionList } from './suggestion-list';
 import { TaskContext } from './task-context';
+import { useHeatmap } from './use-heatmap';
 
 type Task = LabellingTaskFields & { imageId: string };
 type Concept = { code: string; name: string };
@@ -54,6 +55,10 @@ export function LabelWorkbench(props: {
   };
   const names = new Map(props.concepts.map((concept) => [concept.code, concept.name]));
   const task = state.tasks[state.current] ?? null;
+  // A blind read hides the model's view along with its suggestion.
+  const [heatmapOn, setHeatmapOn] = useState(false);
+  const heatmap = useHeatmap(props.request.blind ? null : (task?.imageId ?? null), heatmapOn);
+  const toggleHeatmap = () => setHeatmapOn((on) => !on);
 
   function answer(target: Task, outcome: Outcome, code: string | null) {
     dispatch({ type: 'answer', imageId: target.imageId, outcome, code });
@@ -117,6 +122,11 @@ export function LabelWorkbench(props: {
       case 'undo':
         undo();
         break;
+      case 'heatmap':
+        if (props.request.blind)
+          dispatch({ type: 'message', message: 'Blind read: the heatmap is hidden with the suggestion.' });
+        else toggleHeatmap();
+        break;
       case 'move':
       case 'highlight':
         dispatch({ type: command.type, by: command.by });
@@ -173,7 +183,12 @@ export function LabelWorkbench(props: {
           data-image-id={task.imageId}
           data-round={task.round}
         >
-          <ImageViewer key={task.imageId} imageId={task.imageId} />
+          <ImageViewer
+            key={task.imageId}
+            imageId={task.imageId}
+            heatmap={heatmap}
+            onToggleHeatmap={props.request.blind ? undefined : toggleHeatmap}
+          />
           <div className={styles.side}>
             <p className={styles.reason}>
               {task.round === 2 ? <span className="badge">Second read</span> : null} {task.reason}

@@ -56,7 +56,7 @@ export default async function LabelPage({
           <p className="page-header__meta">
             Images picked for {user.name} by {queue.request.strategy.toLowerCase()}: the model's suggestion is
             a starting point, not the answer. Keys: 1-9 pick a suggestion, typing (or /) searches the
-            taxonomy, u unsure, s skip, z undo, arrows move.
+            taxonomy, u unsure, s skip, z undo, arrows move, Shift+H the heatmap.
           </p>
         </div>
         <Link

@@ -1,3 +1,5 @@
+import { RetrainForm } from './retrain-form';
+
 export function LabelsSinceChampionPanel({ count }: { count: number | null }) {
   return (
     <section className="panel" aria-labelledby="labels-heading" data-testid="labels-since-champion">
@@ -8,11 +10,12 @@ export function LabelsSinceChampionPanel({ count }: { count: number | null }) {
         {count === null ? (
           <p className="muted">No champion yet.</p>
         ) : (
-          <p>
+          <p data-testid="labels-since-champion-count">
             <strong>{count.toLocaleString('en')}</strong> label{count === 1 ? '' : 's'} added since the
             champion was registered (not yet learnt from).
           </p>
         )}
+        {count === null ? null : <RetrainForm />}
       </div>
     </section>
   );

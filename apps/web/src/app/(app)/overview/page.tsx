@@ -8,11 +8,12 @@ import { driftReportsQuery } from '@/lib/drift/drift-queries';
 import { evaluationHeadlineQuery } from '@/lib/evaluation/evaluation-queries';
 import { readReport } from '@/lib/evaluation/report-types';
 import { jobsQuery } from '@/lib/jobs/job-queries';
-import { labelsSinceChampionQuery } from '@/lib/labelling/labelling-queries';
+import { labelEfficiencyQuery, labelsSinceChampionQuery } from '@/lib/labelling/labelling-queries';
 import { championQuery, latestEvaluation } from '@/lib/models/model-queries';
 import { rolesFor } from '../nav-items';
 import { ChampionPanel, type LatestEvaluation } from './champion-panel';
 import { DriftAlertsPanel } from './drift-alerts-panel';
+import { LabelEfficiencyPanel } from './label-efficiency-panel';
 import { LabelsSinceChampionPanel } from './labels-since-champion-panel';
 import { RunningJobsPanel } from './running-jobs-panel';
 
@@ -29,6 +30,7 @@ export default async function OverviewPage() {
   const drift = loadDrift();
   const activeJobs = loadActiveJobs();
   const newLabels = loadNewLabels();
+  const efficiency = loadEfficiency();
   return (
     <div className={styles.stack}>
       <div className="page-header">
@@ -52,6 +54,9 @@ export default async function OverviewPage() {
       </div>
       <Suspense fallback={<PanelSkeleton label="the new labels" />}>
         <NewLabels newLabels={newLabels} />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton label="the label-efficiency curve" height={320} />}>
+        <Efficiency efficiency={efficiency} />
       </Suspense>
     </div>
   );
@@ -85,4 +90,11 @@ const loadNewLabels = () => queryApi(labelsSinceChampionQuery, {});
 async function NewLabels({ newLabels }: { newLabels: ReturnType<typeof loadNewLabels> }) {
   const { labellingProgress } = await newLabels;
   return <LabelsSinceChampionPanel count={labellingProgress.labelsSinceChampion ?? null} />;
+}
+
+const loadEfficiency = () => queryApi(labelEfficiencyQuery, {});
+
+async function Efficiency({ efficiency }: { efficiency: ReturnType<typeof loadEfficiency> }) {
+  const { labelEfficiency } = await efficiency;
+  return <LabelEfficiencyPanel curve={labelEfficiency ?? null} />;
 }
