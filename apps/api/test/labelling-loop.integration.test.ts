@@ -174,6 +174,19 @@ describe('retraining on demand', () => {
     api.deps.config.labelling = { retrainEvery: 0 };
     const data = api.tokenFor(await createTestUser(api.db, { role: 'DATA' }));
     const before = (await loopJobs()).length;
+    // A page showing another champion (it moved since): refused, nothing frozen or queued.
+    const versionsBefore = await api.db.datasetVersion.count();
+    const stale = await api.execute(
+      'mutation($id: ID) { retrainChampion(championId: $id) { labels } }',
+      { id: backboneId },
+      { token: data },
+    );
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors?.[0].message).toMatch(
+      /^The champion has changed since you looked: it is now .*\. Reload/,
+    );
+    expect(await api.db.datasetVersion.count()).toBe(versionsBefore);
+    expect(await loopJobs()).toHaveLength(before);
     const started = await api.execute(RETRAIN, {}, { token: data });
     expect(started.errors).toBeUndefined();
     const result = started.data?.retrainChampion;
@@ -232,8 +245,9 @@ describe('the label-efficiency curve', () => {
     const { modelVersionId: championId } = await api.db.modelAlias.findUniqueOrThrow({
       where: { alias: 'champion' },
     });
-    const classifier = (name: string, config: object) =>
+    const classifier = async (name: string, config: object) =>
       registerModelVersion(api.db, {
+        jobId: (await createJob(api.db, { kind: 'FINETUNE', payload: {} })).id,
         name: uniqueName(name),
         kind: 'CLASSIFIER',
         config,

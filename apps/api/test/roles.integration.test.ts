@@ -123,6 +123,13 @@ const OPERATIONS: { field: string; query: string; variables?: Record<string, unk
   { field: 'Query.labellingProgress', query: '{ labellingProgress { labelled } }', allowed: ALL },
   { field: 'Query.readerAgreement', query: '{ readerAgreement { reader kappa } }', allowed: DATA },
   { field: 'Query.labelDisagreements', query: '{ labelDisagreements(first: 1) { codes } }', allowed: DATA },
+  { field: 'Query.labelEfficiency', query: '{ labelEfficiency { method } }', allowed: MANAGERS },
+  {
+    // A champion id that is not the champion: refused before anything is frozen or queued.
+    field: 'Mutation.retrainChampion',
+    query: `mutation { retrainChampion(championId: "${missing}") { labels } }`,
+    allowed: JOBS,
+  },
   {
     field: 'Query.demoAnswerKeyScore',
     query: `{ demoAnswerKeyScore(driftReportId: "${missing}") { seed } }`,

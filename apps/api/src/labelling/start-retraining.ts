@@ -92,9 +92,13 @@ export async function startRetrainingIfDue(
  * frozen dataset, and at least one label (from any source) since the champion or the previous retraining. Each
  * refusal is a one-line error; nothing is frozen or queued then.
  */
-export async function startRetrainingNow(context: Context, userId: string): Promise<RetrainingStarted> {
+export async function startRetrainingNow(
+  context: Context,
+  userId: string,
+  expectedChampionId?: string | null,
+): Promise<RetrainingStarted> {
   try {
-    return await retrain(context, userId, { trigger: 'on-demand', every: 1 });
+    return await retrain(context, userId, { trigger: 'on-demand', every: 1, expectedChampionId });
   } catch (error) {
     if (error instanceof NotRetrainable) throw new AppError(error.code, { message: error.message });
     throw error;
@@ -104,11 +108,16 @@ export async function startRetrainingNow(context: Context, userId: string): Prom
 async function retrain(
   context: Context,
   userId: string | null,
-  options: { trigger: Trigger; every: number },
+  options: { trigger: Trigger; every: number; expectedChampionId?: string | null },
 ): Promise<RetrainingStarted> {
   const champion = await currentChampion(context);
   if (!champion)
     throw new NotRetrainable('NOT_FOUND', 'There is no champion to retrain: promote a classifier first.');
+  if (options.expectedChampionId && options.expectedChampionId !== champion.id)
+    throw new NotRetrainable(
+      'CONFLICT',
+      `The champion has changed since you looked: it is now ${champion.name}. Reload the page and try again.`,
+    );
   const log = context.logger.child({ loop: 'labelling', championId: champion.id });
   const base = champion.datasetVersionId
     ? await getDatasetVersionById(context.db, { id: champion.datasetVersionId })

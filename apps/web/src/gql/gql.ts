@@ -55,7 +55,7 @@ type Documents = {
     "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": typeof types.SubmitLabelDocument,
     "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": typeof types.UndoLabelDocument,
     "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": typeof types.SecondReadsDocument,
-    "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n": typeof types.RetrainChampionDocument,
+    "\n  mutation RetrainChampion($championId: ID) {\n    retrainChampion(championId: $championId) { datasetVersionId finetuneJobId evaluateJobId labels }\n  }\n": typeof types.RetrainChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": typeof types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": typeof types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": typeof types.ModelsDocument,
@@ -109,7 +109,7 @@ const documents: Documents = {
     "\n  mutation SubmitLabel($input: SubmitLabelInput!) { submitLabel(input: $input) { outcome code suggestionAccepted } }\n": types.SubmitLabelDocument,
     "\n  mutation UndoLabel($input: UndoLabelInput!) { undoLabel(input: $input) { outcome } }\n": types.UndoLabelDocument,
     "\n  query SecondReads {\n    labelDisagreements(first: 50) { image { id } codes }\n    readerAgreement { reader labels agreement kappa }\n  }\n": types.SecondReadsDocument,
-    "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n": types.RetrainChampionDocument,
+    "\n  mutation RetrainChampion($championId: ID) {\n    retrainChampion(championId: $championId) { datasetVersionId finetuneJobId evaluateJobId labels }\n  }\n": types.RetrainChampionDocument,
     "\n  query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {\n    compareModels(datasetVersionId: $datasetVersionId, modelA: $modelA, modelB: $modelB, split: $split) {\n      datasetVersionId split n report\n      modelA { id name }\n      modelB { id name }\n    }\n  }\n": types.CompareModelsDocument,
     "\n  fragment ModelFields on ModelVersion {\n    id name kind config classes datasetVersionId createdAt licence status statusReason\n    parent { id name kind }\n    job { id kind }\n    aliases { alias updatedAt updatedBy }\n    evaluations { id datasetVersionId split predictionCount createdAt }\n  }\n": types.ModelFieldsFragmentDoc,
     "\n  query Models($first: Int) { models(first: $first) { totalCount edges { node { ...ModelFields } } } }\n": types.ModelsDocument,
@@ -286,7 +286,7 @@ export function graphql(source: "\n  query SecondReads {\n    labelDisagreements
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }\n"): typeof import('./graphql').RetrainChampionDocument;
+export function graphql(source: "\n  mutation RetrainChampion($championId: ID) {\n    retrainChampion(championId: $championId) { datasetVersionId finetuneJobId evaluateJobId labels }\n  }\n"): typeof import('./graphql').RetrainChampionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

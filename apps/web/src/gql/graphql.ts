@@ -453,7 +453,9 @@ export type SecondReadsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SecondReadsQuery = { labelDisagreements: Array<{ codes: Array<string>, image: { id: string } }>, readerAgreement: Array<{ reader: string, labels: number, agreement: number, kappa: number | null }> };
 
-export type RetrainChampionMutationVariables = Exact<{ [key: string]: never; }>;
+export type RetrainChampionMutationVariables = Exact<{
+  championId?: string | number | null | undefined;
+}>;
 
 
 export type RetrainChampionMutation = { retrainChampion: { datasetVersionId: string, finetuneJobId: string, evaluateJobId: string, labels: number } };
@@ -1529,8 +1531,8 @@ export const SecondReadsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SecondReadsQuery, SecondReadsQueryVariables>;
 export const RetrainChampionDocument = new TypedDocumentString(`
-    mutation RetrainChampion {
-  retrainChampion {
+    mutation RetrainChampion($championId: ID) {
+  retrainChampion(championId: $championId) {
     datasetVersionId
     finetuneJobId
     evaluateJobId

@@ -12,13 +12,17 @@ export interface RetrainState {
 }
 
 const retrainMutation = graphql(`
-  mutation RetrainChampion { retrainChampion { datasetVersionId finetuneJobId evaluateJobId labels } }
+  mutation RetrainChampion($championId: ID) {
+    retrainChampion(championId: $championId) { datasetVersionId finetuneJobId evaluateJobId labels }
+  }
 `);
 
 /** Retrains the champion's head on every label so far (the API checks the role and audits it); refusals shown as is. */
-export async function retrainChampion(_previous: RetrainState, _formData: FormData): Promise<RetrainState> {
+export async function retrainChampion(_previous: RetrainState, formData: FormData): Promise<RetrainState> {
+  // The champion the page showed: the API refuses when it has changed since.
+  const championId = String(formData.get('championId') ?? '') || null;
   try {
-    const { retrainChampion: started } = await queryApi(retrainMutation, {});
+    const { retrainChampion: started } = await queryApi(retrainMutation, { championId });
     revalidatePath('/', 'layout');
     return {
       ok: `Retraining on ${started.labels.toLocaleString('en')} new label${started.labels === 1 ? '' : 's'}: a new head and its evaluation are queued.`,

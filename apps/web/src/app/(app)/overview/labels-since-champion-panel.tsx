@@ -1,6 +1,12 @@
 import { RetrainForm } from './retrain-form';
 
-export function LabelsSinceChampionPanel({ count }: { count: number | null }) {
+export function LabelsSinceChampionPanel({
+  count,
+  championId,
+}: {
+  count: number | null;
+  championId: string | null;
+}) {
   return (
     <section className="panel" aria-labelledby="labels-heading" data-testid="labels-since-champion">
       <div className="panel__header">
@@ -15,7 +21,7 @@ export function LabelsSinceChampionPanel({ count }: { count: number | null }) {
             champion was registered (not yet learnt from).
           </p>
         )}
-        {count === null ? null : <RetrainForm />}
+        {count === null ? null : <RetrainForm championId={championId} />}
       </div>
     </section>
   );

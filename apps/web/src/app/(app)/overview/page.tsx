@@ -53,7 +53,7 @@ export default async function OverviewPage() {
         </Suspense>
       </div>
       <Suspense fallback={<PanelSkeleton label="the new labels" />}>
-        <NewLabels newLabels={newLabels} />
+        <NewLabels newLabels={newLabels} champion={champion} />
       </Suspense>
       <Suspense fallback={<PanelSkeleton label="the label-efficiency curve" height={320} />}>
         <Efficiency efficiency={efficiency} />
@@ -87,9 +87,19 @@ async function RunningJobs({ activeJobs }: { activeJobs: ReturnType<typeof loadA
 
 const loadNewLabels = () => queryApi(labelsSinceChampionQuery, {});
 
-async function NewLabels({ newLabels }: { newLabels: ReturnType<typeof loadNewLabels> }) {
+async function NewLabels({
+  newLabels,
+  champion,
+}: {
+  newLabels: ReturnType<typeof loadNewLabels>;
+  champion: Promise<{ id: string } | null | undefined>;
+}) {
   const { labellingProgress } = await newLabels;
-  return <LabelsSinceChampionPanel count={labellingProgress.labelsSinceChampion ?? null} />;
+  // A failed champion query is the champion panel's to show; here it only means no id to guard the retraining.
+  const championId = (await champion.catch(() => null))?.id ?? null;
+  return (
+    <LabelsSinceChampionPanel count={labellingProgress.labelsSinceChampion ?? null} championId={championId} />
+  );
 }
 
 const loadEfficiency = () => queryApi(labelEfficiencyQuery, {});

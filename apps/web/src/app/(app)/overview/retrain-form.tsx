@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { type RetrainState, retrainChampion } from '@/lib/labelling/retrain-champion';
 
 /** Retrain now (data team, managers): the API's answer, success or refusal, is shown beside the button. */
-export function RetrainForm() {
+export function RetrainForm({ championId }: { championId: string | null }) {
   const [state, action, pending] = useActionState<RetrainState, FormData>(retrainChampion, {});
   return (
     <form
@@ -13,6 +13,7 @@ export function RetrainForm() {
       style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'center' }}
       data-testid="retrain-form"
     >
+      {championId ? <input type="hidden" name="championId" value={championId} /> : null}
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Queuing…' : 'Retrain now'}
       </button>
