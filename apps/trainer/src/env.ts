@@ -12,6 +12,8 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
+  /** Steps of the demo's background continuation of pretraining; unset: the demo's default (1,500), 0: none. */
+  DERMINO_DEMO_CONTINUE_STEPS: z.coerce.number().int().min(0).max(100_000).optional(),
   DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).optional(),
   /** Data-parallel pretraining replicas (worker threads) on single-threaded backends; unset: one per core. */
   DERMINO_TRAIN_THREADS: z.coerce.number().int().min(1).max(64).optional(),

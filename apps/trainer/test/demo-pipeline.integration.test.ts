@@ -11,6 +11,7 @@ import {
   findEmbeddings,
   findEvaluations,
   findImagesWithoutEmbedding,
+  findJobLogs,
   findPredictions,
   findRegistryImages,
   findSimilarImages,
@@ -50,6 +51,8 @@ const budget = {
   permutations: 20,
   maxPerWindow: 40,
   minWindowSize: 10,
+  // The background continuation, micro-sized: 2 steps, no time budget.
+  continuation: { steps: 2 },
 };
 
 const db = createDb({ url: inject('databaseUrl') });
@@ -67,6 +70,16 @@ afterAll(async () => {
   await db.$disconnect();
 });
 let first: DemoPipelineJobs;
+const championMoves = async () =>
+  (
+    await worker.db.auditEvent.findMany({
+      where: { action: 'model.alias' },
+      orderBy: { id: 'asc' },
+      select: { details: true },
+    })
+  )
+    .map((event) => event.details as { alias: string; from: string | null; to: string; by: string | null })
+    .filter((move) => move.alias === 'champion');
 
 describe('the demo pipeline after the first start', () => {
   it('runs pretrain -> linear probes (10%, 100%) and kNN -> evaluate -> embed -> drift -> audit, once', async () => {
@@ -77,7 +90,8 @@ describe('the demo pipeline after the first start', () => {
     const { jobs, datasetVersionId } = meta;
     expect((await demoVersion(worker.db)).id).toBe(datasetVersionId);
     expect(jobs).toEqual(first);
-    expect(await worker.db.job.count({ where: { kind: 'PRETRAIN', createdBy: 'demo-pipeline' } })).toBe(1);
+    // One demo pretraining and one background continuation, queued once.
+    expect(await worker.db.job.count({ where: { kind: 'PRETRAIN', createdBy: 'demo-pipeline' } })).toBe(2);
 
     const all = [
       jobs.pretrain,
@@ -176,14 +190,20 @@ describe('the demo pipeline after the first start', () => {
       );
       expect(rounded(evaluation.report)).toEqual(rounded(expected));
     }
-    // The all-labels linear probe became the first champion; the others were not promoted.
+    // The all-labels linear probe became the first champion (read from the audit trail: the background
+    // continuation may have moved the alias since); the others were not promoted.
     const full = jobs.finetunes.findIndex((f) => f.method === 'linear' && f.labelFraction === 1);
-    expect((await getModelVersionByAlias(worker.db, { alias: 'champion' })).id).toBe(classifiers[full]!.id);
+    expect(await championMoves()).toContainEqual({
+      alias: 'champion',
+      from: null,
+      to: classifiers[full]!.id,
+      by: `job:${jobs.evaluates[full]}`,
+    });
     const other = classifiers.find((c) => c!.id !== classifiers[full]!.id)!;
     expect(
       (await promoteModelVersion(worker.db, { id: other.id, alias: 'champion', onlyIfVacant: true })).moved,
     ).toBe(false);
-    expect((await getModelVersionByAlias(worker.db, { alias: 'champion' })).id).toBe(classifiers[full]!.id);
+    expect((await getModelVersionByAlias(worker.db, { alias: 'champion' })).id).not.toBe(other.id);
     // 10% of the labels trains on fewer images than 100%.
     const trained = classifiers.map((c) => (c!.metrics as { trainImages: number }).trainImages);
     expect(trained[0]).toBeLessThan(trained[1]);
@@ -311,4 +331,83 @@ describe('the demo pipeline after the first start', () => {
     expect(similar.map((x) => x.imageId)).toContain(ids[0]);
     expect(similar[0].distance).toBeCloseTo(0, 5);
   }, 420_000);
+
+  it('then continues pretraining after every demo job, embeds it, and moves the champion only if it scores higher', async () => {
+    const { jobs, datasetVersionId } = (await getMeta<{ datasetVersionId: string; jobs: DemoPipelineJobs }>(
+      worker.db,
+      'demo-pipeline',
+    ))!;
+    const continuation = jobs.continuation!;
+    const demo = [
+      jobs.pretrain,
+      ...jobs.finetunes.map((f) => f.job),
+      ...jobs.evaluates,
+      jobs.embed,
+      jobs.drift,
+      jobs.audit,
+    ];
+    const payload = async (id: string) =>
+      (await getJobById(worker.db, id)).payload as Record<string, unknown>;
+    const pretrain = await payload(continuation.pretrain);
+    expect(pretrain).toMatchObject({ datasetVersionId, steps: 2, config: MICRO_CONFIG, after: demo });
+    // No 5-minute budget: the continuation runs all its steps.
+    expect(pretrain).not.toHaveProperty('budgetSeconds');
+    expect(pretrain).not.toHaveProperty('fillBudget');
+    expect(await payload(continuation.finetune)).toEqual({
+      backbone: { fromJob: continuation.pretrain },
+      datasetVersionId,
+      method: 'linear',
+      labelFraction: 1,
+    });
+    expect(await payload(continuation.embed)).toEqual({ model: { fromJob: continuation.pretrain } });
+    const full = jobs.finetunes.findIndex((f) => f.method === 'linear' && f.labelFraction === 1);
+    const { promoteIfVacant: _, model: __, ...demoEvaluation } = await payload(jobs.evaluates[full]);
+    expect(await payload(continuation.evaluate)).toEqual({
+      ...demoEvaluation,
+      model: { fromJob: continuation.finetune },
+      promoteIfBetter: { alias: 'champion', metric: 'balanced_accuracy' },
+      after: [continuation.embed],
+    });
+
+    for (const id of Object.values(continuation)) await expectSuccess(worker.db, id, 300_000);
+    const backbone = (await getModelVersionByJobId(worker.db, { jobId: continuation.pretrain }))!;
+    const finished = await Promise.all(demo.map(async (id) => (await getJobById(worker.db, id)).finishedAt!));
+    expect(Math.max(...finished.map((at) => at.getTime()))).toBeLessThanOrEqual(backbone.createdAt.getTime());
+    expect(backbone.config).toMatchObject({ steps: 2 });
+    // Its embeddings are stored before the evaluation that may promote it: similar cases work for it at once.
+    expect(await countEmbeddings(worker.db, { modelVersionId: backbone.id })).toBe(
+      (await findRegistryImages(worker.db)).length,
+    );
+    // Compared with the demo champion on the same version and test split: promoted only if strictly better.
+    const bacc = async (jobId: string) =>
+      (
+        (await findEvaluations(worker.db, { jobId }))[0].report as {
+          overall: { balanced_accuracy: { value: number } };
+        }
+      ).overall.balanced_accuracy.value;
+    const [ours, theirs] = [await bacc(continuation.evaluate), await bacc(jobs.evaluates[full])];
+    const challenger = (await getModelVersionByJobId(worker.db, { jobId: continuation.finetune }))!;
+    const demoChampion = (await getModelVersionByJobId(worker.db, { jobId: jobs.finetunes[full].job }))!;
+    const champion = await getModelVersionByAlias(worker.db, { alias: 'champion' });
+    // A micro backbone may fail its health checks (collapse): then it is never promoted, whatever it scores.
+    const promotable = backbone.status !== 'FAILED';
+    expect(champion.id).toBe(promotable && ours > theirs ? challenger.id : demoChampion.id);
+    const [line] = (await findJobLogs(worker.db, { jobIds: [continuation.evaluate], last: 1 })).map(
+      (l) => l.message,
+    );
+    expect(line).toMatch(
+      !promotable
+        ? new RegExp(
+            `^kept the champion: the backbone of model ${challenger.id} \\(model ${backbone.id}\\) failed`,
+          )
+        : ours > theirs
+          ? /^promoted: balanced accuracy /
+          : /^kept the champion: balanced accuracy /,
+    );
+    // Both backbones stay in the registry.
+    expect(challenger.parentId).toBe(backbone.id);
+    const demoBackbone = (await getModelVersionByJobId(worker.db, { jobId: jobs.pretrain }))!;
+    expect(demoChampion.parentId).toBe(demoBackbone.id);
+    expect(demoBackbone.id).not.toBe(backbone.id);
+  }, 360_000);
 });

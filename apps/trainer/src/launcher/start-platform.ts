@@ -16,6 +16,7 @@ import {
 } from '@dermino/db';
 import { seedDemoRegistry } from '@dermino/ingest';
 import { childEnv, type Env } from '../env.js';
+import { demoBudgetWith } from '../pipeline/demo-pipeline.js';
 import { enqueueDemoPipelineIfNeeded } from '../pipeline/enqueue-demo-pipeline.js';
 import { createProgressBar } from '../progress/progress-bar.js';
 import { enqueueQualityIfNeeded } from './enqueue-quality.js';
@@ -118,7 +119,9 @@ export async function startPlatform(env: Env): Promise<void> {
       console.log(`API ready: http://localhost:${env.API_PORT}/graphql`);
     if (env.DERMINO_DEMO_SIZE > 0) await seedDemo(db, home.images, env.DERMINO_DEMO_SIZE, abort.signal);
     await enqueueQualityIfNeeded(db, database.url);
-    await enqueueDemoPipelineIfNeeded(db, database.url);
+    await enqueueDemoPipelineIfNeeded(db, database.url, {
+      budget: demoBudgetWith(env.DERMINO_DEMO_CONTINUE_STEPS),
+    });
     await services.webReady;
   } catch (error) {
     // Stopping closes the database under whatever was running; shutdown() exits 0 when it has stopped everything.

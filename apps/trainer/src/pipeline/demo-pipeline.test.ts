@@ -1,7 +1,7 @@
 import { resolvePretrainConfig } from '@dermino/model';
 import { describe, expect, it } from 'vitest';
 import { parsePretrainPayload, pretrainConfigOf } from '../jobs/pretrain/pretrain-payload.js';
-import { DEMO_BUDGET } from './demo-pipeline.js';
+import { DEMO_BUDGET, demoBudgetWith } from './demo-pipeline.js';
 
 describe('the demo pretraining budget', () => {
   it('keeps colour (no hue or saturation jitter, no greyscale or solarisation), uses the 8 rotations/flips, weights the label loss 3 and fills 5 minutes', () => {
@@ -29,5 +29,12 @@ describe('the demo pretraining budget', () => {
     expect(payload.budgetSeconds).toBeLessThanOrEqual(300);
     // The steps fill the 5 minutes on the machine at hand (timed when the job starts), at most DEMO_BUDGET.steps.
     expect(payload.fillBudget).toBe(true);
+  });
+
+  it('continues in the background by default (no time budget), and DERMINO_DEMO_CONTINUE_STEPS changes or ends it', () => {
+    expect(DEMO_BUDGET.continuation?.steps).toBeGreaterThan(DEMO_BUDGET.steps);
+    expect(demoBudgetWith(undefined)).toBe(DEMO_BUDGET);
+    expect(demoBudgetWith(0).continuation).toBeUndefined();
+    expect(demoBudgetWith(800)).toEqual({ ...DEMO_BUDGET, continuation: { steps: 800 } });
   });
 });

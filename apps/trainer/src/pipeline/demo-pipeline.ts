@@ -1,5 +1,6 @@
 import { type Db, enqueueJob, type JobKind, type Queue } from '@dermino/db';
 import { PRETRAIN_RECIPES } from '@dermino/model';
+import { type DemoContinuationJobs, enqueueDemoContinuation } from './demo-continuation.js';
 
 /** The compute budget of the demo pipeline; the default suits a 2-core CPU (pretraining about 5 minutes). */
 export interface DemoBudget {
@@ -19,6 +20,8 @@ export interface DemoBudget {
   maxPerWindow: number;
   /** Drift months with fewer images are greyed, not alarmed (the drift job's default, 30, when absent). */
   minWindowSize?: number;
+  /** A longer pretraining queued after every demo job, promoted only if it beats the champion (absent: none). */
+  continuation?: { steps: number };
 }
 
 /**
@@ -46,7 +49,14 @@ export const DEMO_BUDGET: DemoBudget = {
   resamples: 1000,
   permutations: 200,
   maxPerWindow: 300,
+  continuation: { steps: 1500 },
 };
+
+/** The demo budget with `continueSteps` steps of background continuation (DERMINO_DEMO_CONTINUE_STEPS; 0: none). */
+export function demoBudgetWith(continueSteps: number | undefined): DemoBudget {
+  if (continueSteps === undefined) return DEMO_BUDGET;
+  return { ...DEMO_BUDGET, continuation: continueSteps > 0 ? { steps: continueSteps } : undefined };
+}
 
 /** Every attribute alone, and sex within skin type (the intersection the bias page shows). */
 export const DEMO_EVALUATION_GROUPS = [
@@ -66,6 +76,7 @@ export interface DemoPipelineJobs {
   embed: string;
   drift: string;
   audit: string;
+  continuation?: DemoContinuationJobs;
 }
 
 /**
@@ -110,19 +121,16 @@ export async function enqueueDemoPipeline(
   const fullLabels = finetunes.find(
     (f) => f.method === 'linear' && f.labelFraction === Math.max(...budget.labelFractions),
   )!;
+  const evaluation = {
+    datasetVersionId,
+    split: 'TEST',
+    resamples: budget.resamples,
+    groupBy: DEMO_EVALUATION_GROUPS,
+  };
   const evaluates = [];
   for (const finetune of finetunes) {
     const promote = finetune === fullLabels ? { promoteIfVacant: 'champion' } : {};
-    evaluates.push(
-      await send('EVALUATE', {
-        model: { fromJob: finetune.job },
-        datasetVersionId,
-        split: 'TEST',
-        resamples: budget.resamples,
-        groupBy: DEMO_EVALUATION_GROUPS,
-        ...promote,
-      }),
-    );
+    evaluates.push(await send('EVALUATE', { model: { fromJob: finetune.job }, ...evaluation, ...promote }));
   }
   const embed = await send('EMBED', { model: { fromJob: pretrain } });
   const drift = await send('DRIFT', {
@@ -133,5 +141,26 @@ export async function enqueueDemoPipeline(
     ...(budget.minWindowSize ? { minWindowSize: budget.minWindowSize } : {}),
   });
   const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
-  return { pretrain, finetunes, evaluates, embed, drift, audit };
+  const demo = [pretrain, ...finetunes.map((f) => f.job), ...evaluates, embed, drift, audit];
+  const { continuation } = budget;
+  return {
+    pretrain,
+    finetunes,
+    evaluates,
+    embed,
+    drift,
+    audit,
+    ...(continuation
+      ? {
+          continuation: await enqueueDemoContinuation(db, queue, {
+            datasetVersionId,
+            budget: { ...budget, continuation },
+            evaluation,
+            labelFraction: fullLabels.labelFraction,
+            after: demo,
+            createdBy: options.createdBy ?? 'demo-pipeline',
+          }),
+        }
+      : {}),
+  };
 }

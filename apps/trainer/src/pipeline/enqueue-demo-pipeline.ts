@@ -32,6 +32,11 @@ export async function enqueueDemoPipelineIfNeeded(
     const jobs = await enqueueDemoPipeline(db, queue, { datasetVersionId: version.id, budget: options.budget ?? DEMO_BUDGET, driftAfter: quality.map((j) => j.id) });
     await setMeta(db, META_KEY, { datasetVersionId: version.id, jobs, enqueuedAt: new Date().toISOString() });
     console.log(`Demo pipeline queued (pretrain -> linear probes -> evaluate -> embed -> drift -> audit): npx dermino jobs list`);
+    if (jobs.continuation) {
+      console.log(
+        'Then, in the background, a longer pretraining; it replaces the champion only if its probe scores higher (DERMINO_DEMO_CONTINUE_STEPS=0: none).',
+      );
+    }
   } finally {
     await queue.stop({ graceful: true, wait: true, timeout: 5000 });
   }

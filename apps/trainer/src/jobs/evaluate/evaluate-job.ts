@@ -5,6 +5,8 @@ import type { JobHandler } from '../../worker/job-handler.js';
 import { afterSchema, modelRefSchema, resolveModel, waitForJobs } from '../shared/dependencies.js';
 import { scoreImages } from '../shared/score-images.js';
 import { buildBaselineReport, describeBaseline } from './baseline-report.js';
+import { promoteIfBetter } from './promote-evaluated-model.js';
+import { promoteIfBetterSchema } from './promote-if-better.js';
 
 export const ATTRIBUTE_COLUMNS = ['sex', 'skin_type', 'age_band', 'site', 'device', 'source'] as const;
 
@@ -20,8 +22,14 @@ const payloadSchema = z
     after: afterSchema,
     /** After evaluating, give the model this alias if no model holds it yet (the demo's first champion). */
     promoteIfVacant: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes').optional(),
+    /** After evaluating, move the alias here only if this model beats its holder on the same version and split. */
+    promoteIfBetter: promoteIfBetterSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((payload) => !(payload.promoteIfVacant && payload.promoteIfBetter), {
+    message: 'give promoteIfVacant or promoteIfBetter, not both',
+    path: ['promoteIfBetter'],
+  });
 
 type EvaluatePayload = z.infer<typeof payloadSchema>;
 
@@ -37,10 +45,17 @@ export function attributeTable(images: ModelInputImage[]): Record<(typeof ATTRIB
   };
 }
 
+/** Parses once, failing in one line that names each bad field (`promoteIfBetter.alias: unknown "best": ...`). */
+export function parseEvaluatePayload(raw: unknown): EvaluatePayload {
+  const parsed = payloadSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; '));
+}
+
 /** Runs a classifier on a version's split, keeps every prediction, and stores the analytics report. */
 export const evaluateJob: JobHandler<EvaluatePayload> = {
   kind: 'EVALUATE',
-  parsePayload: (raw) => payloadSchema.parse(raw),
+  parsePayload: parseEvaluatePayload,
   async run(context) {
     const { db, home, job, payload, log, progress } = context;
     await waitForJobs(context as never, payload.after);
@@ -102,6 +117,11 @@ export const evaluateJob: JobHandler<EvaluatePayload> = {
     if (payload.promoteIfVacant) {
       const { moved } = await promoteModelVersion(db, { id: model.id, alias: payload.promoteIfVacant, updatedBy: `job:${job.id}`, onlyIfVacant: true });
       await log(moved ? `Model ${model.id} is now ${payload.promoteIfVacant} (the alias was vacant).` : `The ${payload.promoteIfVacant} alias is taken; left as it is.`);
+    }
+    if (payload.promoteIfBetter) {
+      const { split, datasetVersionId } = payload;
+      const decision = await promoteIfBetter(db, { ...payload.promoteIfBetter, model, report, datasetVersionId, split, jobId: job.id });
+      await log(decision.message);
     }
   },
 };
