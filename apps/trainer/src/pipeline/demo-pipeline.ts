@@ -142,25 +142,15 @@ export async function enqueueDemoPipeline(
   });
   const audit = await send('AUDIT', { datasetVersionId, model: { fromJob: pretrain }, after: [embed] });
   const demo = [pretrain, ...finetunes.map((f) => f.job), ...evaluates, embed, drift, audit];
-  const { continuation } = budget;
-  return {
-    pretrain,
-    finetunes,
-    evaluates,
-    embed,
-    drift,
-    audit,
-    ...(continuation
-      ? {
-          continuation: await enqueueDemoContinuation(db, queue, {
-            datasetVersionId,
-            budget: { ...budget, continuation },
-            evaluation,
-            labelFraction: fullLabels.labelFraction,
-            after: demo,
-            createdBy: options.createdBy ?? 'demo-pipeline',
-          }),
-        }
-      : {}),
-  };
+  const continuation = budget.continuation
+    ? await enqueueDemoContinuation(db, queue, {
+        datasetVersionId,
+        budget: { ...budget, continuation: budget.continuation },
+        evaluation,
+        labelFraction: fullLabels.labelFraction,
+        after: demo,
+        createdBy: options.createdBy ?? 'demo-pipeline',
+      })
+    : undefined;
+  return { pretrain, finetunes, evaluates, embed, drift, audit, ...(continuation ? { continuation } : {}) };
 }
