@@ -4,15 +4,28 @@ import { countQueries } from './support/count-queries.js';
 import { createTestApi, type TestApi } from './support/test-api.js';
 
 // The case list is the dashboard's busiest page: its SQL cost must not grow with the page size.
-const PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { totalCount edges { cursor node {
-  id site source patient { pseudonym skinType } diagnosis { code parent { code } }
+const NODE = `id site source patient { pseudonym skinType } diagnosis { code parent { code } }
   images { id thumbnailUrl url quality { brightness } }
-  annotations { id confirmation annotator concept { code name parent { code } } image { id } }
+  annotations { id confirmation annotator concept { code name parent { code } } image { id } }`;
+const PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { totalCount edges { cursor node {
+  ${NODE}
 } } } }`;
+const PAGE_WITHOUT_TOTAL = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) {
+  edges { cursor node { ${NODE} } } pageInfo { hasNextPage endCursor } } }`;
+// totalCount asked under an alias, inside a fragment: still counted.
+const PAGE_TOTAL_IN_FRAGMENT = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { ...Counted edges { node { id } } } }
+  fragment Counted on CaseConnection { ... on CaseConnection { matching: totalCount } }`;
+const CASE = `query($id: ID!) { case(id: $id) { ${NODE} } }`;
+
+// The session check: one statement (the user and the token's revocation together).
+const isSessionRead = (sql: string) => /"RevokedSession"|"User"/.test(sql);
+// The total: a count of cases, inside the page's statement or apart (not the audit insert's HAVING count(*) > 0).
+const isCount = (sql: string) => /count\(\*\)[^,]*FROM[^,]*"Case"/i.test(sql);
 
 let api: TestApi;
 let token: string;
 let source: string;
+let caseId: string;
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -20,7 +33,7 @@ beforeAll(async () => {
   source = uniqueName('count');
   const patient = await createTestPatient(api.db, { source });
   for (let i = 0; i < 50; i += 1) {
-    await createTestCase(api.db, {
+    const created = await createTestCase(api.db, {
       source,
       patientId: patient.id,
       images: [{}, {}],
@@ -29,13 +42,14 @@ beforeAll(async () => {
         { concept: 'bkl', image: 1 },
       ],
     });
+    caseId = created.id;
   }
 });
 afterAll(() => api?.close());
 
-async function costOf(first: number) {
+async function costOf(first: number, query = PAGE) {
   const { result, queries, statements } = await countQueries(() =>
-    api.execute(PAGE, { n: first, f: { source: [source] } }, { token }),
+    api.execute(query, { n: first, f: { source: [source] } }, { token }),
   );
   expect(result.errors).toBeUndefined();
   const edges = result.data!.cases.edges;
@@ -52,10 +66,41 @@ describe('cases(first: N) with images and annotations', () => {
     const five = await costOf(5);
     const fifty = await costOf(50);
     expect(fifty.queries).toBe(five.queries);
-    // Small and fixed: the session check (user, revocation), ONE statement for the page with its patients,
-    // images, annotations, concepts, total and audit event, and the concepts' parents (one batch).
-    expect(five.queries).toBeLessThanOrEqual(4);
-    expect(five.queries).toBeGreaterThan(0);
+    // Small and fixed: the session check (user and revocation in one), ONE statement for the page with its
+    // patients, images, annotations, concepts, total and audit event, and the concepts' parents (one batch).
+    expect(fifty.queries).toBe(3);
+    expect(fifty.statements.filter(isSessionRead)).toHaveLength(1);
     expect(fifty.statements.filter((sql) => /FROM "Case"/.test(sql))).toHaveLength(1);
+    expect(fifty.statements.filter(isCount)).toHaveLength(1);
+  });
+
+  it('counts the total only when totalCount is selected (by any alias, through fragments)', async () => {
+    const without = await costOf(50, PAGE_WITHOUT_TOTAL);
+    expect(without.queries).toBe(3);
+    expect(without.statements.filter(isSessionRead)).toHaveLength(1);
+    expect(without.statements.filter(isCount)).toEqual([]);
+
+    const { result, statements } = await countQueries(() =>
+      api.execute(PAGE_TOTAL_IN_FRAGMENT, { n: 5, f: { source: [source] } }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.cases.matching).toBe(50);
+    expect(statements.filter(isCount)).toHaveLength(1);
+  });
+});
+
+describe('case(id) with images and annotations', () => {
+  it('reads the session once, the case in one statement, and writes its audit event', async () => {
+    await countQueries(() => api.execute(CASE, { id: caseId }, { token })); // warm-up
+    const { result, queries, statements } = await countQueries(() =>
+      api.execute(CASE, { id: caseId }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.case.id).toBe(caseId);
+    expect(result.data!.case.images).toHaveLength(2);
+    // The session, the case with its relations, the audit insert, the concepts' parents (one batch).
+    expect(statements.filter(isSessionRead)).toHaveLength(1);
+    expect(statements.filter((sql) => /FROM "Case"/.test(sql))).toHaveLength(1);
+    expect(queries).toBe(4);
   });
 });

@@ -10,7 +10,8 @@ export interface CasePageAudit {
 }
 
 /**
- * ONE statement for a page: the total matching `where` (ignoring the cursor), the page (`limit` rows after the
+ * ONE statement for a page: the total matching `where` (ignoring the cursor; only when `withTotal`, a count of
+ * every matching case being the dearest part of a page), the page (`limit` rows after the
  * keyset, plus one to tell if there is a next page) as JSON with every relation, and, when `audit` is given,
  * the audit event of the cases shown, inserted by the same statement (the embedded Postgres runs one statement
  * at a time, so each round trip counts; nothing is read without its audit row).
@@ -20,8 +21,12 @@ export function buildCasePageSql(options: {
   keyset: Prisma.Sql;
   limit: number;
   audit?: CasePageAudit | null;
+  withTotal: boolean;
 }): Prisma.Sql {
   const { where, keyset, limit, audit } = options;
+  const totalSql = options.withTotal
+    ? Prisma.sql`(SELECT count(*)::int FROM "Case" k WHERE ${where})`
+    : Prisma.sql`NULL::int`;
   const auditSql = audit
     ? Prisma.sql`, audit AS (
         INSERT INTO "AuditEvent" ("at", "userId", "action", "entityType", "entityId", "details")
@@ -34,7 +39,7 @@ export function buildCasePageSql(options: {
     WITH page AS MATERIALIZED (
       SELECT * FROM "Case" k WHERE ${where} AND ${keyset} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${limit + 1}
     )${auditSql}
-    SELECT (SELECT count(*)::int FROM "Case" k WHERE ${where}) AS "totalCount",
+    SELECT ${totalSql} AS "totalCount",
       coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC)
         FROM ${caseFromSql(Prisma.sql`page`)}), '[]'::json)
         AS "cases"`;

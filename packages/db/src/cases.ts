@@ -66,15 +66,18 @@ export interface FindCasesOptions {
   after?: CaseKeyset | null;
   /** Record the read: one audit event listing the page's case ids (none for an empty page), same statement. */
   audit?: CasePageAudit | null;
+  /** Count every case matching the filter (default true); false leaves totalCount null and skips the count. */
+  withTotal?: boolean;
 }
 
 export interface CasePage {
   cases: CaseRecord[];
-  totalCount: number;
+  /** Null when not asked for (withTotal: false). */
+  totalCount: number | null;
   hasNextPage: boolean;
 }
 
-/** One page of cases, newest first, with the total matching the filter (ignoring the cursor). */
+/** One page of cases, newest first, with the total matching the filter (ignoring the cursor) unless withTotal is false. */
 export async function findCases(db: DbClient, options: FindCasesOptions): Promise<CasePage> {
   const { first, after } = options;
   if (!Number.isInteger(first) || first < 1 || first > MAX_CASE_PAGE_SIZE) {
@@ -88,8 +91,14 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
     ? await findConceptIdsWithDescendants(db, { codes: filter.diagnosis })
     : [];
   const where = buildCaseFilterSql(filter, conceptIds);
-  const [row] = await db.$queryRaw<{ totalCount: number; cases: CaseJson[] }[]>(
-    buildCasePageSql({ where, keyset: buildKeysetSql(after), limit: first, audit: options.audit }),
+  const [row] = await db.$queryRaw<{ totalCount: number | null; cases: CaseJson[] }[]>(
+    buildCasePageSql({
+      where,
+      keyset: buildKeysetSql(after),
+      limit: first,
+      audit: options.audit,
+      withTotal: options.withTotal ?? true,
+    }),
   );
   return {
     cases: row.cases.slice(0, first).map(parseCaseJson),

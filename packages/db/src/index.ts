@@ -83,7 +83,7 @@ export * from './image-source-ids.js';
 export { type DeviceFirstCapture, findDeviceFirstCaptures } from './device-first-captures.js';
 export * from './reports.js';
 // API helper: sessions, uploads, similar cases, registry reads
-export { deleteExpiredRevocations, isSessionRevoked, revokeSession } from './sessions.js';
+export { deleteExpiredRevocations, getSessionUser, isSessionRevoked, revokeSession } from './sessions.js';
 export { findImportRunById, findImportRuns, findJobsOfKinds, isUuid, listUsers, setUserDisabled } from './registry-reads.js';
 export { recordAuditEvents } from './audit-batch.js';
 export { countUploadsSince, createUpload, getUploadOfUser, uploadSelect, type CreateUploadInput, type UploadRecord } from './uploads.js';

@@ -1,6 +1,7 @@
-import type { DbClient } from './client.js';
+import type { DbClient, Role } from './client.js';
 import { Prisma } from './client.js';
 import { AppError } from './errors.js';
+import type { UserRecord } from './users.js';
 
 /**
  * Logout: the token id stays refused until the token would have expired anyway. Revoking twice is harmless
@@ -18,7 +19,10 @@ export async function revokeSession(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-      throw new AppError('BAD_INPUT', { message: `Cannot revoke a session of unknown user ${options.userId}.`, cause: error });
+      throw new AppError('BAD_INPUT', {
+        message: `Cannot revoke a session of unknown user ${options.userId}.`,
+        cause: error,
+      });
     }
     throw new AppError('INTERNAL', { message: 'Cannot revoke the session.', cause: error });
   }
@@ -29,8 +33,28 @@ export async function isSessionRevoked(db: DbClient, options: { jti: string }): 
   return row !== null;
 }
 
+/**
+ * What a request's session check needs, in ONE statement (the embedded database runs one at a time, and this
+ * runs for every request): the token's user (null when gone) and whether its token id was logged out.
+ */
+export async function getSessionUser(
+  db: DbClient,
+  options: { userId: string; jti: string },
+): Promise<{ user: UserRecord | null; revoked: boolean }> {
+  const [row] = await db.$queryRaw<
+    (Omit<UserRecord, 'role' | 'id'> & { id: string | null; role: Role | null; revoked: boolean })[]
+  >`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled", u."createdAt", u."sessionsValidFrom",
+      EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."jti" = ${options.jti}) AS "revoked"
+    FROM (SELECT 1) AS one LEFT JOIN "User" u ON u."id" = ${options.userId}`;
+  const { revoked, id, role, ...rest } = row;
+  return { user: id === null || role === null ? null : { ...rest, id, role }, revoked };
+}
+
 /** Rows of tokens that have expired anyway; run now and then (the API does it at start). */
 export async function deleteExpiredRevocations(db: DbClient, options: { now?: Date } = {}): Promise<number> {
-  const { count } = await db.revokedSession.deleteMany({ where: { expiresAt: { lt: options.now ?? new Date() } } });
+  const { count } = await db.revokedSession.deleteMany({
+    where: { expiresAt: { lt: options.now ?? new Date() } },
+  });
   return count;
 }

@@ -105,6 +105,12 @@ describe('findCases', () => {
     const last = first.cases.at(-1)!;
     const second = await findCases(db, { filter: { source: [source] }, first: 2, after: last });
     expect([second.cases.length, second.totalCount, second.hasNextPage]).toEqual([1, 3, false]);
+    const uncounted = await findCases(db, { filter: { source: [source] }, first: 2, withTotal: false });
+    expect([uncounted.cases.map((row) => row.id), uncounted.totalCount, uncounted.hasNextPage]).toEqual([
+      first.cases.map((row) => row.id),
+      null,
+      true,
+    ]);
   });
 
   it('records the read in the same statement: one event listing the cases shown, none for an empty page', async () => {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '../src/audit.js';
+import { revokeUserSessions } from '../src/auth/user-sessions.js';
 import type { Db } from '../src/client.js';
 import { getImageStorage } from '../src/images.js';
+import { getSessionUser, revokeSession } from '../src/sessions.js';
 import { createTestCase, createTestUser, uniqueName } from '../src/testing/factories.js';
-import { authenticateUser, createUser } from '../src/users.js';
+import { authenticateUser, createUser, getUserById } from '../src/users.js';
 import { connectTestDb } from './support/test-db.js';
 
 let db: Db;
@@ -48,6 +50,26 @@ describe('authenticateUser', () => {
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: `A user with email ${user.email} already exists.`,
+    });
+  });
+});
+
+describe('getSessionUser', () => {
+  it('reads the user as getUserById does, and whether the token id was logged out, in one statement', async () => {
+    const user = await createTestUser(db, { role: 'DATA' });
+    await revokeUserSessions(db, { id: user.id });
+    const jti = uniqueName('jti');
+    const live = await getSessionUser(db, { userId: user.id, jti });
+    expect(live).toEqual({ user: await getUserById(db, { id: user.id }), revoked: false });
+    expect(live.user?.sessionsValidFrom).toBeInstanceOf(Date);
+    await revokeSession(db, { jti, userId: user.id, expiresAt: new Date(Date.now() + 60_000) });
+    expect((await getSessionUser(db, { userId: user.id, jti })).revoked).toBe(true);
+  });
+
+  it('gives no user for an unknown id', async () => {
+    expect(await getSessionUser(db, { userId: uniqueName('ghost'), jti: uniqueName('jti') })).toEqual({
+      user: null,
+      revoked: false,
     });
   });
 });

@@ -1,9 +1,8 @@
 import {
   AppError,
   type DbClient,
-  getUserById,
+  getSessionUser,
   isRevokedBySessionCutoff,
-  isSessionRevoked,
   type UserRecord,
 } from '@dermino/db';
 import { type SessionClaims, verifySessionToken } from './session-token.js';
@@ -38,10 +37,9 @@ export async function authenticateRequest(
     if (error instanceof AppError) return { user: null, session: null, error };
     throw error;
   }
-  const [user, revoked] = await Promise.all([
-    getUserById(db, { id: session.sub }),
-    isSessionRevoked(db, { jti: session.jti }),
-  ]);
+  // One statement per request, and no cache: a logout, a password change, an administrator's revocation, a
+  // disabled account or a new role takes effect at once, on every API process, whichever process (or the CLI) made it.
+  const { user, revoked } = await getSessionUser(db, { userId: session.sub, jti: session.jti });
   if (revoked) {
     const error = new AppError('UNAUTHENTICATED', { message: 'This session was logged out; log in again.' });
     return { user: null, session: null, error };

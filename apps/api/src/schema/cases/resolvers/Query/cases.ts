@@ -1,12 +1,13 @@
 import { AppError, findCases, MAX_CASE_PAGE_SIZE } from '@dermino/db';
 import { requireUser } from '../../../../context.js';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
+import { selectsField } from '../../../selects-field.js';
 import { checkCaseFilter } from '../../check-case-filter.js';
 import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-export const cases: QueryResolvers['cases'] = async (_parent, args, context) => {
+export const cases: QueryResolvers['cases'] = async (_parent, args, context, info) => {
   const { db } = context;
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_CASE_PAGE_SIZE) {
@@ -23,6 +24,8 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, context) => 
     filter: args.filter,
     first,
     after,
+    // The count reads every matching case, however many: only when the query asks for totalCount.
+    withTotal: selectsField(info, 'totalCount'),
     audit: {
       userId: requireUser(context).id,
       action: 'case.list',
@@ -39,7 +42,10 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, context) => 
   }));
   return {
     edges,
-    totalCount: page.totalCount,
+    get totalCount() {
+      if (page.totalCount === null) throw new Error('totalCount resolved though the query did not select it');
+      return page.totalCount;
+    },
     pageInfo: {
       hasNextPage: page.hasNextPage,
       // Forward paging only: a page that starts after a cursor has rows before it.
