@@ -99,4 +99,51 @@ describe('augmentation', () => {
       sharpness(checker) * 0.5,
     );
   });
+
+  it('blurs each image with its own border-renormalised Gaussian, as the smoothing-matrix product K X K^T does', () => {
+    const [batch, size] = [6, 12];
+    const images = tf.randomUniform([batch, size, size, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
+    const pixels = images.arraySync();
+    // The same draws as randomBlur: per image, blurred or not, then its sigma (scaled from 224 px).
+    const reference = (range: [number, number], probability: number) => {
+      const rng = createRng(3);
+      return pixels.map((image) => {
+        const sigma = rng.next() < probability ? (rng.uniform(range[0], range[1]) * size) / 224 : 0;
+        if (sigma === 0) return image;
+        const k = Array.from({ length: size }, (_, i) => {
+          const row = Array.from({ length: size }, (_, j) => Math.exp(-((i - j) ** 2) / (2 * sigma * sigma)));
+          const total = row.reduce((a, b) => a + b, 0);
+          return row.map((value) => value / total);
+        });
+        return k.map((ki) =>
+          k.map((kj) =>
+            [0, 1, 2].map((c) =>
+              ki.reduce(
+                (sum, wi, i) => sum + wi * kj.reduce((inner, wj, j) => inner + wj * image[i]![j]![c]!, 0),
+                0,
+              ),
+            ),
+          ),
+        );
+      });
+    };
+    // Kernels wider than the image: every tap kept, so equal to the full matrix; half the images left as they are.
+    const wide = randomBlur(images, createRng(3), 0.5, [150, 250]).arraySync();
+    const expectedWide = reference([150, 250], 0.5);
+    // Narrow kernels, cut at 4 sigma: equal within the tails left out.
+    const narrow = randomBlur(images, createRng(3), 1, [20, 60]).arraySync();
+    const expectedNarrow = reference([20, 60], 1);
+    let untouched = 0;
+    for (let b = 0; b < batch; b++) {
+      if (expectedWide[b] === pixels[b]) untouched++;
+      for (let i = 0; i < size; i++)
+        for (let j = 0; j < size; j++)
+          for (let c = 0; c < 3; c++) {
+            expect(wide[b]![i]![j]![c]!).toBeCloseTo(expectedWide[b]![i]![j]![c]!, 5);
+            expect(Math.abs(narrow[b]![i]![j]![c]! - expectedNarrow[b]![i]![j]![c]!)).toBeLessThan(1e-3);
+          }
+    }
+    expect(untouched).toBeGreaterThan(0);
+    expect(untouched).toBeLessThan(batch);
+  });
 });

@@ -77,21 +77,29 @@ export function randomGreyscale(x: tf.Tensor4D, rng: Rng, probability: number): 
   });
 }
 
-/** Row-stochastic Gaussian smoothing matrix [S, S]: rows renormalised at the borders. */
-function gaussianMatrix(size: number, sigma: number): number[] {
-  const out = new Array<number>(size * size).fill(0);
-  for (let i = 0; i < size; i++) {
+/** Gaussian taps g(-r..r) of one image (a delta when sigma is 0: not blurred). */
+function gaussianTaps(radius: number, sigma: number): number[] {
+  return Array.from({ length: 2 * radius + 1 }, (_, t) =>
+    sigma > 0 ? Math.exp(-((t - radius) ** 2) / (2 * sigma * sigma)) : t === radius ? 1 : 0,
+  );
+}
+
+/** Σ_j g(i - j) over the pixels j inside the image, for each i: the border renormalisation. */
+function tapSums(taps: number[], size: number): number[] {
+  const radius = (taps.length - 1) / 2;
+  return Array.from({ length: size }, (_, i) => {
     let total = 0;
-    for (let j = 0; j < size; j++)
-      total += out[i * size + j] = Math.exp(-((i - j) ** 2) / (2 * sigma * sigma));
-    for (let j = 0; j < size; j++) out[i * size + j] /= total;
-  }
-  return out;
+    for (let j = Math.max(0, i - radius); j <= Math.min(size - 1, i + radius); j++)
+      total += taps[j - i + radius]!;
+    return total;
+  });
 }
 
 /**
- * Gaussian blur with sigma ~ U[0.1, 2] px at 224 px, scaled to the crop size, applied as two batched products
- * with per-image smoothing matrices (rows, then columns).
+ * Gaussian blur with sigma ~ U[0.1, 2] px at 224 px, scaled to the crop size, separable and renormalised at the
+ * borders (each output pixel is a weighted mean of the pixels inside the image). The batch is moved into channels
+ * so that one depthwise convolution per axis blurs every image with its own kernel, cut at 4 sigma of the
+ * widest (or the image size); the batched products it replaces ran on the wasm backend's naive loop, 8% of a step.
  */
 export function randomBlur(
   x: tf.Tensor4D,
@@ -100,24 +108,41 @@ export function randomBlur(
   sigmaRange: [number, number] = [0.1, 2],
 ): tf.Tensor4D {
   return tf.tidy(() => {
-    const [batch, size] = x.shape;
-    const identity = Array.from({ length: size * size }, (_, k) =>
-      Math.floor(k / size) === k % size ? 1 : 0,
+    const [batch, size, , channels] = x.shape;
+    const sigmas = Array.from({ length: batch }, () =>
+      rng.next() < probability ? (rng.uniform(sigmaRange[0], sigmaRange[1]) * size) / 224 : 0,
     );
-    const matrices = Array.from({ length: batch }, () =>
-      rng.next() < probability
-        ? gaussianMatrix(size, (rng.uniform(sigmaRange[0], sigmaRange[1]) * size) / 224)
-        : identity,
-    ).flat();
-    const kernel = tf.tensor3d(matrices, [batch, size, size]);
-    const rows = tf.matMul(kernel, tf.reshape(x, [batch, size, size * 3]));
-    const swapped = tf.reshape(tf.transpose(tf.reshape(rows, [batch, size, size, 3]), [0, 2, 1, 3]), [
-      batch,
+    const widest = Math.max(...sigmas);
+    if (widest === 0) return tf.clone(x);
+    const radius = Math.min(size - 1, Math.max(1, Math.ceil(4 * widest)));
+    const taps = sigmas.map((sigma) => gaussianTaps(radius, sigma));
+    const sums = taps.map((t) => tapSums(t, size));
+    // Channel b * C + c holds channel c of image b; each image's taps repeat over its channels.
+    const perChannel = <T>(values: T[]) => values.flatMap((value) => Array<T>(channels).fill(value));
+    const channelTaps = perChannel(taps);
+    const filter = (rows: number, cols: number) =>
+      tf.tensor4d(
+        Array.from({ length: 2 * radius + 1 }, (_, t) => channelTaps.map((tapsOf) => tapsOf[t]!)).flat(),
+        [rows, cols, batch * channels, 1],
+      );
+    const stacked = tf.reshape(tf.transpose(x, [1, 2, 0, 3]), [
+      1,
       size,
-      size * 3,
+      size,
+      batch * channels,
+    ]) as tf.Tensor4D;
+    const alongRows = tf.depthwiseConv2d(stacked, filter(2 * radius + 1, 1), 1, 'same');
+    const blurred = tf.depthwiseConv2d(alongRows, filter(1, 2 * radius + 1), 1, 'same');
+    const norm = perChannel(sums);
+    const rowNorm = tf.tensor4d(Array.from({ length: size }, (_, i) => norm.map((n) => n[i]!)).flat(), [
+      1,
+      size,
+      1,
+      batch * channels,
     ]);
-    const cols = tf.matMul(kernel, swapped);
-    return tf.transpose(tf.reshape(cols, [batch, size, size, 3]), [0, 2, 1, 3]) as tf.Tensor4D;
+    const colNorm = tf.reshape(rowNorm, [1, 1, size, batch * channels]);
+    const out = tf.div(tf.div(blurred, rowNorm), colNorm);
+    return tf.transpose(tf.reshape(out, [size, size, batch, channels]), [2, 0, 1, 3]) as tf.Tensor4D;
   });
 }
 
