@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ActionOutcome } from '@/components/action-outcome';
 import { type CancelState, cancelJob } from '@/lib/jobs/cancel-job';
 
 export function CancelButton({ jobId, label }: { jobId: string; label: string }) {
@@ -11,11 +12,7 @@ export function CancelButton({ jobId, label }: { jobId: string; label: string })
       <button type="submit" className="button" disabled={pending} aria-label={`Cancel ${label}`}>
         {pending ? 'Cancelling…' : 'Cancel'}
       </button>
-      {state.error ? (
-        <span role="alert" className="badge badge--alert">
-          {state.error}
-        </span>
-      ) : null}
+      <ActionOutcome error={state.error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ActionOutcome } from '@/components/action-outcome';
 import { type PromoteState, promoteModel } from '@/lib/models/promote-model';
 
 /** Promote (manager only): the API's answer, success or refusal, is shown beside the button. */
@@ -29,16 +30,7 @@ export function PromoteForm({ modelId, modelName }: { modelId: string; modelName
       <button type="submit" className="button" disabled={pending} aria-label={`Promote ${modelName}`}>
         {pending ? 'Promoting…' : 'Promote'}
       </button>
-      {state.error ? (
-        <span role="alert" className="badge badge--alert" data-testid="promote-error">
-          {state.error}
-        </span>
-      ) : null}
-      {state.ok ? (
-        <span role="status" className="badge badge--ok" data-testid="promote-ok">
-          {state.ok}
-        </span>
-      ) : null}
+      <ActionOutcome error={state.error} ok={state.ok} testId="promote" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { ActionOutcome } from '@/components/action-outcome';
 import { type RetrainState, retrainChampion } from '@/lib/labelling/retrain-champion';
 
 /** Retrain now (data team, managers): the API's answer, success or refusal, is shown beside the button. */
@@ -17,17 +18,18 @@ export function RetrainForm({ championId }: { championId: string | null }) {
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Queuing…' : 'Retrain now'}
       </button>
-      {state.error ? (
-        <span role="alert" className="badge badge--alert" data-testid="retrain-error">
-          {state.error}
-        </span>
-      ) : null}
-      {state.ok ? (
-        <span role="status" className="badge badge--ok" data-testid="retrain-ok">
-          {state.ok}{' '}
-          {state.finetuneJobId ? <Link href={`/jobs/${state.finetuneJobId}`}>Follow the job</Link> : null}
-        </span>
-      ) : null}
+      <ActionOutcome
+        error={state.error}
+        ok={
+          state.ok ? (
+            <>
+              {state.ok}{' '}
+              {state.finetuneJobId ? <Link href={`/jobs/${state.finetuneJobId}`}>Follow the job</Link> : null}
+            </>
+          ) : undefined
+        }
+        testId="retrain"
+      />
     </form>
   );
 }
