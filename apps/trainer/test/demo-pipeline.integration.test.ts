@@ -32,6 +32,7 @@ import type { DemoPipelineJobs } from '../src/pipeline/demo-pipeline.js';
 import { DEMO_BUDGET, DEMO_EVALUATION_GROUPS } from '../src/pipeline/demo-pipeline.js';
 import { enqueueDemoPipelineIfNeeded } from '../src/pipeline/enqueue-demo-pipeline.js';
 import { demoVersion, MICRO_CONFIG, testHome } from './demo-fixture.js';
+import { bacc, demoJobIds, demoMetaOf, modelOfJobIn } from './demo-pipeline-reads.js';
 import { startTestWorker } from './support.js';
 import { expectSuccess } from './wait-job.js';
 
@@ -83,28 +84,18 @@ const championMoves = async () =>
 
 describe('the demo pipeline after the first start', () => {
   it('runs pretrain -> linear probes (10%, 100%) and kNN -> evaluate -> embed -> drift -> audit, once', async () => {
-    const meta = (await getMeta<{ datasetVersionId: string; jobs: DemoPipelineJobs }>(
-      worker.db,
-      'demo-pipeline',
-    ))!;
+    const meta = await demoMetaOf(worker.db);
     const { jobs, datasetVersionId } = meta;
     expect((await demoVersion(worker.db)).id).toBe(datasetVersionId);
     expect(jobs).toEqual(first);
     // One demo pretraining and one background continuation, queued once.
     expect(await worker.db.job.count({ where: { kind: 'PRETRAIN', createdBy: 'demo-pipeline' } })).toBe(2);
 
-    const all = [
-      jobs.pretrain,
-      ...jobs.finetunes.map((f) => f.job),
-      ...jobs.evaluates,
-      jobs.embed,
-      jobs.drift,
-      jobs.audit,
-    ];
+    const all = demoJobIds(jobs);
     for (const id of all) await expectSuccess(worker.db, id, 400_000);
 
     // Lineage: dataset version -> pretrain job -> backbone -> classifiers -> evaluations / drift report.
-    const backbone = (await getModelVersionByJobId(worker.db, { jobId: jobs.pretrain }))!;
+    const backbone = await modelOfJobIn(worker.db, jobs.pretrain);
     expect(backbone).toMatchObject({ kind: 'BACKBONE', datasetVersionId, parentId: null });
     expect((backbone.metrics as { curve: unknown[] }).curve).toHaveLength(budget.steps);
     // The demo fills its budget: the steps were timed when the job started (a micro model: all 4 fit in 300 s).
@@ -333,19 +324,9 @@ describe('the demo pipeline after the first start', () => {
   }, 420_000);
 
   it('then continues pretraining after every demo job, embeds it, and moves the champion only if it scores higher', async () => {
-    const { jobs, datasetVersionId } = (await getMeta<{ datasetVersionId: string; jobs: DemoPipelineJobs }>(
-      worker.db,
-      'demo-pipeline',
-    ))!;
+    const { jobs, datasetVersionId } = await demoMetaOf(worker.db);
     const continuation = jobs.continuation!;
-    const demo = [
-      jobs.pretrain,
-      ...jobs.finetunes.map((f) => f.job),
-      ...jobs.evaluates,
-      jobs.embed,
-      jobs.drift,
-      jobs.audit,
-    ];
+    const demo = demoJobIds(jobs);
     const payload = async (id: string) =>
       (await getJobById(worker.db, id)).payload as Record<string, unknown>;
     const pretrain = await payload(continuation.pretrain);
@@ -370,7 +351,7 @@ describe('the demo pipeline after the first start', () => {
     });
 
     for (const id of Object.values(continuation)) await expectSuccess(worker.db, id, 300_000);
-    const backbone = (await getModelVersionByJobId(worker.db, { jobId: continuation.pretrain }))!;
+    const backbone = await modelOfJobIn(worker.db, continuation.pretrain);
     const finished = await Promise.all(demo.map(async (id) => (await getJobById(worker.db, id)).finishedAt!));
     expect(Math.max(...finished.map((at) => at.getTime()))).toBeLessThanOrEqual(backbone.createdAt.getTime());
     expect(backbone.config).toMatchObject({ steps: 2 });
@@ -379,15 +360,12 @@ describe('the demo pipeline after the first start', () => {
       (await findRegistryImages(worker.db)).length,
     );
     // Compared with the demo champion on the same version and test split: promoted only if strictly better.
-    const bacc = async (jobId: string) =>
-      (
-        (await findEvaluations(worker.db, { jobId }))[0].report as {
-          overall: { balanced_accuracy: { value: number } };
-        }
-      ).overall.balanced_accuracy.value;
-    const [ours, theirs] = [await bacc(continuation.evaluate), await bacc(jobs.evaluates[full])];
-    const challenger = (await getModelVersionByJobId(worker.db, { jobId: continuation.finetune }))!;
-    const demoChampion = (await getModelVersionByJobId(worker.db, { jobId: jobs.finetunes[full].job }))!;
+    const [ours, theirs] = [
+      await bacc(worker.db, continuation.evaluate),
+      await bacc(worker.db, jobs.evaluates[full]),
+    ];
+    const challenger = await modelOfJobIn(worker.db, continuation.finetune);
+    const demoChampion = await modelOfJobIn(worker.db, jobs.finetunes[full].job);
     const champion = await getModelVersionByAlias(worker.db, { alias: 'champion' });
     // A micro backbone may fail its health checks (collapse): then it is never promoted, whatever it scores.
     const promotable = backbone.status !== 'FAILED';
@@ -406,7 +384,7 @@ describe('the demo pipeline after the first start', () => {
     );
     // Both backbones stay in the registry.
     expect(challenger.parentId).toBe(backbone.id);
-    const demoBackbone = (await getModelVersionByJobId(worker.db, { jobId: jobs.pretrain }))!;
+    const demoBackbone = await modelOfJobIn(worker.db, jobs.pretrain);
     expect(demoChampion.parentId).toBe(demoBackbone.id);
     expect(demoBackbone.id).not.toBe(backbone.id);
   }, 360_000);
