@@ -102,7 +102,11 @@ function configDifferences(a: unknown, b: unknown, path = ''): string[] {
 /** Restores a checkpoint into a state built with the same config; a different config fails naming the fields. */
 export async function loadCheckpoint(dir: string, state: PretrainState): Promise<void> {
   const manifest = await readCheckpointManifest(dir);
-  const differences = configDifferences(manifest.config, state.config);
+  // Activation checkpointing changes how a step is computed, not what: a run may resume with it on or off
+  // (and checkpoints from before the option lack the field).
+  const differences = configDifferences(manifest.config, state.config).filter(
+    (difference) => !difference.startsWith('checkpointActivations:'),
+  );
   if (differences.length)
     throw new Error(`checkpoint ${dir} was made with another config:\n  ${differences.join('\n  ')}`);
   const concepts = state.labelHead?.concepts ?? null;

@@ -27,6 +27,12 @@ export interface PretrainConfig {
   schedule: ScheduleConfig;
   /** Max L2 norm of the gradient of each module (backbone, each head); 0 disables clipping. */
   clipGrad: number;
+  /**
+   * Recompute each student block's activations in the backward pass instead of keeping them (a `tf.customGrad`
+   * per block): what lets ViT-S/B steps fit the wasm backend's 4 GB heap. Default: on from width 384 (vit-s16,
+   * vit-b16), off for the small CPU models, where memory is no issue (BENCHMARKS.md, "Peak memory per preset").
+   */
+  checkpointActivations: boolean;
   seed: number;
 }
 
@@ -88,6 +94,7 @@ export function resolvePretrainConfig(input: PretrainConfigInput = {}): Pretrain
     studentTemperature: input.studentTemperature ?? 0.1,
     schedule: merge(defaultSchedule(), input.schedule),
     clipGrad: input.clipGrad ?? 3,
+    checkpointActivations: input.checkpointActivations ?? vit.width >= 384,
     seed: input.seed ?? 0,
   };
   validate(config);
@@ -123,4 +130,6 @@ function validate(config: PretrainConfig): void {
     fail('schedule.momentum', schedule.momentum, 'must be in [0, 1]');
   if (!(config.studentTemperature > 0)) fail('studentTemperature', config.studentTemperature, 'must be > 0');
   if (!(config.clipGrad >= 0)) fail('clipGrad', config.clipGrad, 'must be >= 0');
+  if (typeof config.checkpointActivations !== 'boolean')
+    fail('checkpointActivations', config.checkpointActivations, 'must be true or false');
 }

@@ -74,9 +74,10 @@ function studentLosses(
 ): LossParts {
   const { config, student } = state;
   const B = batch.images.shape[0];
-  const global = vitForward(student.backbone, globals, { mask: masks, training: true, rng });
+  const checkpoint = config.checkpointActivations;
+  const global = vitForward(student.backbone, globals, { mask: masks, training: true, rng, checkpoint });
   const localCls = locals.length
-    ? vitForward(student.backbone, tf.concat(locals, 0), { training: true, rng }).cls
+    ? vitForward(student.backbone, tf.concat(locals, 0), { training: true, rng, checkpoint }).cls
     : null;
   const allCls = localCls ? tf.concat([global.cls, localCls], 0) : global.cls;
   const dinoLogits = headForward(student.dinoHead, allCls as tf.Tensor2D);
