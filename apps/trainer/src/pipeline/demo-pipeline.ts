@@ -36,11 +36,12 @@ export const DEMO_PRETRAIN_CONFIG = {
 };
 
 // The cpu-demo recipe (packages/model/BENCHMARKS.md): dihedral views, 2 local crops, batch 64 split over one replica
-// per core; about 0.3 s a step on 2 idle cores, so 500 steps ~ 2.5 min, and never more than 5 minutes.
+// per core; about 0.3 s a step on 2 idle cores, so 1,000 steps ~ 5 min, and never more than 5 minutes (a slower or
+// busy machine plans fewer). On the demo cohort 1,000 steps beat the pixels where 500 tied them (BENCHMARKS.md).
 export const DEMO_BUDGET: DemoBudget = {
   preset: 'tiny',
   config: DEMO_PRETRAIN_CONFIG,
-  steps: 500,
+  steps: 1000,
   batchSize: PRETRAIN_RECIPES['cpu-demo'].batchSize,
   checkpointEvery: 50,
   budgetSeconds: 300,

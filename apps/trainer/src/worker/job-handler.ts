@@ -10,6 +10,11 @@ export interface JobContext<Payload> {
   /** Writes progress for the dashboard; throws JobCancelledError once the job was cancelled. */
   progress(progress: JobProgress): Promise<void>;
   log(message: string, level?: 'info' | 'warn' | 'error'): Promise<void>;
+  /**
+   * Runs `wait` (a wait for other jobs) without this worker's slot for the job's kind, so another job of the kind
+   * can work meanwhile, and takes the slot back before returning (see KindSlot).
+   */
+  outsideSlot<T>(wait: () => Promise<T>): Promise<T>;
 }
 
 export interface JobHandler<Payload = unknown> {

@@ -2,6 +2,7 @@ import type { Db, JobProgress } from '@dermino/db';
 import { appendJobLog, finishJob, startJobAttempt, touchJob, updateJobProgress } from '@dermino/db';
 import type { Logger } from '../logger.js';
 import { JobCancelledError, type JobContext, type JobHandler } from './job-handler.js';
+import type { KindSlot } from './kind-slot.js';
 import { isDatabaseOutage, oneLine, whenDatabaseAnswers } from './wait-for-database.js';
 import { workerIdentity } from './worker-identity.js';
 
@@ -18,7 +19,7 @@ export interface Delivery {
  * a long step without progress (an export, a wait) is not taken for one whose worker died.
  */
 export async function runJob(
-  deps: { db: Db; home: string; logger: Logger; heartbeatSeconds?: number },
+  deps: { db: Db; home: string; logger: Logger; heartbeatSeconds?: number; slot?: KindSlot },
   handler: JobHandler,
   delivery: Delivery,
 ): Promise<void> {
@@ -34,6 +35,23 @@ export async function runJob(
     logger.error({ err: error }, 'invalid payload');
     return;
   }
+  const log = async (message: string, level: 'info' | 'warn' | 'error' = 'info') => {
+    logger[level](message);
+    await appendJobLog(db, job.id, level, message);
+  };
+  const noSlot = () => {};
+  let release = noSlot;
+  const takeSlot = async () => {
+    if (!deps.slot) return;
+    if (!deps.slot.taken) {
+      release = await deps.slot.acquire();
+      return;
+    }
+    await log(`Waiting for the other ${job.kind.toLowerCase()} job of this worker to finish.`);
+    release = await deps.slot.acquire();
+    // It may have been cancelled meanwhile.
+    if ((await touchJob(db, job.id)) === 'CANCELLED') throw new JobCancelledError(job.id);
+  };
   const context: JobContext<unknown> = {
     job,
     payload,
@@ -44,9 +62,13 @@ export async function runJob(
       const status = await updateJobProgress(db, job.id, progress);
       if (status === 'CANCELLED') throw new JobCancelledError(job.id);
     },
-    async log(message, level = 'info') {
-      logger[level](message);
-      await appendJobLog(db, job.id, level, message);
+    log,
+    async outsideSlot(wait) {
+      release();
+      release = noSlot;
+      const result = await wait();
+      await takeSlot();
+      return result;
     },
   };
   const heartbeat = setInterval(
@@ -57,6 +79,7 @@ export async function runJob(
   );
   heartbeat.unref();
   try {
+    await takeSlot();
     await handler.run(context);
     await whenDatabaseAnswers(() => finishJob(db, job.id, { status: 'SUCCEEDED' }), {
       logger,
@@ -85,6 +108,7 @@ export async function runJob(
     else logger.error({ err: error, retry }, 'job failed');
     if (retry) throw error;
   } finally {
+    release();
     clearInterval(heartbeat);
   }
 }

@@ -3,6 +3,7 @@ import { queueNameOf } from '@dermino/db';
 import { recoverStaleJobs } from '../jobs/recover-stale-jobs.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler } from './job-handler.js';
+import { KindSlot } from './kind-slot.js';
 import { runJob } from './run-job.js';
 
 export interface WorkerOptions {
@@ -20,6 +21,11 @@ export interface WorkerOptions {
    * above the longest stretch a handler blocks the event loop (one training step).
    */
   recover?: { staleAfterSeconds?: number; everySeconds?: number } | false;
+  /**
+   * Jobs of one kind this worker holds at once (default 3): one works, the others wait for the jobs they depend on
+   * without blocking it (KindSlot). The extra places poll the queue at a third of the rate.
+   */
+  jobsPerKind?: number;
 }
 
 /** Subscribes one handler per job kind. Several workers (on several machines) may share one database. */
@@ -30,36 +36,51 @@ export async function startWorker(options: WorkerOptions): Promise<{ stop(): Pro
   let recovering: Promise<void> = Promise.resolve();
   if (options.recover !== false) {
     const staleAfterSeconds = options.recover?.staleAfterSeconds ?? 120;
-    if (staleAfterSeconds <= 2 * heartbeatSeconds) throw new Error(`recover.staleAfterSeconds (${staleAfterSeconds}) must be more than twice heartbeatSeconds (${heartbeatSeconds}).`);
+    if (staleAfterSeconds <= 2 * heartbeatSeconds)
+      throw new Error(
+        `recover.staleAfterSeconds (${staleAfterSeconds}) must be more than twice heartbeatSeconds (${heartbeatSeconds}).`,
+      );
     const recover = async () => {
       try {
         const { requeued, failed } = await recoverStaleJobs(options.db, options.queue, { staleAfterSeconds });
-        if (requeued.length) logger.warn({ jobs: requeued }, 'handed jobs of a stopped worker back to the queue');
-        if (failed.length) logger.warn({ jobs: failed }, 'jobs of a stopped worker had no retries left: failed');
+        if (requeued.length)
+          logger.warn({ jobs: requeued }, 'handed jobs of a stopped worker back to the queue');
+        if (failed.length)
+          logger.warn({ jobs: failed }, 'jobs of a stopped worker had no retries left: failed');
       } catch (error) {
         logger.warn({ err: error }, 'could not check for jobs of stopped workers');
       }
     };
     await recover();
-    timer = setInterval(() => {
-      recovering = recover();
-    }, (options.recover?.everySeconds ?? 60) * 1000);
+    timer = setInterval(
+      () => {
+        recovering = recover();
+      },
+      (options.recover?.everySeconds ?? 60) * 1000,
+    );
     timer.unref();
   }
   const workIds: string[] = [];
+  const polling = options.pollingIntervalSeconds ?? 1;
+  const jobsPerKind = options.jobsPerKind ?? 3;
+  if (!Number.isInteger(jobsPerKind) || jobsPerKind < 1)
+    throw new Error(`jobsPerKind must be a whole number >= 1, got ${jobsPerKind}.`);
   for (const handler of options.handlers) {
-    const id = await options.queue.work<{ jobId: string }>(
-      queueNameOf(handler.kind),
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true },
-      async ([delivery]) => {
-        await runJob({ db: options.db, home: options.home, logger, heartbeatSeconds }, handler, {
-          jobId: delivery.data.jobId,
-          retryCount: delivery.retryCount,
-          retryLimit: delivery.retryLimit,
-        });
-      },
-    );
-    workIds.push(id);
+    const slot = new KindSlot();
+    for (let place = 0; place < jobsPerKind; place++) {
+      const id = await options.queue.work<{ jobId: string }>(
+        queueNameOf(handler.kind),
+        { pollingIntervalSeconds: place === 0 ? polling : polling * 3, batchSize: 1, includeMetadata: true },
+        async ([delivery]) => {
+          await runJob({ db: options.db, home: options.home, logger, heartbeatSeconds, slot }, handler, {
+            jobId: delivery.data.jobId,
+            retryCount: delivery.retryCount,
+            retryLimit: delivery.retryLimit,
+          });
+        },
+      );
+      workIds.push(id);
+    }
   }
   logger.info({ kinds: options.handlers.map((h) => h.kind) }, 'worker started');
   return {

@@ -1,4 +1,9 @@
-import { getJobById, getModelVersionById, getModelVersionByJobId, type ModelVersionRecord } from '@dermino/db';
+import {
+  getJobById,
+  getModelVersionById,
+  getModelVersionByJobId,
+  type ModelVersionRecord,
+} from '@dermino/db';
 import { z } from 'zod';
 import type { JobContext } from '../../worker/job-handler.js';
 
@@ -14,24 +19,42 @@ export const afterSchema = z.array(z.string().uuid()).max(50).default([]);
 
 const POLL_MS = 5000;
 
-/** Waits (heartbeating, so a cancel is noticed) until the jobs succeed; a failed or cancelled one fails this job. */
+/**
+ * Waits (heartbeating, so a cancel is noticed) until the jobs succeed; a failed or cancelled one fails this job.
+ * The wait gives up this worker's slot for the job's kind, so other jobs of the kind run meanwhile.
+ */
 export async function waitForJobs(context: JobContext<unknown>, jobIds: string[]): Promise<void> {
-  let announced = false;
-  for (const id of jobIds) {
-    for (;;) {
-      const job = await getJobById(context.db, id);
-      if (job.status === 'SUCCEEDED') break;
-      if (job.status === 'FAILED' || job.status === 'CANCELLED') {
-        throw new Error(`Job ${id} (${job.kind.toLowerCase()}) this job depends on is ${job.status.toLowerCase()}${job.error ? `: ${job.error}` : ''}.`);
+  const pending: string[] = [];
+  for (const id of jobIds) if ((await jobOrThrow(context, id)).status !== 'SUCCEEDED') pending.push(id);
+  if (pending.length === 0) return;
+  await context.outsideSlot(async () => {
+    let announced = false;
+    for (const id of pending) {
+      for (
+        let job = await jobOrThrow(context, id);
+        job.status !== 'SUCCEEDED';
+        job = await jobOrThrow(context, id)
+      ) {
+        if (!announced) {
+          await context.log(`Waiting for job ${id} (${job.kind.toLowerCase()}) to finish.`);
+          announced = true;
+        }
+        await context.progress({ step: 0, metrics: { waitingFor: id } });
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
-      if (!announced) {
-        await context.log(`Waiting for job ${id} (${job.kind.toLowerCase()}) to finish.`);
-        announced = true;
-      }
-      await context.progress({ step: 0, metrics: { waitingFor: id } });
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  });
+}
+
+/** The job, succeeded or still to come; throws when it failed or was cancelled. */
+async function jobOrThrow(context: JobContext<unknown>, id: string) {
+  const job = await getJobById(context.db, id);
+  if (job.status === 'FAILED' || job.status === 'CANCELLED') {
+    throw new Error(
+      `Job ${id} (${job.kind.toLowerCase()}) this job depends on is ${job.status.toLowerCase()}${job.error ? `: ${job.error}` : ''}.`,
+    );
   }
+  return job;
 }
 
 export async function resolveModel(context: JobContext<unknown>, ref: ModelRef): Promise<ModelVersionRecord> {
