@@ -1,0 +1,77 @@
+import { AppError, createDb, createQueue, findMigrationStatus, parseDatabaseUrl } from '@dermino/db';
+import type { Command } from 'commander';
+import { parseKinds } from '../src/cli/worker-command.js';
+import { loadEnv } from '../src/env.js';
+import { createLogger, wantsPrettyLogs } from '../src/logger.js';
+import { startWorker } from '../src/worker/start-worker.js';
+
+/**
+ * A training worker on the platform's database (DATABASE_URL): the bundle has no embedded database and no Prisma
+ * CLI, so it migrates nothing; it refuses a database whose schema is not the one it was built for.
+ */
+async function checkSchema(db: ReturnType<typeof createDb>, host: string): Promise<void> {
+  const status = await findMigrationStatus(db).catch((error: Error) => {
+    throw new AppError('DATABASE_UNAVAILABLE', {
+      message: `Cannot read the schema of the database at ${host}: ${error.message.split('\n').at(-1)}`,
+      cause: error,
+    });
+  });
+  if (status.pending.length)
+    throw new AppError('DATABASE_INCOMPATIBLE', {
+      message: `The database at ${host} lacks ${status.pending.length} migration(s) this bundle needs (${status.pending.at(-1)}): start or upgrade the platform (npm start migrates it), then start the worker again.`,
+    });
+  if (status.unknown.length)
+    throw new AppError('DATABASE_INCOMPATIBLE', {
+      message: `The database at ${host} was migrated by a newer platform (${status.unknown.at(-1)}): rebuild the bundle from that version (npm run bundle:gpu -w @dermino/trainer).`,
+    });
+}
+
+export function registerBundleWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description("Run a trainer worker on the platform's database (DATABASE_URL)")
+    .option('--kinds <kinds>', 'only these job kinds, comma-separated (e.g. pretrain,finetune); default all')
+    .action(async (options: { kinds?: string }) => {
+      const env = loadEnv();
+      const handlers = parseKinds(options.kinds);
+      if (!env.DATABASE_URL)
+        throw new AppError('BAD_INPUT', {
+          message:
+            "DATABASE_URL is not set: the bundle's worker runs on the platform's database (postgresql://user:password@host:5432/database).",
+        });
+      const host = parseDatabaseUrl(env.DATABASE_URL).host;
+      const logger = createLogger({
+        level: env.LOG_LEVEL,
+        pretty: wantsPrettyLogs({
+          format: env.LOG_FORMAT,
+          nodeEnv: env.NODE_ENV,
+          isTTY: Boolean(process.stdout.isTTY),
+        }),
+      });
+      const db = createDb({ url: env.DATABASE_URL });
+      await checkSchema(db, host).catch(async (error) => {
+        await db.$disconnect();
+        throw error;
+      });
+      const queue = await createQueue({
+        url: env.DATABASE_URL,
+        onError: (error) => logger.warn(`queue: ${error.message}`),
+      });
+      const worker = await startWorker({ db, queue, home: env.home, logger, handlers });
+      logger.info({ kinds: handlers.map((h) => h.kind), database: host }, 'bundle worker started');
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        for (const [name, step] of [
+          ['worker', () => worker.stop()],
+          ['queue', () => queue.stop({ graceful: true, wait: true, timeout: 10_000 })],
+          ['database', () => db.$disconnect()],
+        ] as const)
+          await step().catch((error: Error) => logger.warn(`stopping the ${name}: ${error.message}`));
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    });
+}
