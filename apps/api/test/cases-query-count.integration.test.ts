@@ -16,6 +16,13 @@ const PAGE_WITHOUT_TOTAL = `query($n: Int!, $f: CaseFilter) { cases(first: $n, f
 const PAGE_TOTAL_IN_FRAGMENT = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { ...Counted edges { node { id } } } }
   fragment Counted on CaseConnection { ... on CaseConnection { matching: totalCount } }`;
 const CASE = `query($id: ID!) { case(id: $id) { ${NODE} } }`;
+// A lean list (the benchmark's query): no images, no annotations asked for, through a fragment.
+const LEAN_PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { edges { node { ...Lean } } } }
+  fragment Lean on Case { id site source }`;
+const DIAGNOSIS_PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { edges { node { id diagnosis { code } } } } }`;
+// The relations' JSON (the filter on source reads images too, so not any mention of the table).
+const readsImages = (sql: string) => /'blurVariance'/.test(sql);
+const readsAnnotations = (sql: string) => /'confirmation'/.test(sql);
 
 // The session check: one statement (the user and the token's revocation together).
 const isSessionRead = (sql: string) => /"RevokedSession"|"User"/.test(sql);
@@ -89,6 +96,34 @@ describe('cases(first: N) with images and annotations', () => {
   });
 });
 
+describe('cases(first: N) reads only the relations the query selects', () => {
+  it('reads neither images nor annotations for a list of ids and sites', async () => {
+    const { result, queries, statements } = await countQueries(() =>
+      api.execute(LEAN_PAGE, { n: 50, f: { source: [source] } }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.cases.edges).toHaveLength(50);
+    expect(result.data!.cases.edges[0].node.source).toBe(source);
+    const page = statements.filter((sql) => /FROM "Case"/.test(sql));
+    expect(page).toHaveLength(1);
+    expect(page.filter(readsImages)).toEqual([]);
+    expect(page.filter(readsAnnotations)).toEqual([]);
+    // The session and the page: nothing else (no concepts to batch).
+    expect(queries).toBe(2);
+  });
+
+  it('reads the annotations for a diagnosis, and gets it right', async () => {
+    const { result, statements } = await countQueries(() =>
+      api.execute(DIAGNOSIS_PAGE, { n: 50, f: { source: [source] } }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    const codes = result.data!.cases.edges.map((edge: any) => edge.node.diagnosis.code);
+    // Each case has a histopathology-confirmed mel or nv on the case, and a single reader's bkl on an image.
+    expect(new Set(codes)).toEqual(new Set(['mel', 'nv']));
+    expect(statements.filter((sql) => /FROM "Case"/.test(sql)).filter(readsAnnotations)).toHaveLength(1);
+  });
+});
+
 describe('case(id) with images and annotations', () => {
   it('reads the session once, the case in one statement, and writes its audit event', async () => {
     await countQueries(() => api.execute(CASE, { id: caseId }, { token })); // warm-up
@@ -102,5 +137,17 @@ describe('case(id) with images and annotations', () => {
     expect(statements.filter(isSessionRead)).toHaveLength(1);
     expect(statements.filter((sql) => /FROM "Case"/.test(sql))).toHaveLength(1);
     expect(queries).toBe(4);
+  });
+
+  it('reads neither images nor annotations when the query asks for neither', async () => {
+    const { result, statements } = await countQueries(() =>
+      api.execute(`query($id: ID!) { case(id: $id) { id site } }`, { id: caseId }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.case.id).toBe(caseId);
+    const read = statements.filter((sql) => /FROM "Case"/.test(sql));
+    expect(read).toHaveLength(1);
+    expect(read.filter(readsImages)).toEqual([]);
+    expect(read.filter(readsAnnotations)).toEqual([]);
   });
 });

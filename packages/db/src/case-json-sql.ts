@@ -3,13 +3,6 @@ import { Prisma } from './client.js';
 import type { ImageRecord } from './images.js';
 
 /**
- * One case row (alias `k`, joined to its patient as `p` by the caller: `caseFromSql`) as JSON with its patient,
- * images and annotations (each with its concept), built by
- * the database in the same statement that picks the cases: the embedded Postgres runs one statement at a time,
- * so a page costs one round trip instead of one per relation level. The keys match the Prisma selects of
- * cases.ts, images.ts and concepts.ts (CaseRecord); timestamps arrive as ISO text without a zone (UTC).
- */
-/**
  * The cases of `source` (a table or CTE of Case rows) as `k` with their patients as `p`. A join, not a subquery
  * per case: with a few hundred patients the planner costs a sequential scan below an index probe and ran one per
  * case (10 of the page's 25 ms in EXPLAIN ANALYZE, 300 patients); the join reads the table once.
@@ -18,18 +11,25 @@ export function caseFromSql(source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${source} k JOIN "Patient" p ON p."id" = k."patientId"`;
 }
 
-export const caseJsonSql = Prisma.sql`json_build_object(
-  'id', k."id", 'externalId', k."externalId", 'source', k."source", 'site', k."site", 'createdAt', k."createdAt",
-  'patient', json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
-                'ageBand', p."ageBand", 'skinType', p."skinType"),
-  'images', coalesce((
+/**
+ * The relations of a case a read fills; one left out comes back as an empty list (the query did not ask for it).
+ * Annotations bring the images with them (an annotation's image is one of the case's image objects).
+ */
+export interface CaseRelations {
+  images: boolean;
+  annotations: boolean;
+}
+export const ALL_CASE_RELATIONS: CaseRelations = { images: true, annotations: true };
+
+const imagesJsonSql = Prisma.sql`coalesce((
     SELECT json_agg(json_build_object('id', i."id", 'source', i."source",
         'status', i."status", 'width', i."width", 'height', i."height", 'modality', i."modality",
         'device', i."device", 'capturedAt', i."capturedAt", 'createdAt', i."createdAt",
         'brightness', i."brightness", 'contrast', i."contrast", 'colorCast', i."colorCast",
         'blurVariance', i."blurVariance") ORDER BY i."createdAt", i."id")
-    FROM "Image" i WHERE i."caseId" = k."id"), '[]'::json),
-  'annotations', coalesce((
+    FROM "Image" i WHERE i."caseId" = k."id"), '[]'::json)`;
+
+const annotationsJsonSql = Prisma.sql`coalesce((
     SELECT json_agg(json_build_object('id', a."id", 'imageId', a."imageId", 'caseId', a."caseId",
         'annotator', a."annotator", 'confirmation', a."confirmation", 'createdAt', a."createdAt",
         'concept', json_build_object('id', d."id", 'code', d."code", 'name', d."name",
@@ -44,8 +44,25 @@ export const caseJsonSql = Prisma.sql`json_build_object(
       WHERE im."caseId" = k."id" AND a1."caseId" IS DISTINCT FROM k."id"
     ) a
     JOIN "DiagnosisConcept" d ON d."id" = a."conceptId"),
-    '[]'::json)
+    '[]'::json)`;
+
+/**
+ * One case row (alias `k`, joined to its patient as `p` by the caller: `caseFromSql`) as JSON with its patient,
+ * images and annotations (each with its concept), built by
+ * the database in the same statement that picks the cases: the embedded Postgres runs one statement at a time,
+ * so a page costs one round trip instead of one per relation level. The keys match the Prisma selects of
+ * cases.ts, images.ts and concepts.ts (CaseRecord); timestamps arrive as ISO text without a zone (UTC). *
+ * Only the relations asked for are read: a page that shows no images neither reads nor serialises them.
+ */
+export function caseJsonSql(relations: CaseRelations = ALL_CASE_RELATIONS): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+  'id', k."id", 'externalId', k."externalId", 'source', k."source", 'site', k."site", 'createdAt', k."createdAt",
+  'patient', json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
+                'ageBand', p."ageBand", 'skinType', p."skinType"),
+  'images', ${relations.images || relations.annotations ? imagesJsonSql : Prisma.sql`'[]'::json`},
+  'annotations', ${relations.annotations ? annotationsJsonSql : Prisma.sql`'[]'::json`}
 )`;
+}
 
 type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];

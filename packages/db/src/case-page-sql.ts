@@ -1,4 +1,4 @@
-import { caseFromSql, caseJsonSql } from './case-json-sql.js';
+import { type CaseRelations, caseFromSql, caseJsonSql } from './case-json-sql.js';
 import { Prisma } from './client.js';
 
 /** A case-read audit event written by the page statement itself: one event listing the page's case ids. */
@@ -12,7 +12,7 @@ export interface CasePageAudit {
 /**
  * ONE statement for a page: the total matching `where` (ignoring the cursor; only when `withTotal`, a count of
  * every matching case being the dearest part of a page), the page (`limit` rows after the
- * keyset, plus one to tell if there is a next page) as JSON with every relation, and, when `audit` is given,
+ * keyset, plus one to tell if there is a next page) as JSON with the relations asked for (default all), and, when `audit` is given,
  * the audit event of the cases shown, inserted by the same statement (the embedded Postgres runs one statement
  * at a time, so each round trip counts; nothing is read without its audit row).
  */
@@ -22,6 +22,7 @@ export function buildCasePageSql(options: {
   limit: number;
   audit?: CasePageAudit | null;
   withTotal: boolean;
+  relations?: CaseRelations;
 }): Prisma.Sql {
   const { where, keyset, limit, audit } = options;
   const totalSql = options.withTotal
@@ -40,7 +41,7 @@ export function buildCasePageSql(options: {
       SELECT * FROM "Case" k WHERE ${where} AND ${keyset} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${limit + 1}
     )${auditSql}
     SELECT ${totalSql} AS "totalCount",
-      coalesce((SELECT json_agg(${caseJsonSql} ORDER BY k."createdAt" DESC, k."id" DESC)
+      coalesce((SELECT json_agg(${caseJsonSql(options.relations)} ORDER BY k."createdAt" DESC, k."id" DESC)
         FROM ${caseFromSql(Prisma.sql`page`)}), '[]'::json)
         AS "cases"`;
 }

@@ -1,5 +1,11 @@
 import { buildCaseFilterSql, buildKeysetSql } from './case-filter-sql.js';
-import { type CaseJson, caseFromSql, caseJsonSql, parseCaseJson } from './case-json-sql.js';
+import {
+  type CaseJson,
+  type CaseRelations,
+  caseFromSql,
+  caseJsonSql,
+  parseCaseJson,
+} from './case-json-sql.js';
 import { buildCasePageSql, type CasePageAudit } from './case-page-sql.js';
 import { type DbClient, Prisma, type SkinType } from './client.js';
 import { conceptSelect, findConceptIdsWithDescendants } from './concepts.js';
@@ -68,6 +74,8 @@ export interface FindCasesOptions {
   audit?: CasePageAudit | null;
   /** Count every case matching the filter (default true); false leaves totalCount null and skips the count. */
   withTotal?: boolean;
+  /** The relations to fill (default all); one left out is an empty list. */
+  relations?: CaseRelations;
 }
 
 export interface CasePage {
@@ -98,6 +106,7 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
       limit: first,
       audit: options.audit,
       withTotal: options.withTotal ?? true,
+      relations: options.relations,
     }),
   );
   return {
@@ -107,9 +116,13 @@ export async function findCases(db: DbClient, options: FindCasesOptions): Promis
   };
 }
 
-export async function getCaseById(db: DbClient, options: { id: string }): Promise<CaseRecord | null> {
+/** One case with the relations asked for (default all; one left out is an empty list), or null. */
+export async function getCaseById(
+  db: DbClient,
+  options: { id: string; relations?: CaseRelations },
+): Promise<CaseRecord | null> {
   const [row] = await db.$queryRaw<{ found: CaseJson }[]>`
-    SELECT ${caseJsonSql} AS "found" FROM ${caseFromSql(Prisma.sql`"Case"`)} WHERE k."id" = ${options.id}`;
+    SELECT ${caseJsonSql(options.relations)} AS "found" FROM ${caseFromSql(Prisma.sql`"Case"`)} WHERE k."id" = ${options.id}`;
   return row ? parseCaseJson(row.found) : null;
 }
 

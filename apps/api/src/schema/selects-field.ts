@@ -18,3 +18,26 @@ export function selectsField(info: GraphQLResolveInfo, fieldName: string): boole
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
+
+/**
+ * The names of the fields the query asks for at `path` below the field being resolved (e.g. ['edges', 'node']),
+ * through fragments and aliases, in any of its merged occurrences; conservative like selectsField.
+ */
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined, depth: number, seen: Set<string>): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (depth === path.length) found.add(selection.name.value);
+        else if (selection.name.value === path[depth]) visit(selection.selectionSet, depth + 1, new Set());
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, depth, seen);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet, depth, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, 0, new Set());
+  return found;
+}

@@ -2,6 +2,7 @@ import { AppError, findCases, MAX_CASE_PAGE_SIZE } from '@dermino/db';
 import { requireUser } from '../../../../context.js';
 import type { QueryResolvers } from '../../../../generated/resolvers-types.js';
 import { selectsField } from '../../../selects-field.js';
+import { caseRelationsAt } from '../../case-relations.js';
 import { checkCaseFilter } from '../../check-case-filter.js';
 import { decodeCaseCursor, encodeCaseCursor } from '../../cursor.js';
 
@@ -26,6 +27,8 @@ export const cases: QueryResolvers['cases'] = async (_parent, args, context, inf
     after,
     // The count reads every matching case, however many: only when the query asks for totalCount.
     withTotal: selectsField(info, 'totalCount'),
+    // Images and annotations only when the page shows them.
+    relations: caseRelationsAt(info, ['edges', 'node']),
     audit: {
       userId: requireUser(context).id,
       action: 'case.list',
