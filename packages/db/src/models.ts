@@ -162,6 +162,18 @@ export async function getModelVersionByAlias(db: DbClient, options: { alias: str
   return row.modelVersion;
 }
 
+/** The model holding the alias, or null when no model holds it (getModelVersionByAlias throws NOT_FOUND then). */
+export async function findModelVersionByAlias(
+  db: DbClient,
+  options: { alias: string },
+): Promise<ModelVersionRecord | null> {
+  const row = await db.modelAlias.findUnique({
+    where: { alias: options.alias },
+    select: { modelVersion: { select: modelVersionSelect } },
+  });
+  return row?.modelVersion ?? null;
+}
+
 export interface ModelLineage {
   model: ModelVersionRecord;
   /** Parent, grandparent... up to the pretrained backbone. */

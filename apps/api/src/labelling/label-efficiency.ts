@@ -1,9 +1,8 @@
 import {
   type Db,
   findLabelEfficiencyRows,
-  getModelVersionByAlias,
+  findModelVersionByAlias,
   getModelVersionById,
-  isAppError,
   type LabelEfficiencyRow,
   type ModelVersionRecord,
 } from '@dermino/db';
@@ -40,10 +39,7 @@ function labelsOf(row: LabelEfficiencyRow): number {
 
 /** The champion's backbone and method, and every evaluated classifier of both: balanced accuracy against labels. */
 export async function labelEfficiencyOfChampion(db: Db) {
-  const champion = await getModelVersionByAlias(db, { alias: 'champion' }).catch((error) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  const champion = await findModelVersionByAlias(db, { alias: 'champion' });
   if (!champion?.parentId) return null;
   const method = methodOf(champion);
   const rows = await findLabelEfficiencyRows(db, { backboneId: champion.parentId });

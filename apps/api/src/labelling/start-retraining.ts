@@ -3,9 +3,8 @@ import {
   type CurationFilter,
   claimRetraining,
   enqueueJob,
+  findModelVersionByAlias,
   getDatasetVersionById,
-  getModelVersionByAlias,
-  isAppError,
   type ModelVersionRecord,
   recordAuditEvent,
 } from '@dermino/db';
@@ -47,10 +46,7 @@ const readFilter = (stored: unknown): CurationFilter => {
 };
 
 async function currentChampion(context: Context): Promise<ModelVersionRecord | null> {
-  return getModelVersionByAlias(context.db, { alias: 'champion' }).catch((error) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  return findModelVersionByAlias(context.db, { alias: 'champion' });
 }
 
 type Trigger = 'loop' | 'on-demand';

@@ -1,9 +1,8 @@
 import {
   type Db,
   findEvaluations,
-  getModelVersionByAlias,
+  findModelVersionByAlias,
   getModelVersionById,
-  isAppError,
   type ModelVersionRecord,
   promoteModelVersion,
 } from '@dermino/db';
@@ -27,10 +26,7 @@ export async function promoteIfBetter(
   },
 ): Promise<PromotionDecision> {
   const { alias, metric, model, datasetVersionId, split } = options;
-  const holder = await getModelVersionByAlias(db, { alias }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  const holder = await findModelVersionByAlias(db, { alias });
   // A classifier on a collapsed backbone is never promoted, though the classifier itself passed.
   const parent = model.parentId ? await getModelVersionById(db, { id: model.parentId }) : null;
   const failure =
