@@ -14,7 +14,7 @@ const schema = z.object({
   DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
   /** Steps of the demo's background continuation of pretraining; unset: the demo's default (1,500), 0: none. */
   DERMINO_DEMO_CONTINUE_STEPS: z.coerce.number().int().min(0).max(100_000).optional(),
-  DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).optional(),
+  DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']).optional(),
   /** Data-parallel pretraining replicas (worker threads) on single-threaded backends; unset: one per core. */
   DERMINO_TRAIN_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Which services `dermino start` runs, comma-separated. */
@@ -40,6 +40,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     process.exit(2);
   }
   return { ...parsed.data, home: path.resolve(invokedFrom, parsed.data.DERMINO_HOME) };
+}
+
+/**
+ * Mesa's EGL without a display server (Dawn's OpenGL ES adapter on a headless machine) needs EGL_PLATFORM=surfaceless;
+ * the native library reads it with getenv, so it is set in this process, unless the user set it.
+ */
+export function useHeadlessEgl(): void {
+  process.env.EGL_PLATFORM ||= 'surfaceless';
 }
 
 /** The environment handed to child processes (API, web, worker). */

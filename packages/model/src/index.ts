@@ -24,10 +24,11 @@ export { PRETRAIN_RECIPES, type PretrainRecipe, type PretrainRecipeName } from '
 export { createPretrainState, disposePretrainState, studentParameters, type PretrainState, type Network } from './train/pretrain-state';
 export { trainStep, type PretrainBatch, type StepLog } from './train/train-step';
 export { computeStepGradients, applyStepGradients, type StepGradients } from './train/train-step';
+export { trainStepAsync, computeStepGradientTensors, applyStepGradientTensors, type StepGradientTensors } from './train/train-step';
 export { createParallelTrainer, type ParallelTrainer, type ParallelTrainerOptions } from './train/parallel/parallel-trainer';
 export type { ReplicaBackend } from './train/parallel/protocol';
 export { scheduleAt, cosineSchedule, linearWarmup, type ScheduleConfig, type ScheduleValues } from './train/schedules';
-export { createAdamW, applyAdamW, clipByGlobalNorm, type AdamWState, type AdamWOptions } from './train/adamw';
+export { createAdamW, applyAdamW, clipByGlobalNorm, clipByGlobalNormTensor, type AdamWState, type AdamWOptions } from './train/adamw';
 export { extractFeatures, sampleLabelFraction, accuracy } from './eval/features';
 export { knnClassify, type KnnOptions } from './eval/knn';
 export { trainLinearProbe, predictClasses, classWeights, classifierLogits, createLinearClassifier, weightedCrossEntropy, type LinearClassifier, type LinearProbeOptions } from './eval/linear-probe';

@@ -31,7 +31,11 @@ program
   .command('worker')
   .description('Run a trainer worker that takes jobs from the queue')
   .option('--kinds <kinds>', 'only these job kinds, comma-separated (e.g. pretrain,finetune); default all')
-  .action((options: { kinds?: string }) => runWorkerCommand(getEnv(), options));
+  .option(
+    '--backend <name>',
+    'tfjs backend for training jobs: tensorflow-gpu, webgpu, tensorflow, wasm or cpu (default: DERMINO_BACKEND, else the fastest that loads)',
+  )
+  .action((options: { kinds?: string; backend?: string }) => runWorkerCommand(getEnv(), options));
 registerJobsCommands(program, getEnv);
 registerTrainCommand(program, getEnv);
 registerModelsCommands(program, getEnv);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { disposePretrainState, resolvePretrainConfig } from '@dermino/model';
 import type { Command } from 'commander';
 import type { Env } from '../env.js';
-import { useConfiguredBackend } from '../backend/use-backend.js';
+import { adapterSummary } from '../backend/webgpu-adapter.js';
+import { useBackendOption, useConfiguredBackend } from '../backend/use-backend.js';
 import { writeBackboneFiles } from '../jobs/pretrain/export-backbone.js';
 import { createHealthProbe, describeHealth } from '../jobs/pretrain/health-probe.js';
 import { pretrainConfigOf } from '../jobs/pretrain/pretrain-payload.js';
@@ -30,7 +31,9 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
     .option('--batch-size <n>', 'images per step', '32')
     .option('--checkpoint-every <n>', 'steps between checkpoints', '25')
     .option('--seed <n>', 'random seed', '0')
-    .action(async (options: { data: string; steps?: string; budget?: string; out: string; preset: string; batchSize: string; checkpointEvery: string; seed: string }) => {
+    .option('--backend <name>', 'tfjs backend: tensorflow-gpu, webgpu, tensorflow, wasm or cpu (default: DERMINO_BACKEND, else the fastest that loads)')
+    .action(async (options: { data: string; steps?: string; budget?: string; out: string; preset: string; batchSize: string; checkpointEvery: string; seed: string; backend?: string }) => {
+      useBackendOption(options.backend);
       if (!['tiny', 'vit-s16', 'vit-b16'].includes(options.preset)) throw new Error(`--preset must be tiny, vit-s16 or vit-b16, got "${options.preset}"`);
       if (!options.steps && !options.budget) throw new Error('pretrain needs --steps <n> or --budget <duration>');
       const budgetSeconds = options.budget ? parseDuration(options.budget) : undefined;
@@ -39,7 +42,7 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
       const size = resolvePretrainConfig(configFor(1)).vit.imageSize;
       const backend = await useConfiguredBackend();
       const parallel = trainingParallelism(backend);
-      console.error(`Backend: ${backend.choice}, ${parallel.replicas} training thread(s)`);
+      console.error(`Backend: ${backend.choice}${backend.adapter ? ` on ${adapterSummary(backend.adapter)}` : ''}, ${parallel.replicas} training thread(s)`);
       const data = await loadCliData(options.data, size, (message) => console.error(`warning: ${message}`));
       let steps = options.steps ? positive(options.steps, 'steps') : 0;
       if (!options.steps && budgetSeconds) {

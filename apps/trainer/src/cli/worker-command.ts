@@ -1,4 +1,5 @@
 import { AppError, createQueue, migrateDatabase } from '@dermino/db';
+import { useBackendOption, useConfiguredBackend } from '../backend/use-backend.js';
 import type { Env } from '../env.js';
 import { jobHandlers } from '../jobs/index.js';
 import { createLogger, wantsPrettyLogs } from '../logger.js';
@@ -26,8 +27,12 @@ export function parseKinds(value: string | undefined): JobHandler[] {
   });
 }
 
-export async function runWorkerCommand(env: Env, options: { kinds?: string } = {}): Promise<void> {
+export async function runWorkerCommand(
+  env: Env,
+  options: { kinds?: string; backend?: string } = {},
+): Promise<void> {
   const handlers = parseKinds(options.kinds);
+  const forcedBackend = useBackendOption(options.backend) ?? env.DERMINO_BACKEND;
   const logger = createLogger({
     level: env.LOG_LEVEL,
     pretty: wantsPrettyLogs({
@@ -36,6 +41,9 @@ export async function runWorkerCommand(env: Env, options: { kinds?: string } = {
       isTTY: Boolean(process.stdout.isTTY),
     }),
   });
+  // A backend asked for by name is loaded now: one that cannot load stops the worker at once, with its reason,
+  // instead of failing every training job; the line names the adapter on webgpu.
+  if (forcedBackend) await useConfiguredBackend((line) => logger.info(line));
   const database = await openDatabase(env);
   await migrateDatabase({ url: database.handle.url });
   const queue = await createQueue({

@@ -63,16 +63,33 @@ export function applyAdamW(
   });
 }
 
-/** Scales a group of gradients so their joint L2 norm is at most `maxNorm`; returns the norm before clipping. */
-export function clipByGlobalNorm(grads: Record<string, tf.Tensor>, names: string[], maxNorm: number): number {
-  const norm = tf.tidy(() => tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n]))))).dataSync()[0]);
-  if (norm > maxNorm) {
-    const scale = maxNorm / (norm + 1e-6);
-    for (const n of names) {
-      const scaled = tf.mul(grads[n], scale);
-      grads[n].dispose();
-      grads[n] = scaled;
-    }
+/**
+ * Scales a group of gradients so their joint L2 norm is at most `maxNorm`, on the device (no read back, so it runs
+ * on webgpu, where reads are asynchronous); returns the norm before clipping, a scalar the caller disposes.
+ */
+export function clipByGlobalNormTensor(
+  grads: Record<string, tf.Tensor>,
+  names: string[],
+  maxNorm: number,
+): tf.Scalar {
+  const norm = tf.tidy(() => tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n]))))) as tf.Scalar);
+  // Exactly 1 at or below the limit, so unclipped gradients keep their values.
+  const scale = tf.tidy(() =>
+    tf.where(tf.greater(norm, maxNorm), tf.div(maxNorm, tf.add(norm, 1e-6)), tf.onesLike(norm)),
+  );
+  for (const n of names) {
+    const scaled = tf.mul(grads[n], scale);
+    grads[n].dispose();
+    grads[n] = scaled;
   }
+  scale.dispose();
   return norm;
+}
+
+/** clipByGlobalNormTensor with the norm read back (synchronous backends). */
+export function clipByGlobalNorm(grads: Record<string, tf.Tensor>, names: string[], maxNorm: number): number {
+  const norm = clipByGlobalNormTensor(grads, names, maxNorm);
+  const value = norm.dataSync()[0];
+  norm.dispose();
+  return value;
 }

@@ -6,7 +6,7 @@ import { deriveConceptEmbeddings } from '../concepts/concept-embeddings';
 import { resolvePretrainConfig } from './pretrain-config';
 import { createPretrainState, disposePretrainState } from './pretrain-state';
 import { scheduleAt } from './schedules';
-import { trainStep } from './train-step';
+import { trainStep, trainStepAsync } from './train-step';
 
 const embeddings = deriveConceptEmbeddings(
   [{ code: 'benign' }, { code: 'nv', parent: 'benign' }, { code: 'mel' }],
@@ -116,5 +116,21 @@ describe('trainStep', () => {
       /crops.localSize must be a positive multiple of patchSize 8/,
     );
     expect(() => resolvePretrainConfig({ centring: 'none' as never })).toThrow(/centring must be/);
+  });
+
+  it('trainStepAsync (read back asynchronously, for webgpu) takes exactly the steps of trainStep, and leaks nothing', async () => {
+    const sync = createPretrainState(MICRO_PRETRAIN, { conceptEmbeddings: embeddings });
+    const async = createPretrainState(MICRO_PRETRAIN, { conceptEmbeddings: embeddings });
+    const input = batch(true);
+    const before = tf.memory().numTensors;
+    for (let step = 0; step < 3; step++)
+      expect(await trainStepAsync(async, input)).toEqual(trainStep(sync, input));
+    expect(tf.memory().numTensors).toBe(before);
+    for (const name of ['blocks.0.attn.qkv.weight', 'blocks.1.mlp.fc2.weight'])
+      expect(read(async.student.backbone.weights[name])).toEqual(read(sync.student.backbone.weights[name]));
+    expect(read(async.centres.dino)).toEqual(read(sync.centres.dino));
+    tf.dispose([input.images, input.labels.targets, input.labels.labelSpace]);
+    disposePretrainState(sync);
+    disposePretrainState(async);
   });
 });

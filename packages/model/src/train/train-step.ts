@@ -10,7 +10,7 @@ import { sampleMasks } from '../masking/block-mask';
 import { selectRows } from '../nn/select-rows';
 import { createRng, type Rng } from '../random';
 import { vitForward } from '../vit/vit-forward';
-import { applyAdamW, clipByGlobalNorm } from './adamw';
+import { applyAdamW, clipByGlobalNormTensor } from './adamw';
 import { type PretrainState, studentParameters } from './pretrain-state';
 import { type ScheduleValues, scheduleAt } from './schedules';
 import { updateTeacher } from './teacher-ema';
@@ -136,15 +136,21 @@ export interface StepGradients {
   maskedPatches: number;
 }
 
+/** computeStepGradients before any read back: the losses are scalars on the backend, owned by the caller. */
+export interface StepGradientTensors extends Omit<StepGradients, 'losses'> {
+  losses: Record<keyof StepLog['losses'], tf.Scalar>;
+}
+
 /**
  * The first half of a step: augmentation, teacher targets, student forward and backward. Changes no state; the
  * caller owns the returned tensors. `rank` picks the random stream of a data-parallel replica (0 = single thread).
+ * Reads nothing back, so it also runs on backends whose reads are asynchronous (webgpu).
  */
-export function computeStepGradients(
+export function computeStepGradientTensors(
   state: PretrainState,
   batch: PretrainBatch,
   options: { rank?: number } = {},
-): StepGradients {
+): StepGradientTensors {
   const { config } = state;
   const schedule = scheduleAt(config.schedule, state.step);
   const rng = stepRng(config.seed, state.step, options.rank ?? 0);
@@ -160,7 +166,7 @@ export function computeStepGradients(
   const masks = sampleMasks(2 * B, grid, rng, config.masking);
   const positions = maskedPositions(masks);
   const w = config.lossWeights;
-  const kept: Record<string, tf.Tensor> = {};
+  const kept = {} as StepGradientTensors['losses'];
   const params = studentParameters(state);
   let out!: { grads: Record<string, tf.Tensor>; dino: tf.Tensor2D; ibot: tf.Tensor2D | null };
   tf.tidy(() => {
@@ -172,7 +178,7 @@ export function computeStepGradients(
     const teacher = tf.tidy(() => teacherTargets(state, globals, positions, schedule.teacherTemperature));
     const { value, grads } = tf.variableGrads(() => {
       const losses = studentLosses(state, globals, crops.local, maskTensor, positions, teacher, batch, rng);
-      for (const [k, v] of Object.entries(losses)) kept[k] = tf.keep(v);
+      for (const [k, v] of Object.entries(losses)) kept[k as keyof LossParts] = tf.keep(v);
       return tf.addN([
         tf.mul(losses.dino, w.dino),
         tf.mul(losses.ibot, w.ibot),
@@ -193,43 +199,51 @@ export function computeStepGradients(
     };
   });
   tf.dispose([...crops.global, ...crops.local]);
-  const read = (key: string) => {
-    const v = kept[key].dataSync()[0];
-    kept[key].dispose();
-    return v;
-  };
-  const losses = {
-    dino: read('dino'),
-    ibot: read('ibot'),
-    koleo: read('koleo'),
-    label: read('label'),
-    total: read('total'),
-  };
   return {
     grads: out.grads,
-    losses,
+    losses: kept,
     centreInputs: { dino: out.dino, ibot: out.ibot },
     maskedPatches: positions.indices.length,
   };
 }
 
+/** Reads a scalar back (synchronous backends) and disposes it. */
+function readScalar(value: tf.Scalar): number {
+  const number = value.dataSync()[0];
+  value.dispose();
+  return number;
+}
+
+/** computeStepGradientTensors with the losses read back (synchronous backends: wasm, cpu, tensorflow). */
+export function computeStepGradients(
+  state: PretrainState,
+  batch: PretrainBatch,
+  options: { rank?: number } = {},
+): StepGradients {
+  const { losses, ...rest } = computeStepGradientTensors(state, batch, options);
+  const read = Object.fromEntries(Object.entries(losses).map(([k, v]) => [k, readScalar(v)]));
+  return { ...rest, losses: read as StepLog['losses'] };
+}
+
 /**
  * The second half of a step: gradient clipping per module, AdamW, teacher EMA and centres, then step + 1.
- * Disposes the gradients and centre inputs it is given. Returns the gradient norm before clipping.
+ * Disposes the gradients and centre inputs it is given. Returns the gradient norm before clipping, as a scalar on
+ * the backend (the caller disposes it), so nothing is read back.
  */
-export function applyStepGradients(
+export function applyStepGradientTensors(
   state: PretrainState,
   gradients: Pick<StepGradients, 'grads' | 'centreInputs'>,
-): { gradNorm: number; schedule: ScheduleValues } {
+): { gradNorm: tf.Scalar; schedule: ScheduleValues } {
   const { config } = state;
   const schedule = scheduleAt(config.schedule, state.step);
   const named = { ...gradients.grads };
   const { dino, ibot } = gradients.centreInputs;
   const gradNorm = tf.tidy(() => {
-    let norm = 0;
+    let norm: tf.Scalar = tf.scalar(0);
     for (const prefix of ['backbone.', 'dino_head.', 'ibot_head.', 'label_head.']) {
       const group = Object.keys(named).filter((n) => n.startsWith(prefix));
-      if (group.length && config.clipGrad > 0) norm += clipByGlobalNorm(named, group, config.clipGrad) ** 2;
+      if (group.length && config.clipGrad > 0)
+        norm = tf.add(norm, tf.square(clipByGlobalNormTensor(named, group, config.clipGrad)));
     }
     if (schedule.lastLayerFrozen)
       for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
@@ -240,11 +254,20 @@ export function applyStepGradients(
     updateTeacher(state.teacher, state.student, schedule.momentum);
     state.centres.dino.assign(updateCentre(state.centres.dino, dino, config.centreMomentum));
     if (ibot) state.centres.ibot.assign(updateCentre(state.centres.ibot, ibot, config.centreMomentum));
-    return Math.sqrt(norm);
+    return tf.sqrt(norm) as tf.Scalar;
   });
   tf.dispose([...Object.values(gradients.grads), ...Object.values(named), dino, ...(ibot ? [ibot] : [])]);
   state.step += 1;
   return { gradNorm, schedule };
+}
+
+/** applyStepGradientTensors with the gradient norm read back (synchronous backends). */
+export function applyStepGradients(
+  state: PretrainState,
+  gradients: Pick<StepGradients, 'grads' | 'centreInputs'>,
+): { gradNorm: number; schedule: ScheduleValues } {
+  const { gradNorm, schedule } = applyStepGradientTensors(state, gradients);
+  return { gradNorm: readScalar(gradNorm), schedule };
 }
 
 /** One hybrid pretraining step: augment, teacher targets, student forward/backward, AdamW, EMA, centres. */
@@ -252,4 +275,18 @@ export function trainStep(state: PretrainState, batch: PretrainBatch): StepLog {
   const { grads, losses, centreInputs } = computeStepGradients(state, batch);
   const { gradNorm, schedule } = applyStepGradients(state, { grads, centreInputs });
   return { step: state.step, ...schedule, losses, gradNorm };
+}
+
+/**
+ * trainStep for any backend: the same step, with the losses and gradient norm read back asynchronously at its end
+ * (webgpu cannot read synchronously; on wasm and cpu it gives what trainStep gives).
+ */
+export async function trainStepAsync(state: PretrainState, batch: PretrainBatch): Promise<StepLog> {
+  const { grads, losses, centreInputs } = computeStepGradientTensors(state, batch);
+  const { gradNorm, schedule } = applyStepGradientTensors(state, { grads, centreInputs });
+  const names = Object.keys(losses) as (keyof StepLog['losses'])[];
+  const values = await Promise.all([...names.map((name) => losses[name].data()), gradNorm.data()]);
+  tf.dispose([...Object.values(losses), gradNorm]);
+  const read = Object.fromEntries(names.map((name, i) => [name, values[i][0]])) as StepLog['losses'];
+  return { step: state.step, ...schedule, losses: read, gradNorm: values[names.length][0] };
 }

@@ -3,7 +3,7 @@ import {
   createPretrainState,
   disposePretrainState,
   type PretrainConfigInput,
-  trainStep,
+  trainStepAsync,
 } from '@dermino/model';
 import * as tf from '@tensorflow/tfjs-core';
 import type { PretrainData, PretrainRunOptions } from './pretrain-loop.js';
@@ -57,7 +57,7 @@ export async function stepsForBudget(options: {
     );
   const images = tf.tensor4d(batch, [batchSize, data.size, data.size, 3]);
   try {
-    const step = async () => (trainer ? trainer.step({ images }) : trainStep(state, { images }));
+    const step = async () => (trainer ? trainer.step({ images }) : trainStepAsync(state, { images }));
     await step();
     const timed = options.timedSteps ?? 3;
     const started = performance.now();

@@ -3,6 +3,7 @@ import { findVersionImages, type Prisma, registerModelVersion } from '@dermino/d
 import { DEFAULT_COLLAPSE_THRESHOLDS, disposePretrainState, resolvePretrainConfig } from '@dermino/model';
 import { trainingParallelism } from '../../backend/training-replicas.js';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
+import { adapterSummary } from '../../backend/webgpu-adapter.js';
 import type { JobHandler } from '../../worker/job-handler.js';
 import { describeArtifact, jobFolderKey, readArtifact } from '../shared/artifacts.js';
 import { vitConfigOf } from '../shared/backbone.js';
@@ -32,7 +33,9 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
     const { db, home, job, payload, log, progress } = context;
     await waitForJobs(context as never, payload.after);
     const backend = await useConfiguredBackend();
-    await log(`Backend: ${backend.choice}.`);
+    await log(
+      `Backend: ${backend.choice}${backend.adapter ? ` on ${adapterSummary(backend.adapter)}` : ''}.`,
+    );
     // Continued pretraining: the registered backbone's architecture and weights (an imported DINOv2, say).
     const from = payload.from ? await resolveModel(context as never, payload.from) : null;
     if (from && from.kind !== 'BACKBONE')
@@ -177,6 +180,8 @@ export const pretrainJob: JobHandler<PretrainPayload> = {
             concepts: codes,
             splits: payload.splits,
             continuedFrom: from?.id,
+            // Which backend trained it, and on webgpu the adapter (vendor, architecture, CPU or not).
+            backend: { choice: backend.choice, adapter: backend.adapter },
           }),
         ) as Prisma.InputJsonValue,
         datasetVersionId: payload.datasetVersionId,

@@ -9,7 +9,7 @@ import {
   type ReplicaBackend,
   type StepLog,
   setVitWeights,
-  trainStep,
+  trainStepAsync,
   type WeightMap,
 } from '@dermino/model';
 import { createBatchSampler } from './batch-sampler.js';
@@ -106,7 +106,7 @@ export async function runPretraining(options: PretrainRunOptions): Promise<Pretr
       }
       let log: StepLog;
       try {
-        log = trainer ? await trainer.step({ images, labels }) : trainStep(state, { images, labels });
+        log = trainer ? await trainer.step({ images, labels }) : await trainStepAsync(state, { images, labels });
       } finally {
         tf.dispose(labels ? [images, labels.targets, labels.labelSpace] : [images]);
       }
