@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { gelu, l2Normalize, linear } from '../nn/layers';
 import { createRng, fillTruncatedNormal } from '../random';
 import { nextId } from '../vit/create-vit';
+import { prototypeScores } from './prototype-scores';
 
 /** DINO / iBOT head: MLP (GELU between layers) -> bottleneck -> L2 normalise -> weight-normalised prototypes. */
 export interface ProjectionHeadConfig {
@@ -75,8 +76,5 @@ export function headBottleneck(head: ProjectionHead, x: tf.Tensor2D): tf.Tensor2
 
 /** Prototype scores [M, K]: each prototype column is unit-normalised (weight norm with g = 1). */
 export function headForward(head: ProjectionHead, x: tf.Tensor2D): tf.Tensor2D {
-  const v = head.weights['last_layer.weight_v'];
-  const columnNorm = tf.sqrt(tf.sum(tf.square(v), 0, true));
-  const prototypes = tf.div(v, tf.maximum(columnNorm, 1e-12));
-  return linear(headBottleneck(head, x), prototypes);
+  return prototypeScores(headBottleneck(head, x), head.weights['last_layer.weight_v'] as tf.Tensor2D);
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { softCrossEntropy } from './soft-cross-entropy';
 
 export interface MaskedPositions {
   /** Flat row indices b * N + n of masked patches, image by image. */
@@ -50,12 +51,9 @@ export function ibotLoss({
   }
   return tf.tidy(() => {
     if (positions.indices.length === 0) return tf.scalar(0);
-    const crossEntropy = tf.sum(
-      tf.mul(teacherProbs, tf.logSoftmax(tf.div(studentLogits, studentTemperature))),
-      1,
-    );
+    const crossEntropy = softCrossEntropy(studentLogits, teacherProbs, studentTemperature);
     return tf.div(
-      tf.neg(tf.sum(tf.mul(crossEntropy, tf.tensor1d(positions.weights)))),
+      tf.sum(tf.mul(crossEntropy, tf.tensor1d(positions.weights))),
       positions.images,
     ) as tf.Scalar;
   });

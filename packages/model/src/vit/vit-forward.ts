@@ -103,7 +103,13 @@ export function vitForward(model: VitModel, x: tf.Tensor4D, options: VitForwardO
     const drawDrop = () => (useDropPath && rate > 0 ? dropPathScale(batch, rate, options.rng!) : null);
     const attn = drawDrop();
     const drops = { attn, mlp: drawDrop() };
-    h = options.checkpoint ? checkpointedBlock(model, i, h, drops) : blockForward(model, i, h, drops);
+    const input = h;
+    // A tidy per block: without a tape (teacher, evaluation) a block's intermediates are freed before the next
+    // block runs, instead of all 12 blocks' at the caller's scope end (gigabytes for ViT-S at batch 8); under a
+    // tape the gradients keep what they need as saved tensors, which a tidy does not dispose.
+    h = tf.tidy(() =>
+      options.checkpoint ? checkpointedBlock(model, i, input, drops) : blockForward(model, i, input, drops),
+    );
   }
   const normed = layerNorm(h, w['norm.weight'], w['norm.bias'], eps);
   return {
