@@ -1,5 +1,6 @@
 import { AppError, createDb, createQueue, findMigrationStatus, parseDatabaseUrl } from '@dermino/db';
 import type { Command } from 'commander';
+import { useBackendOption, useConfiguredBackend } from '../src/backend/use-backend.js';
 import { parseKinds } from '../src/cli/worker-command.js';
 import { loadEnv } from '../src/env.js';
 import { createLogger, wantsPrettyLogs } from '../src/logger.js';
@@ -31,9 +32,14 @@ export function registerBundleWorkerCommand(program: Command): void {
     .command('worker')
     .description("Run a trainer worker on the platform's database (DATABASE_URL)")
     .option('--kinds <kinds>', 'only these job kinds, comma-separated (e.g. pretrain,finetune); default all')
-    .action(async (options: { kinds?: string }) => {
+    .option(
+      '--backend <name>',
+      'tfjs backend for training jobs: tensorflow-gpu, webgpu, tensorflow, wasm or cpu (default: DERMINO_BACKEND, else the fastest that loads)',
+    )
+    .action(async (options: { kinds?: string; backend?: string }) => {
       const env = loadEnv();
       const handlers = parseKinds(options.kinds);
+      const forcedBackend = useBackendOption(options.backend) ?? env.DERMINO_BACKEND;
       if (!env.DATABASE_URL)
         throw new AppError('BAD_INPUT', {
           message:
@@ -48,6 +54,8 @@ export function registerBundleWorkerCommand(program: Command): void {
           isTTY: Boolean(process.stdout.isTTY),
         }),
       });
+      // As `dermino worker`: a backend asked for by name loads now (and names the adapter), or the worker stops.
+      if (forcedBackend) await useConfiguredBackend((line) => logger.info(line));
       const db = createDb({ url: env.DATABASE_URL });
       await checkSchema(db, host).catch(async (error) => {
         await db.$disconnect();

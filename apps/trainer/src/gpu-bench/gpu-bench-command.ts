@@ -2,7 +2,6 @@ import os from 'node:os';
 import { registerGradients, type VitPresetName } from '@dermino/model';
 import { type Command, InvalidArgumentError } from 'commander';
 import { BACKEND_ORDER, type BackendChoice, selectBackend } from '../backend/select-backend.js';
-import { loadWebgpu } from './load-webgpu.js';
 import { measureThroughput, type ThroughputRow } from './measure-throughput.js';
 
 const PRESETS: VitPresetName[] = ['tiny', 'vit-s16', 'vit-b16'];
@@ -37,7 +36,7 @@ export function formatRow(row: ThroughputRow): string {
 }
 
 interface BenchOptions {
-  backend: BackendChoice | 'webgpu';
+  backend: BackendChoice;
   preset: VitPresetName[];
   batch?: number[];
   steps: number;
@@ -51,7 +50,7 @@ export function registerGpuBenchCommand(program: Command): void {
     .description(
       'Pretraining throughput (step time, images/s, achieved GFLOP/s) of ViT presets on one backend',
     )
-    .option('--backend <name>', `webgpu or ${BACKEND_ORDER.join(', ')}`, parseBackend, 'webgpu')
+    .option('--backend <name>', BACKEND_ORDER.join(', '), parseBackend, 'webgpu')
     .option('--preset <names>', `comma-separated: ${PRESETS.join(', ')}`, parsePresets, PRESETS)
     .option(
       '--batch <n>',
@@ -73,8 +72,7 @@ export function registerGpuBenchCommand(program: Command): void {
           .map((l) => l.toFixed(2))
           .join(', ')} on ${os.availableParallelism()} cores, node ${process.version}`,
       );
-      if (options.backend === 'webgpu') await loadWebgpu(log);
-      else await selectBackend({ forced: options.backend, log });
+      await selectBackend({ forced: options.backend, log });
       registerGradients();
       if (!options.json)
         console.log(

@@ -1,4 +1,9 @@
-import { createPretrainState, disposePretrainState, trainStep, type VitPresetName } from '@dermino/model';
+import {
+  createPretrainState,
+  disposePretrainState,
+  trainStepAsync,
+  type VitPresetName,
+} from '@dermino/model';
 import * as tf from '@tensorflow/tfjs-core';
 import { pretrainConfigOf } from '../jobs/pretrain/pretrain-payload.js';
 import { pretrainStepFlops } from './step-flops.js';
@@ -21,8 +26,8 @@ export interface ThroughputRow {
 
 /**
  * Times the model package's pretraining step (the trainer's own, multi-crop, teacher and student, AdamW) on one
- * random in-memory batch: step time, images/s and achieved GFLOP/s. Every step ends by reading its losses, so the
- * backend has finished its work when the clock stops.
+ * random in-memory batch: step time, images/s and achieved GFLOP/s. Every step ends by reading its losses (trainStepAsync,
+ * as the trainer's loop), so the backend has finished its work when the clock stops.
  */
 export async function measureThroughput(options: {
   preset: VitPresetName;
@@ -38,9 +43,9 @@ export async function measureThroughput(options: {
   const images = tf.randomUniform([batch, size, size, 3], 0, 1, 'float32', options.seed ?? 0) as tf.Tensor4D;
   try {
     let loss = Number.NaN;
-    for (let i = 0; i < warmup; i++) loss = (await trainStep(state, { images })).losses.total;
+    for (let i = 0; i < warmup; i++) loss = (await trainStepAsync(state, { images })).losses.total;
     const started = performance.now();
-    for (let i = 0; i < steps; i++) loss = (await trainStep(state, { images })).losses.total;
+    for (let i = 0; i < steps; i++) loss = (await trainStepAsync(state, { images })).losses.total;
     const secondsPerStep = (performance.now() - started) / 1000 / steps;
     const gflopPerStep = pretrainStepFlops(state.config, batch).total / 1e9;
     return {
