@@ -50,5 +50,5 @@ export { createMicroBatcher, type MicroBatcher } from './serving/micro-batcher';
 export { normalisedEmbeddingStd } from './health/embedding-spread';
 export { effectiveRank, singularValues } from './health/effective-rank';
 export { teacherEntropy, teacherCentreKl } from './health/teacher-distribution';
-export { measureRepresentationHealth, type RepresentationHealth } from './health/probe-health';
+export { measureRepresentationHealth, measureRepresentationHealthAsync, type RepresentationHealth } from './health/probe-health';
 export { checkCollapse, DEFAULT_COLLAPSE_THRESHOLDS, type CollapseThresholds, type CollapseVerdict } from './health/collapse-check';

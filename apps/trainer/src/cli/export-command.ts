@@ -21,7 +21,7 @@ export function registerExportCommand(program: Command, _env: () => Env): void {
       await useConfiguredBackend();
       const state = await resumePretraining(checkpoint);
       try {
-        const bytes = backboneOnnx(state);
+        const bytes = await backboneOnnx(state);
         await writeFileAtomic(options.out, bytes);
         console.log(`Wrote ${options.out} (${bytes.length} bytes, step ${state.step}).`);
       } finally {

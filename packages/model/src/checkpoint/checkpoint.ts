@@ -50,7 +50,8 @@ export async function saveCheckpoint(dir: string, state: PretrainState): Promise
     offset += v.size;
   }
   const data = new Float32Array(offset);
-  for (const entry of entries) data.set(tensors[entry.name].dataSync() as Float32Array, entry.offset);
+  // Read asynchronously: webgpu cannot read synchronously.
+  for (const entry of entries) data.set((await tensors[entry.name].data()) as Float32Array, entry.offset);
   const manifest: CheckpointManifest = {
     format: FORMAT,
     version: VERSION,

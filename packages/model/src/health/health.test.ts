@@ -7,7 +7,7 @@ import { createPretrainState, disposePretrainState } from '../train/pretrain-sta
 import { checkCollapse } from './collapse-check';
 import { effectiveRank, singularValues } from './effective-rank';
 import { normalisedEmbeddingStd } from './embedding-spread';
-import { measureRepresentationHealth } from './probe-health';
+import { measureRepresentationHealth, measureRepresentationHealthAsync } from './probe-health';
 import { teacherCentreKl, teacherEntropy } from './teacher-distribution';
 
 // Reference values from numpy: test/reference/health_reference.py (output pasted below).
@@ -168,11 +168,13 @@ describe('representation health measures', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('measures a pretraining state on probe images without leaking, and a zeroed backbone is collapsed', () => {
+  it('measures a pretraining state on probe images without leaking, and a zeroed backbone is collapsed', async () => {
     const state = createPretrainState(MICRO_PRETRAIN);
     const images = tf.randomUniform([40, 16, 16, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
     const before = tf.memory().numTensors;
     const health = measureRepresentationHealth(state, images, { batchSize: 16 });
+    // The asynchronous read (webgpu) measures the same.
+    expect(await measureRepresentationHealthAsync(state, images, { batchSize: 16 })).toEqual(health);
     expect(tf.memory().numTensors).toBe(before);
     expect(health).toMatchObject({ width: 16, prototypes: 16, probeImages: 40 });
     expect(health.teacherEntropy).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { scheduleAt } from '../train/schedules';
 import { normalizeImages } from '../vit/normalize';
 import { vitForward } from '../vit/vit-forward';
 import { effectiveRank } from './effective-rank';
+import type { EmbeddingInput } from './embedding-matrix';
 import { normalisedEmbeddingStd } from './embedding-spread';
 import { teacherCentreKl, teacherEntropy } from './teacher-distribution';
 
@@ -33,10 +34,53 @@ export function measureRepresentationHealth(
   images: tf.Tensor4D,
   options: { batchSize?: number } = {},
 ): RepresentationHealth {
+  const { cls, probs } = probeOutputs(state, images, options);
+  try {
+    return healthOf(cls, probs, cls.shape[1], probs.shape[1], images.shape[0]);
+  } finally {
+    tf.dispose([cls, probs]);
+  }
+}
+
+/** measureRepresentationHealth reading the embeddings back asynchronously (webgpu cannot read synchronously). */
+export async function measureRepresentationHealthAsync(
+  state: PretrainState,
+  images: tf.Tensor4D,
+  options: { batchSize?: number } = {},
+): Promise<RepresentationHealth> {
+  const { cls, probs } = probeOutputs(state, images, options);
+  try {
+    const [clsRows, probRows] = await Promise.all([cls.array(), probs.array()]);
+    return healthOf(clsRows, probRows, cls.shape[1], probs.shape[1], images.shape[0]);
+  } finally {
+    tf.dispose([cls, probs]);
+  }
+}
+
+function healthOf(
+  cls: EmbeddingInput,
+  probs: EmbeddingInput,
+  width: number,
+  prototypes: number,
+  probeImages: number,
+): RepresentationHealth {
+  return {
+    embeddingStd: normalisedEmbeddingStd(cls),
+    effectiveRank: effectiveRank(cls),
+    teacherEntropy: teacherEntropy(probs),
+    teacherCentreKl: teacherCentreKl(probs),
+    width,
+    prototypes,
+    probeImages,
+  };
+}
+
+/** The teacher's CLS embeddings and targets on the probe images (the caller disposes them). */
+function probeOutputs(state: PretrainState, images: tf.Tensor4D, options: { batchSize?: number }) {
   const batchSize = options.batchSize ?? 64;
   const count = images.shape[0];
   const temperature = scheduleAt(state.config.schedule, state.step).teacherTemperature;
-  const { cls, probs } = tf.tidy(() => {
+  return tf.tidy(() => {
     const clsChunks: tf.Tensor2D[] = [];
     const logitChunks: tf.Tensor2D[] = [];
     for (let start = 0; start < count; start += batchSize) {
@@ -55,17 +99,4 @@ export function measureRepresentationHealth(
           : teacherSoftmaxCentred(logits, state.centres.dino, temperature),
     };
   });
-  try {
-    return {
-      embeddingStd: normalisedEmbeddingStd(cls),
-      effectiveRank: effectiveRank(cls),
-      teacherEntropy: teacherEntropy(probs),
-      teacherCentreKl: teacherCentreKl(probs),
-      width: cls.shape[1],
-      prototypes: probs.shape[1],
-      probeImages: count,
-    };
-  } finally {
-    tf.dispose([cls, probs]);
-  }
 }

@@ -4,7 +4,7 @@ import {
   type CollapseVerdict,
   checkCollapse,
   disposePretrainState,
-  measureRepresentationHealth,
+  measureRepresentationHealthAsync,
   type PretrainState,
   type RepresentationHealth,
 } from '@dermino/model';
@@ -68,7 +68,7 @@ export async function createHealthProbe(options: {
     points = [];
   }
   const record = async (state: PretrainState) => {
-    const point = { step: state.step, ...measureRepresentationHealth(state, images) };
+    const point = { step: state.step, ...(await measureRepresentationHealthAsync(state, images)) };
     points = [...points.filter((p) => p.step !== state.step), point];
     await writeFileAtomic(file, JSON.stringify(points));
     return point;
