@@ -1,4 +1,4 @@
-// autocannon ships no types; the part bench/run.ts and bench/interleave.ts use.
+// autocannon ships no types; the part bench/cases.ts and bench/interleave.ts use.
 declare module 'autocannon' {
   interface Options {
     url: string;

@@ -7,13 +7,15 @@ export interface Target {
   body: string;
 }
 
-/** One server's share of an interleaved run, in the shape write-row.ts reads. */
+/** One server's share of an interleaved run, in the shape cases-row.ts reads. */
 export interface InterleavedResult {
   requests: { average: number };
   latency: { p50: number; p99: number };
   errors: number;
   non2xx: number;
   mismatches: number;
+  /** CPU ms per response during this target's turns, of its server's processes and of the database's. */
+  cpuMsPerRequest?: { server: number; database: number };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -29,7 +31,14 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function runInterleaved(
   targets: Target[],
-  options: { rounds: number; seconds: number; connections: number; verifyBody: (body: string) => boolean },
+  options: {
+    rounds: number;
+    seconds: number;
+    connections: number;
+    verifyBody: (body: string) => boolean;
+    /** CPU ms used so far by target `index`'s server and by the database, read before and after each turn. */
+    readCpuMs?: (index: number) => { server: number; database: number };
+  },
 ): Promise<InterleavedResult[]> {
   const totals = targets.map(() => ({
     latencies: [] as number[],
@@ -37,12 +46,14 @@ export async function runInterleaved(
     errors: 0,
     non2xx: 0,
     mismatches: 0,
+    cpu: { server: 0, database: 0 },
   }));
   const duration = options.seconds / options.rounds;
   for (let round = 0; round < options.rounds; round += 1) {
     for (let step = 0; step < targets.length; step += 1) {
       const index = (round + step) % targets.length;
       const total = totals[index];
+      const before = options.readCpuMs?.(index);
       const run = autocannon({
         ...targets[index],
         connections: options.connections,
@@ -51,6 +62,11 @@ export async function runInterleaved(
       });
       run.on('response', (_client, _status, _bytes, ms) => total.latencies.push(ms));
       const result = await run;
+      const after = options.readCpuMs?.(index);
+      if (before && after) {
+        total.cpu.server += after.server - before.server;
+        total.cpu.database += after.database - before.database;
+      }
       total.seconds += result.duration;
       total.errors += result.errors;
       total.non2xx += result.non2xx;
@@ -65,6 +81,12 @@ export async function runInterleaved(
       errors: total.errors,
       non2xx: total.non2xx,
       mismatches: total.mismatches,
+      cpuMsPerRequest: options.readCpuMs
+        ? {
+            server: Number((total.cpu.server / sorted.length).toFixed(1)),
+            database: Number((total.cpu.database / sorted.length).toFixed(1)),
+          }
+        : undefined,
     };
   });
 }

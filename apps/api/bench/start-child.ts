@@ -49,7 +49,8 @@ export async function startChildServer(
   const child = fork(resolveHere(file), args, {
     execArgv: [...preload, '--import', 'tsx'],
     env: { ...(options.env ?? process.env), NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Their output goes to stderr: the bench's stdout holds its results only (--json).
+    stdio: ['ignore', 2, 2, 'ipc'],
   });
   const { url } = await nextMessage<{ url: string }>(child, 'listening', 180_000);
   return {

@@ -2,6 +2,7 @@
 // preloaded): `bench/postgraphile/postgraphile-process.ts <databaseUrl> [poolSize]`. Amber preset, default
 // inflection, schema "public" (the Prisma tables), introspected at start. DEBUG=@dataplan/pg:PgExecutor in its environment logs the SQL it sends.
 import http from 'node:http';
+import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
@@ -30,8 +31,12 @@ const server = http.createServer();
 await serv.addTo(server, false);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
-serveParent(`http://127.0.0.1:${port}/graphql`, async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await pgl.release();
-});
+serveParent(
+  `http://127.0.0.1:${port}/graphql`,
+  async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await pgl.release();
+  },
+  pg,
+);
