@@ -102,7 +102,13 @@ let selected: Promise<SelectedBackend> | null = null;
  * one (an error if it does not load), once per process, and logs the choice (with the adapter on webgpu).
  */
 export function selectBackend(
-  options: { forced?: BackendChoice; log?: (message: string) => void; createGpu?: CreateGpu } = {},
+  options: {
+    forced?: BackendChoice;
+    /** How the forced backend was asked for, for its error ("--backend webgpu"); default DERMINO_BACKEND=<name>. */
+    askedBy?: string;
+    log?: (message: string) => void;
+    createGpu?: CreateGpu;
+  } = {},
 ): Promise<SelectedBackend> {
   selected ??= (async () => {
     const candidates = options.forced ? [options.forced] : [...BACKEND_ORDER];
@@ -123,7 +129,8 @@ export function selectBackend(
         return result;
       } catch (error) {
         const reason = ((error as Error).message ?? String(error)).split('\n')[0];
-        if (options.forced) throw new Error(`DERMINO_BACKEND=${choice} cannot be used: ${reason}`);
+        if (options.forced)
+          throw new Error(`${options.askedBy ?? `DERMINO_BACKEND=${choice}`} cannot be used: ${reason}`);
         skipped.push({ choice, reason });
       }
     }

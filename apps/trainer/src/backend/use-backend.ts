@@ -19,7 +19,12 @@ export function useBackendOption(value: string | undefined): BackendChoice | und
  * builds no ViT (which would register them).
  */
 export async function useConfiguredBackend(log?: (message: string) => void): Promise<SelectedBackend> {
-  const backend = await selectBackend({ forced: commandLineChoice ?? loadEnv().DERMINO_BACKEND, log });
+  const askedBy = commandLineChoice ? `--backend ${commandLineChoice}` : undefined;
+  const backend = await selectBackend({
+    forced: commandLineChoice ?? loadEnv().DERMINO_BACKEND,
+    askedBy,
+    log,
+  });
   registerGradients();
   return backend;
 }
