@@ -106,8 +106,10 @@ export async function buildGpuBundle(options: { out: string; platforms: string[]
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  await buildGpuBundle(parseArgs(process.argv.slice(2))).catch((error: Error) => {
-    console.error(`bundle:gpu: ${error.message}`);
-    process.exit(1);
-  });
+  await Promise.resolve()
+    .then(() => buildGpuBundle(parseArgs(process.argv.slice(2))))
+    .catch((error: Error) => {
+      console.error(`bundle:gpu: ${error.message}`);
+      process.exit(1);
+    });
 }

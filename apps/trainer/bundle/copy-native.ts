@@ -105,7 +105,13 @@ export function copyNativePackage(
   for (const dependency of spec.dependencies) copyPlain(dependency, source, outNodeModules, seen);
   for (const platform of platforms)
     for (const name of spec.platformPackages?.(platform) ?? []) {
-      if (!findPackageDir(name, source)) continue;
+      if (!findPackageDir(name, source)) {
+        // npm installs only this machine's: the bundle then cannot decode images on that platform.
+        console.warn(
+          `warning: ${name} is not installed here, so the bundle has no ${spec.name} for ${platform}`,
+        );
+        continue;
+      }
       copyPlain(name, source, outNodeModules, seen);
       copied.push(name);
     }
