@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { prototypeCrossEntropy } from '../heads/prototype-scores';
 import { softCrossEntropy } from './soft-cross-entropy';
 
 export interface MaskedPositions {
@@ -27,7 +28,12 @@ export function maskedPositions(masks: ArrayLike<number | boolean>[]): MaskedPos
 
 export interface IbotLossInput {
   /** Student patch-head scores at the masked positions [M, K]. */
-  studentLogits: tf.Tensor2D;
+  studentLogits?: tf.Tensor2D;
+  /**
+   * Instead of the scores: the student head's bottleneck features [M, d] and prototype weight v [d, K], so the
+   * prototype layer and the cross-entropy run as one op that keeps no [M, K] tensor for the backward pass.
+   */
+  studentHead?: { bottleneck: tf.Tensor2D; prototypes: tf.Tensor2D };
   /** Teacher targets at the same positions [M, K]. */
   teacherProbs: tf.Tensor2D;
   positions: MaskedPositions;
@@ -37,21 +43,28 @@ export interface IbotLossInput {
 /** -sum_i w_i sum_k t_ik log_softmax(s_i / tau)_k / images; 0 when nothing is masked. */
 export function ibotLoss({
   studentLogits,
+  studentHead,
   teacherProbs,
   positions,
   studentTemperature = 0.1,
 }: IbotLossInput): tf.Scalar {
-  if (
-    studentLogits.shape[0] !== positions.indices.length ||
-    teacherProbs.shape[0] !== positions.indices.length
-  ) {
+  if (!studentLogits === !studentHead) throw new Error('ibotLoss: give either studentLogits or studentHead');
+  const studentRows = studentLogits?.shape[0] ?? studentHead!.bottleneck.shape[0];
+  if (studentRows !== positions.indices.length || teacherProbs.shape[0] !== positions.indices.length) {
     throw new Error(
-      `ibotLoss: expected ${positions.indices.length} masked rows, got student ${studentLogits.shape[0]}, teacher ${teacherProbs.shape[0]}`,
+      `ibotLoss: expected ${positions.indices.length} masked rows, got student ${studentRows}, teacher ${teacherProbs.shape[0]}`,
     );
   }
   return tf.tidy(() => {
     if (positions.indices.length === 0) return tf.scalar(0);
-    const crossEntropy = softCrossEntropy(studentLogits, teacherProbs, studentTemperature);
+    const crossEntropy = studentHead
+      ? prototypeCrossEntropy(
+          studentHead.bottleneck,
+          studentHead.prototypes,
+          teacherProbs,
+          studentTemperature,
+        )
+      : softCrossEntropy(studentLogits!, teacherProbs, studentTemperature);
     return tf.div(
       tf.sum(tf.mul(crossEntropy, tf.tensor1d(positions.weights))),
       positions.images,

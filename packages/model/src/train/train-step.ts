@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { multiCrop } from '../augment/multi-crop';
 import { labelHeadForward } from '../heads/label-head';
-import { headForward } from '../heads/projection-head';
+import { headBottleneck, headForward } from '../heads/projection-head';
 import { dinoLoss, sinkhornKnopp, teacherSoftmaxCentred, updateCentre } from '../losses/dino-loss';
 import { ibotLoss, type MaskedPositions, maskedPositions } from '../losses/ibot-loss';
 import { koleoLoss } from '../losses/koleo-loss';
@@ -47,9 +47,10 @@ function teacherTargets(
     config.centring === 'sinkhorn'
       ? sinkhornKnopp(logits, temperature)
       : teacherSoftmaxCentred(logits, centre, temperature);
+  // The centre updates need only the batch means: the [M, K] logits are not kept past this tidy.
   return {
-    dinoLogits,
-    ibotLogits,
+    dinoMean: tf.mean(dinoLogits, 0, true) as tf.Tensor2D,
+    ibotMean: tf.mean(ibotLogits, 0, true) as tf.Tensor2D,
     dinoProbs: target(dinoLogits, centres.dino),
     ibotProbs: target(ibotLogits, centres.ibot),
   };
@@ -96,7 +97,10 @@ function studentLosses(
   );
   const ibot = positions.indices.length
     ? ibotLoss({
-        studentLogits: headForward(student.ibotHead, masked),
+        studentHead: {
+          bottleneck: headBottleneck(student.ibotHead, masked),
+          prototypes: student.ibotHead.weights['last_layer.weight_v'] as tf.Tensor2D,
+        },
         teacherProbs: teacher.ibotProbs,
         positions,
         studentTemperature: config.studentTemperature,
@@ -191,11 +195,10 @@ export function computeStepGradientTensors(
     const byVariable = new Map(Object.entries(params).map(([name, v]) => [v.name, name]));
     for (const [variableName, grad] of Object.entries(grads))
       if (grad) named[byVariable.get(variableName)!] = tf.keep(grad);
-    const mean = (logits: tf.Tensor2D) => tf.keep(tf.mean(logits, 0, true) as tf.Tensor2D);
     out = {
       grads: named,
-      dino: mean(teacher.dinoLogits),
-      ibot: positions.indices.length ? mean(teacher.ibotLogits) : null,
+      dino: tf.keep(teacher.dinoMean),
+      ibot: positions.indices.length ? tf.keep(teacher.ibotMean) : null,
     };
   });
   tf.dispose([...crops.global, ...crops.local]);
