@@ -37,8 +37,29 @@ export async function installWebGpu(found: FoundAdapter): Promise<void> {
   const navigator = (globalThis as { navigator?: object }).navigator;
   if (navigator) Object.defineProperty(navigator, 'gpu', { value: gpu, configurable: true });
   else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
-  await import('@tensorflow/tfjs-backend-webgpu');
+  const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
   if (!tf.findBackendFactory('webgpu'))
     throw new Error('tfjs-backend-webgpu did not register (no navigator.gpu at import)');
   registerWebGpuFallbacks();
+  explainSyncReads(WebGPUBackend.prototype);
+}
+
+/**
+ * dataSync()/arraySync() of a tensor on the GPU need a canvas, which Node lacks ("OffscreenCanvas is not defined"):
+ * say what that means. Pretraining reads asynchronously; the fine-tuning, evaluation and embedding jobs do not yet.
+ */
+function explainSyncReads(prototype: { readSync(dataId: object): unknown }): void {
+  const readSync = prototype.readSync;
+  if ((readSync as { explained?: boolean }).explained) return;
+  const explained = function (this: unknown, dataId: object) {
+    try {
+      return readSync.call(this, dataId);
+    } catch (error) {
+      if (!/OffscreenCanvas/.test(String((error as Error).message))) throw error;
+      throw new Error(
+        'the webgpu backend cannot read a tensor synchronously in Node (dataSync/arraySync); only pretraining runs on webgpu: run this job on a worker with another backend (dermino worker --kinds pretrain --backend webgpu beside a default worker)',
+      );
+    }
+  };
+  prototype.readSync = Object.assign(explained, { explained: true });
 }

@@ -130,4 +130,14 @@ describe('webgpu parity with wasm', () => {
     expect(lossGap).toBeLessThan(LOSS_TOLERANCE);
     expect(worst.relative).toBeLessThan(UPDATE_TOLERANCE);
   });
+
+  it('a synchronous read of a tensor on the GPU fails saying why (Node has no canvas); an asynchronous one works', async () => {
+    await selectBackend({ forced: 'webgpu' });
+    await tf.setBackend('webgpu');
+    // Above tfjs' CPU hand-off size (1,000 values), so it runs, and stays, on the GPU.
+    const onGpu = tf.add(tf.ones([4096]), tf.scalar(1));
+    expect(() => onGpu.dataSync()).toThrow(/^the webgpu backend cannot read a tensor synchronously in Node/);
+    expect(Array.from((await onGpu.data()).slice(0, 2))).toEqual([2, 2]);
+    onGpu.dispose();
+  });
 });
