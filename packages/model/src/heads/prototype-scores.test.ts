@@ -42,15 +42,18 @@ describe('fused prototype layer', () => {
     expect(gradientScale).toBeGreaterThan(0.01);
   });
 
-  it('prototypeCrossEntropy equals the soft cross-entropy of those scores, value and gradients', () => {
+  it('prototypeCrossEntropy equals the soft cross-entropy of those scores, value and gradients, whole or chunked', () => {
     const targets = tf.softmax(tf.randomNormal([5, 7], 0, 3, 'float32', 4)) as tf.Tensor2D;
-    const fused = (z: tf.Tensor, v: tf.Tensor) =>
-      prototypeCrossEntropy(z as tf.Tensor2D, v as tf.Tensor2D, targets, 0.1);
     const reference = (z: tf.Tensor, v: tf.Tensor) => referenceCrossEntropy(targets, z, v);
-    const { differences, gradientScale } = compare(fused, reference, [5]);
-    // Measured ~1e-6 on wasm against gradients of size ~10 (tau = 0.1).
-    for (const difference of differences) expect(difference).toBeLessThan(1e-4);
-    expect(gradientScale).toBeGreaterThan(0.1);
+    // Whole, and in row chunks of 2 (2 x 7 scores: chunks of 2, 2 and 1 rows).
+    for (const chunkElements of [2 ** 23, 14]) {
+      const chunked = (z: tf.Tensor, v: tf.Tensor) =>
+        prototypeCrossEntropy(z as tf.Tensor2D, v as tf.Tensor2D, targets, 0.1, chunkElements);
+      const { differences, gradientScale } = compare(chunked, reference, [5]);
+      // Measured ~1e-6 on wasm against gradients of size ~10 (tau = 0.1).
+      for (const difference of differences) expect(difference).toBeLessThan(1e-4);
+      expect(gradientScale).toBeGreaterThan(0.1);
+    }
     targets.dispose();
   });
 });

@@ -49,30 +49,69 @@ export const prototypeScores = tf.customGrad((...args: Array<tf.Tensor | tf.Grad
   };
 }) as (z: tf.Tensor2D, v: tf.Tensor2D) => tf.Tensor2D;
 
+/** Rows of an [M, K] tensor per chunk so that a chunk holds at most `elements` values (32 MB by default). */
+const chunkRows = (k: number, elements: number) => Math.max(1, Math.floor(elements / k));
+
+/** Runs `f(start, size)` over row chunks of `rows`, each in its own tidy. */
+function overChunks<T extends tf.TensorContainer>(
+  rows: number,
+  size: number,
+  f: (start: number, size: number) => T,
+): T[] {
+  const out: T[] = [];
+  for (let start = 0; start < rows; start += size)
+    out.push(tf.tidy(() => f(start, Math.min(size, rows - start))));
+  return out;
+}
+
 /**
  * Row-wise cross-entropy [M] of the prototype scores against constant targets t [M, K] (teacher probabilities):
- * -sum_k t_k log_softmax(prototypeScores(z, v) / tau)_k, with no [M, K] tensor kept for the backward pass.
- * Gradient of the scores: (softmax(s / tau) sum_k t_k - t) / tau.
+ * -sum_k t_k log_softmax(prototypeScores(z, v) / tau)_k. No [M, K] tensor is kept for the backward pass, and both
+ * passes run over row chunks of at most `chunkElements` scores, so their transients stay small whatever M is
+ * (ViT-S at batch 8 masks ~1,000 patches: 250 MB per [M, 65536] tensor). Score gradient: (p sum_k t_k - t) / tau.
  */
 export function prototypeCrossEntropy(
   z: tf.Tensor2D,
   v: tf.Tensor2D,
   targets: tf.Tensor2D,
   temperature: number,
+  chunkElements = 2 ** 23,
 ): tf.Tensor1D {
+  const rows = z.shape[0];
+  const size = chunkRows(v.shape[1], chunkElements);
   const fn = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [features, weight, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
     const [norm, active] = columnNorms(weight);
     save([features, norm, active]);
-    const logProbs = tf.logSoftmax(tf.div(scoresOf(features, weight, norm), temperature));
+    const parts = overChunks(rows, size, (start, n) => {
+      const s = scoresOf(tf.slice(features, [start, 0], [n, -1]), weight, norm);
+      const logProbs = tf.logSoftmax(tf.div(s, temperature));
+      return tf.neg(tf.sum(tf.mul(tf.slice(targets, [start, 0], [n, -1]), logProbs), 1));
+    });
     return {
-      value: tf.neg(tf.sum(tf.mul(targets, logProbs), 1)),
+      value: parts.length === 1 ? parts[0] : tf.concat(parts),
       gradFunc: (dy: tf.Tensor, [input, columnNorm, unclamped]: tf.Tensor[]) => {
-        const s = scoresOf(input, weight, columnNorm);
-        const probs = tf.softmax(tf.div(s, temperature));
-        const perRow = tf.div(tf.reshape(dy, [-1, 1]), temperature);
-        const ds = tf.mul(perRow, tf.sub(tf.mul(probs, tf.sum(targets, 1, true)), targets));
-        return scoreGradients(ds, s, input, weight, columnNorm, unclamped);
+        // dv is summed chunk by chunk: holding every chunk's [d, K] part for one addN would cost more than it saves.
+        const dzParts: tf.Tensor[] = [];
+        let dv: tf.Tensor | null = null;
+        for (let start = 0; start < rows; start += size) {
+          const n = Math.min(size, rows - start);
+          const previous: tf.Tensor | null = dv;
+          const [dzPart, dvSum] = tf.tidy((): tf.Tensor[] => {
+            const zc = tf.slice(input, [start, 0], [n, -1]);
+            const tc = tf.slice(targets, [start, 0], [n, -1]);
+            const s = scoresOf(zc, weight, columnNorm);
+            const probs = tf.softmax(tf.div(s, temperature));
+            const perRow = tf.div(tf.reshape(tf.slice(dy, [start], [n]), [-1, 1]), temperature);
+            const ds = tf.mul(perRow, tf.sub(tf.mul(probs, tf.sum(tc, 1, true)), tc));
+            const [dzc, dvc] = scoreGradients(ds, s, zc, weight, columnNorm, unclamped);
+            return [dzc, previous ? tf.add(previous, dvc) : dvc];
+          });
+          previous?.dispose();
+          dzParts.push(dzPart);
+          dv = dvSum;
+        }
+        return [dzParts.length === 1 ? dzParts[0] : tf.concat(dzParts), dv!];
       },
     };
   });
