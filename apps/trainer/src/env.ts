@@ -15,6 +15,8 @@ const schema = z.object({
   /** Steps of the demo's background continuation of pretraining; unset: the demo's default (1,500), 0: none. */
   DERMINO_DEMO_CONTINUE_STEPS: z.coerce.number().int().min(0).max(100_000).optional(),
   DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']).optional(),
+  /** Read (never set) to find the Vulkan loader before asking Dawn for a GPU (backend/webgpu-adapter.ts). */
+  LD_LIBRARY_PATH: z.string().optional(),
   /** Data-parallel pretraining replicas (worker threads) on single-threaded backends; unset: one per core. */
   DERMINO_TRAIN_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Which services `dermino start` runs, comma-separated. */

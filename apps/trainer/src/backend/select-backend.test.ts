@@ -17,9 +17,8 @@ describe('selectBackend', () => {
     const selected = await selectBackend({ log: (line) => lines.push(line) });
     expect(selected.choice).toBe('wasm');
     expect(selected.skipped.map((s) => s.choice)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow']);
-    expect(selected.skipped[1].reason).toMatch(
-      /^(only a CPU adapter, slower than wasm \(.*llvmpipe.*\)|no WebGPU adapter)/,
-    );
+    // Here: no Vulkan loader; on a machine with one but no GPU, a CPU adapter or none.
+    expect(selected.skipped[1].reason).toMatch(/^(no Vulkan loader|only a CPU adapter|no WebGPU adapter)/);
     expect(tf.getBackend()).toBe('wasm');
     expect(lines).toEqual([
       expect.stringMatching(

@@ -6,6 +6,7 @@ import {
   adapterSummary,
   type CreateGpu,
   findWebGpuAdapter,
+  vulkanLoaderMissing,
   type WebGpuAdapterInfo,
 } from './webgpu-adapter.js';
 import { installWebGpu } from './webgpu-backend.js';
@@ -62,7 +63,13 @@ const loaders: Record<BackendChoice, (options: LoadOptions) => Promise<string | 
     return 'tensorflow';
   },
   webgpu: async ({ forced, createGpu }) => {
-    const found = await findWebGpuAdapter(createGpu);
+    // Chosen automatically only on a GPU, which Dawn reaches through its native API (Vulkan on Linux): without a
+    // Vulkan loader it is not asked at all (the check is of the real machine, so not with an injected Dawn).
+    if (!forced && !createGpu && vulkanLoaderMissing())
+      throw new Error(
+        'no Vulkan loader (libvulkan.so.1), so no GPU; DERMINO_BACKEND=webgpu tries a CPU adapter',
+      );
+    const found = await findWebGpuAdapter(createGpu, { apis: forced ? ['native', 'opengles'] : ['native'] });
     // A CPU adapter (llvmpipe, SwiftShader) runs tfjs far slower than wasm: only when asked for by name.
     if (found.info.cpu && !forced)
       throw new Error(

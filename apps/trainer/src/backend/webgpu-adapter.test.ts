@@ -1,6 +1,15 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectBackend } from './select-backend.js';
-import { adapterSummary, type CreateGpu, describeAdapter, findWebGpuAdapter } from './webgpu-adapter.js';
+import {
+  adapterSummary,
+  type CreateGpu,
+  describeAdapter,
+  findWebGpuAdapter,
+  vulkanLoaderMissing,
+} from './webgpu-adapter.js';
 
 const adapterWith = (info: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean }) =>
   ({ info: { vendor: '', architecture: '', device: '', description: '', ...info } }) as unknown as GPUAdapter;
@@ -89,15 +98,23 @@ describe('the WebGPU adapter', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
-  it('in the automatic order refuses a CPU adapter (slower than wasm), saying so, and goes on', async () => {
-    const cpuOnly = fakeDawn((flags) =>
-      flags.length ? adapterWith({ vendor: 'google', architecture: 'swiftshader' }) : null,
-    );
+  it('in the automatic order asks the native API only, refuses a CPU adapter (slower than wasm) saying so, and goes on', async () => {
+    // SwiftShader: Dawn's CPU implementation of Vulkan.
+    const cpuOnly = fakeDawn(() => adapterWith({ vendor: 'google', architecture: 'swiftshader' }));
     const selected = await selectBackend({ createGpu: cpuOnly.createGpu });
     expect(selected.choice).toBe('wasm');
     expect(selected.adapter).toBeUndefined();
+    expect(cpuOnly.requests.map((request) => request.flags)).toEqual([[]]);
     expect(selected.skipped.find((s) => s.choice === 'webgpu')?.reason).toBe(
-      'only a CPU adapter, slower than wasm (google swiftshader via OpenGL ES, a CPU adapter); DERMINO_BACKEND=webgpu uses it',
+      'only a CPU adapter, slower than wasm (google swiftshader via native API, a CPU adapter); DERMINO_BACKEND=webgpu uses it',
     );
+  });
+
+  it('finds the Vulkan loader on LD_LIBRARY_PATH (else in the linker cache)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vulkan-'));
+    await writeFile(path.join(dir, 'libvulkan.so.1'), '');
+    expect(vulkanLoaderMissing(`/nonexistent:${dir}`)).toBe(false);
+    const cached = (await readFile('/etc/ld.so.cache')).includes('libvulkan.so.1');
+    expect(vulkanLoaderMissing('/nonexistent')).toBe(!cached);
   });
 });

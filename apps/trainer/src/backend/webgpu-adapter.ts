@@ -1,4 +1,6 @@
-import { useHeadlessEgl } from '../env.js';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnv, useHeadlessEgl } from '../env.js';
 
 /** What the adapter says about itself: logged at selection and stored with the job's model. */
 export interface WebGpuAdapterInfo {
@@ -41,8 +43,12 @@ async function dawnCreate(flags: string[]): Promise<GpuLike> {
  * GPU's driver on Linux), then OpenGL ES (on a machine without a GPU: Mesa's llvmpipe, through EGL without a
  * display, offered by Dawn only at the 'compatibility' feature level). Throws one line naming what was tried.
  */
-export async function findWebGpuAdapter(createGpu: CreateGpu = dawnCreate): Promise<FoundAdapter> {
-  const attempts: { api: WebGpuAdapterInfo['api']; flags: string[]; options: Record<string, unknown> }[] = [
+export async function findWebGpuAdapter(
+  createGpu: CreateGpu = dawnCreate,
+  options: { apis?: WebGpuAdapterInfo['api'][] } = {},
+): Promise<FoundAdapter> {
+  const apis = options.apis ?? ['native', 'opengles'];
+  const all: { api: WebGpuAdapterInfo['api']; flags: string[]; options: Record<string, unknown> }[] = [
     { api: 'native', flags: [], options: { powerPreference: 'high-performance' } },
     {
       api: 'opengles',
@@ -50,6 +56,7 @@ export async function findWebGpuAdapter(createGpu: CreateGpu = dawnCreate): Prom
       options: { powerPreference: 'high-performance', featureLevel: 'compatibility' },
     },
   ];
+  const attempts = all.filter((attempt) => apis.includes(attempt.api));
   const failures: string[] = [];
   for (const attempt of attempts) {
     const label = attempt.api === 'native' ? 'Vulkan/native' : 'OpenGL ES';
@@ -90,4 +97,20 @@ export function adapterSummary(info: WebGpuAdapterInfo): string {
   const name = [info.vendor, info.architecture, info.device].filter(Boolean).join(' ') || 'unnamed adapter';
   const via = info.api === 'opengles' ? 'OpenGL ES' : 'native API';
   return `${name}${info.description ? ` (${info.description})` : ''} via ${via}${info.cpu ? ', a CPU adapter' : ''}`;
+}
+
+/**
+ * Linux only: whether the Vulkan loader (libvulkan.so.1, through which Dawn reaches a GPU) is absent, from the
+ * dynamic linker's cache and LD_LIBRARY_PATH. Without it there is no GPU adapter to find, and asking Dawn would
+ * print its warnings on every start of a CPU machine's worker.
+ */
+export function vulkanLoaderMissing(libraryPath = loadEnv().LD_LIBRARY_PATH ?? ''): boolean {
+  if (process.platform !== 'linux') return false;
+  const dirs = libraryPath.split(':').filter(Boolean);
+  if (dirs.some((dir) => existsSync(path.join(dir, 'libvulkan.so.1')))) return false;
+  try {
+    return !readFileSync('/etc/ld.so.cache').includes('libvulkan.so.1');
+  } catch {
+    return false;
+  }
 }
