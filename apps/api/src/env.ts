@@ -11,6 +11,13 @@ const envSchema = z.object({
     .min(32, 'must be at least 32 characters'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
+  /** API processes sharing API_PORT (node:cluster); above 1 only with an external PostgreSQL in DATABASE_URL. */
+  API_PROCESSES: z.coerce
+    .number({ error: 'must be a whole number of processes from 1 to 64' })
+    .int('must be a whole number of processes from 1 to 64')
+    .min(1, 'must be a whole number of processes from 1 to 64')
+    .max(64, 'must be a whole number of processes from 1 to 64')
+    .default(1),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Browser origins allowed to call the API directly, comma-separated (e.g. https://dermino.example.org). */

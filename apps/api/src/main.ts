@@ -1,10 +1,10 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { loadEnv } from './env.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
 
 // loadEnv settles NODE_ENV, which graphql-js reads when it loads: the server's modules load after it.
 const env = loadEnv();
-const { startApi } = await import('./app.js');
 const logger = createLogger({
   level: env.LOG_LEVEL,
   pretty: wantsPrettyLogs({
@@ -13,38 +13,55 @@ const logger = createLogger({
     isTTY: Boolean(process.stdout.isTTY),
   }),
 });
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+if (env.API_PROCESSES > 1 && cluster.isPrimary) {
+  const { apiProcessesRefusal, runApiPrimary } = await import('./api-processes.js');
+  const refusal = apiProcessesRefusal(env.API_PROCESSES, env.DATABASE_URL, env.DERMINO_HOME);
+  if (refusal) {
+    console.error(`The API cannot start: ${refusal}`);
+    process.exit(1);
+  }
+  runApiPrimary(env.API_PROCESSES, logger);
+} else await serve();
 
-const api = await startApi({
-  databaseUrl: env.DATABASE_URL,
-  port: env.API_PORT,
-  host: env.API_HOST,
-  logger,
-  config: {
-    sessionSecret: env.DERMINO_SESSION_SECRET,
-    home: env.DERMINO_HOME,
-    nodeEnv: env.NODE_ENV,
-    version,
-    allowedOrigins: env.DERMINO_ALLOWED_ORIGINS,
-    labelling: {
-      secondReadShare: env.LABELLING_SECOND_READ_SHARE,
-      retrainEvery: env.LABELLING_RETRAIN_EVERY,
+/** One API process: the only one, or a worker of API_PROCESSES > 1 (sharing the port). */
+async function serve() {
+  const { startApi } = await import('./app.js');
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+
+  const api = await startApi({
+    databaseUrl: env.DATABASE_URL,
+    port: env.API_PORT,
+    host: env.API_HOST,
+    logger,
+    config: {
+      sessionSecret: env.DERMINO_SESSION_SECRET,
+      home: env.DERMINO_HOME,
+      nodeEnv: env.NODE_ENV,
+      version,
+      allowedOrigins: env.DERMINO_ALLOWED_ORIGINS,
+      labelling: {
+        secondReadShare: env.LABELLING_SECOND_READ_SHARE,
+        retrainEvery: env.LABELLING_RETRAIN_EVERY,
+      },
     },
-  },
-}).catch((error: Error) => {
-  logger.fatal({ err: error }, `The API could not start: ${error.message}`);
-  process.exit(1);
-});
-logger.info({ url: api.url }, `DermINO API listening on ${api.url}/graphql`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    api.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  }).catch((error: Error) => {
+    logger.fatal({ err: error }, `The API could not start: ${error.message}`);
+    process.exit(1);
   });
+  logger.info({ url: api.url }, `DermINO API listening on ${api.url}/graphql`);
+
+  let closing = false; // a worker of a cluster may get both the terminal's SIGINT and its primary's SIGTERM
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'shutting down');
+      api.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 }
