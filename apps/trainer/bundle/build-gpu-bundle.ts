@@ -53,6 +53,24 @@ const migrationsPath: Plugin = {
   },
 };
 
+/**
+ * A CommonJS package imported with `await import()` becomes a chunk with only a default export (esbuild's split
+ * chunks do not copy its named exports, which Node itself does): tfjs-backend-webgpu's ES module build keeps
+ * `const { WebGPUBackend } = await import(...)` working.
+ */
+const webgpuBackendAsModule: Plugin = {
+  name: 'webgpu-backend-esm',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@tensorflow\/tfjs-backend-webgpu$/ }, (args) => {
+      const dir = findPackageDir('@tensorflow/tfjs-backend-webgpu', args.resolveDir);
+      if (!dir) throw new Error('@tensorflow/tfjs-backend-webgpu is not installed');
+      return {
+        path: path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).module),
+      };
+    });
+  },
+};
+
 // CommonJS packages inside the ESM output call require() and read __dirname (tfjs-backend-wasm finds its .wasm files there).
 const banner = [
   "import { createRequire as __bundleRequire } from 'node:module';",
@@ -85,7 +103,7 @@ export async function buildGpuBundle(options: { out: string; platforms: string[]
       'pg-native',
     ],
     banner: { js: banner },
-    plugins: [migrationsPath],
+    plugins: [migrationsPath, webgpuBackendAsModule],
     logLevel: 'warning',
     legalComments: 'none',
   });
