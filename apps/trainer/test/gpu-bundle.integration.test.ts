@@ -19,7 +19,7 @@ async function dermino(args: string[], env: Record<string, string> = {}) {
   const options = {
     cwd: dir,
     env: { ...process.env, EGL_PLATFORM: 'surfaceless', ...env },
-    timeout: 120_000,
+    timeout: 200_000,
   };
   try {
     const { stdout, stderr } = await run(
