@@ -31,8 +31,11 @@ function parseBackend(value: string): BackendChoice | 'webgpu' {
   return value as BackendChoice | 'webgpu';
 }
 
+/** Three significant digits: a CPU adapter's figures are thousandths, a GPU's thousands. */
+const figure = (value: number) => (value >= 1000 ? value.toFixed(0) : value.toPrecision(3));
+
 export function formatRow(row: ThroughputRow): string {
-  return `| ${row.preset} | ${row.backend} | ${row.batch} | ${row.steps} | ${row.secondsPerStep.toFixed(2)} | ${row.imagesPerSecond.toFixed(2)} | ${row.gflopPerStep.toFixed(1)} | ${row.gflops.toFixed(2)} |`;
+  return `| ${row.preset} | ${row.backend} | ${row.batch} | ${row.steps} | ${figure(row.secondsPerStep)} | ${figure(row.imagesPerSecond)} | ${figure(row.gflopPerStep)} | ${figure(row.gflops)} |`;
 }
 
 interface BenchOptions {
