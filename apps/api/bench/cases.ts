@@ -79,12 +79,12 @@ async function measure(
     auth: Record<string, string>;
   },
   args: CasesArgs,
-): Promise<CasesRun[]> {
+): Promise<void> {
   const named = [
     { server: servers.api, request: graphqlRequest(servers.api.url, BENCH_QUERY, context.auth) },
     { server: servers.postGraphile, request: graphqlRequest(servers.postGraphile.url, POSTGRAPHILE_QUERY) },
     ...(servers.reference
-      ? [{ server: servers.reference, request: { ...graphqlRequest(servers.reference.url, BENCH_QUERY) } }]
+      ? [{ server: servers.reference, request: graphqlRequest(servers.reference.url, BENCH_QUERY) }]
       : []),
   ];
   // A benchmark of an error page is worthless: the servers must answer the same page first.
@@ -101,7 +101,6 @@ async function measure(
   // GraphQL errors come back as HTTP 200: an answer without data, or with errors, counts as a failure.
   const verifyBody = (body: string) => body.startsWith('{"data":{') && !body.includes('"errors":');
   const targets = named.map(({ request }) => request);
-  const runs: CasesRun[] = [];
   for (const clients of args.clients) {
     for (const request of targets) await autocannon({ ...request, connections: clients, duration: 3 });
     const loadAtStart = os.loadavg()[0];
@@ -132,13 +131,11 @@ async function measure(
       postGraphile,
       reference,
     };
-    runs.push(run);
     const line = args.json ? casesJson(run) : casesRow(run);
     console.log(line);
     if (!args.json && process.env.BENCH_APPEND !== '0')
       appendTableRow(new URL('../BENCHMARKS.md', import.meta.url), CASES_TABLE_HEADER, line);
   }
-  return runs;
 }
 
 /** A fresh embedded database server (its own process) for the data folder `home`. */
