@@ -15,6 +15,8 @@ export interface SystemPostgres {
   url: string;
   /** The postmaster: its process tree holds every backend. */
   pid: number;
+  /** The server's log (removed by stop()). */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -67,9 +69,9 @@ async function waitUntilReady(url: string, exited: () => string | null): Promise
 
 /**
  * Starts the system PostgreSQL 15 (with pgvector, built by .ci/build-pgvector.sh when missing) on a fresh data
- * folder under the temp dir and a free port on 127.0.0.1, trust authentication, default settings otherwise.
+ * folder under the temp dir and a free port on 127.0.0.1, trust authentication, default settings but `settings`.
  */
-export async function startSystemPostgres(): Promise<SystemPostgres> {
+export async function startSystemPostgres(settings: Record<string, string> = {}): Promise<SystemPostgres> {
   ensurePgvector();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dermino-bench-pg15-'));
   const data = path.join(dir, 'data');
@@ -100,6 +102,7 @@ export async function startSystemPostgres(): Promise<SystemPostgres> {
     dir,
     '-c',
     'listen_addresses=127.0.0.1',
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ]);
   const log = fs.openSync(path.join(dir, 'postgres.log'), 'a');
   const child = spawn(postgres, args, { stdio: ['ignore', log, log] });
@@ -120,6 +123,7 @@ export async function startSystemPostgres(): Promise<SystemPostgres> {
   return {
     url,
     pid,
+    logFile: path.join(dir, 'postgres.log'),
     async stop() {
       if (exit === null) {
         const stopped = new Promise((resolve) => child.once('exit', resolve));
