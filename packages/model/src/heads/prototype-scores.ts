@@ -44,8 +44,11 @@ export const prototypeScores = tf.customGrad((...args: Array<tf.Tensor | tf.Grad
   save([z, norm, active]);
   return {
     value: scoresOf(z, v, norm),
+    // In a tidy: tfjs runs custom gradients outside one, so the [d, K] intermediates would live until the end.
     gradFunc: (dy: tf.Tensor, [features, columnNorm, unclamped]: tf.Tensor[]) =>
-      scoreGradients(dy, scoresOf(features, v, columnNorm), features, v, columnNorm, unclamped),
+      tf.tidy(() =>
+        scoreGradients(dy, scoresOf(features, v, columnNorm), features, v, columnNorm, unclamped),
+      ),
   };
 }) as (z: tf.Tensor2D, v: tf.Tensor2D) => tf.Tensor2D;
 

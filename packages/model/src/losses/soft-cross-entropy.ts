@@ -17,11 +17,12 @@ export function softCrossEntropy(
     save([tf.exp(logProbs)]);
     return {
       value: tf.neg(tf.sum(tf.mul(targets, logProbs), 1)),
-      gradFunc: (dy: tf.Tensor, [probs]: tf.Tensor[]) => {
-        const rowMass = tf.sum(targets, 1, true);
-        const perRow = tf.div(tf.reshape(dy, [-1, 1]), temperature);
-        return [tf.mul(perRow, tf.sub(tf.mul(probs, rowMass), targets))];
-      },
+      gradFunc: (dy: tf.Tensor, [probs]: tf.Tensor[]) =>
+        tf.tidy(() => {
+          const rowMass = tf.sum(targets, 1, true);
+          const perRow = tf.div(tf.reshape(dy, [-1, 1]), temperature);
+          return [tf.mul(perRow, tf.sub(tf.mul(probs, rowMass), targets))];
+        }),
     };
   });
   return fn(logits) as tf.Tensor1D;

@@ -20,11 +20,13 @@ export const gelu = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) 
   save([x, cdf]);
   return {
     value: tf.mul(x, cdf),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [input, phi] = saved;
-      const pdf = tf.mul(INV_SQRT_2PI, tf.exp(tf.mul(-0.5, tf.square(input))));
-      return [tf.mul(dy, tf.add(phi, tf.mul(input, pdf)))];
-    },
+    // tfjs runs a custom gradient outside any tidy: its intermediates would live until the backward pass ends.
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+      tf.tidy(() => {
+        const [input, phi] = saved;
+        const pdf = tf.mul(INV_SQRT_2PI, tf.exp(tf.mul(-0.5, tf.square(input))));
+        return [tf.mul(dy, tf.add(phi, tf.mul(input, pdf)))];
+      }),
   };
 }) as (x: tf.Tensor) => tf.Tensor;
 
@@ -44,17 +46,18 @@ export function layerNorm(x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, eps:
     save([normalised, rstd, w]);
     return {
       value: tf.add(tf.mul(normalised, w), b),
-      gradFunc: (dy: tf.Tensor, [xhat, inverseStd, scale]: tf.Tensor[]) => {
-        const dxhat = tf.mul(dy, scale);
-        const dx = tf.mul(
-          inverseStd,
-          tf.sub(
-            tf.sub(dxhat, tf.mean(dxhat, axis, true)),
-            tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axis, true)),
-          ),
-        );
-        return [dx, tf.sum(tf.mul(dy, xhat), reduceAxes), tf.sum(dy, reduceAxes)];
-      },
+      gradFunc: (dy: tf.Tensor, [xhat, inverseStd, scale]: tf.Tensor[]) =>
+        tf.tidy(() => {
+          const dxhat = tf.mul(dy, scale);
+          const dx = tf.mul(
+            inverseStd,
+            tf.sub(
+              tf.sub(dxhat, tf.mean(dxhat, axis, true)),
+              tf.mul(xhat, tf.mean(tf.mul(dxhat, xhat), axis, true)),
+            ),
+          );
+          return [dx, tf.sum(tf.mul(dy, xhat), reduceAxes), tf.sum(dy, reduceAxes)];
+        }),
     };
   });
   return fn(x, weight, bias);

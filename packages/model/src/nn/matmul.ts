@@ -20,10 +20,12 @@ export const dense = tf.customGrad(((...args) => {
   save([x, w]);
   return {
     value: tf.fused.matMul({ a: x, b: w, bias: b }),
-    gradFunc: (dy, [input, weight]) => [
-      tf.matMul(dy as tf.Tensor2D, transpose2d(weight)),
-      tf.matMul(transpose2d(input), dy as tf.Tensor2D),
-      tf.sum(dy, 0),
-    ],
+    // In a tidy: tfjs runs custom gradients outside one, so the transposes would live until the backward pass ends.
+    gradFunc: (dy, [input, weight]) =>
+      tf.tidy(() => [
+        tf.matMul(dy as tf.Tensor2D, transpose2d(weight)),
+        tf.matMul(transpose2d(input), dy as tf.Tensor2D),
+        tf.sum(dy, 0),
+      ]),
   };
 }) as Grad) as (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.Tensor2D;
