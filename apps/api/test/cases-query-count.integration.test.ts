@@ -21,7 +21,7 @@ const LEAN_PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f
   fragment Lean on Case { id site source }`;
 const DIAGNOSIS_PAGE = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { edges { node { id diagnosis { code } } } } }`;
 // The relations' JSON (the filter on source reads images too, so not any mention of the table).
-const readsImages = (sql: string) => /'blurVariance'/.test(sql);
+const readsImages = (sql: string) => /json_agg\(json_build_object\('id', i."id"/.test(sql);
 const readsAnnotations = (sql: string) => /'confirmation'/.test(sql);
 
 // The session check: one statement (the user and the token's revocation together).
@@ -121,6 +121,32 @@ describe('cases(first: N) reads only the relations the query selects', () => {
     // Each case has a histopathology-confirmed mel or nv on the case, and a single reader's bkl on an image.
     expect(new Set(codes)).toEqual(new Set(['mel', 'nv']));
     expect(statements.filter((sql) => /FROM "Case"/.test(sql)).filter(readsAnnotations)).toHaveLength(1);
+  });
+});
+
+describe('the image columns a case read serialises', () => {
+  it("are those the selected Image fields need, for the images and the annotations' images", async () => {
+    const query = `query($n: Int!, $f: CaseFilter) { cases(first: $n, filter: $f) { edges { node {
+      images { id modality thumbnailUrl } annotations { id image { capturedAt } } } } } }`;
+    const { result, statements } = await countQueries(() =>
+      api.execute(query, { n: 50, f: { source: [source] } }, { token }),
+    );
+    expect(result.errors).toBeUndefined();
+    const node = result.data!.cases.edges[0].node;
+    expect(node.images).toHaveLength(2);
+    expect(node.images[0]).toEqual({
+      id: expect.any(String),
+      modality: 'DERMOSCOPIC',
+      thumbnailUrl: `/images/${node.images[0].id}/thumb`,
+    });
+    // The image annotation names one of the case's images, with its capture time (null or a date).
+    const onImage = node.annotations.find((a: { image: unknown }) => a.image !== null);
+    expect(onImage.image).toHaveProperty('capturedAt');
+    const [page] = statements.filter((sql) => /FROM "Case"/.test(sql));
+    expect(page).toMatch(/'modality', i."modality"/);
+    expect(page).toMatch(/'capturedAt', i."capturedAt"/);
+    for (const column of ['blurVariance', 'brightness', 'device', 'width', 'status'])
+      expect(page).not.toContain(`'${column}'`);
   });
 });
 

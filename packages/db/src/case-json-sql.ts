@@ -14,19 +14,43 @@ export function caseFromSql(source: Prisma.Sql): Prisma.Sql {
 /**
  * The relations of a case a read fills; one left out comes back as an empty list (the query did not ask for it).
  * Annotations bring the images with them (an annotation's image is one of the case's image objects).
+ * `imageColumns`: the image columns to fill besides `id` (absent: all); the others are left undefined.
  */
 export interface CaseRelations {
   images: boolean;
   annotations: boolean;
+  imageColumns?: readonly ImageColumn[];
 }
 export const ALL_CASE_RELATIONS: CaseRelations = { images: true, annotations: true };
 
-const imagesJsonSql = Prisma.sql`coalesce((
-    SELECT json_agg(json_build_object('id', i."id", 'source', i."source",
-        'status', i."status", 'width', i."width", 'height', i."height", 'modality', i."modality",
-        'device', i."device", 'capturedAt', i."capturedAt", 'createdAt', i."createdAt",
-        'brightness', i."brightness", 'contrast', i."contrast", 'colorCast', i."colorCast",
-        'blurVariance', i."blurVariance") ORDER BY i."createdAt", i."id")
+/** The image columns a case read can fill (ImageRecord's, less id, always filled, and caseId, the case's). */
+export const IMAGE_COLUMNS = [
+  'source',
+  'status',
+  'width',
+  'height',
+  'modality',
+  'device',
+  'capturedAt',
+  'createdAt',
+  'brightness',
+  'contrast',
+  'colorCast',
+  'blurVariance',
+] as const;
+export type ImageColumn = (typeof IMAGE_COLUMNS)[number];
+
+// Names from the fixed list above only, never from input: safe to splice into the statement.
+const imageJsonObject = (columns: readonly ImageColumn[]) =>
+  Prisma.raw(
+    `json_build_object('id', i."id"${columns
+      .filter((column) => IMAGE_COLUMNS.includes(column))
+      .map((column) => `, '${column}', i."${column}"`)
+      .join('')})`,
+  );
+
+const imagesJsonSql = (columns: readonly ImageColumn[]) => Prisma.sql`coalesce((
+    SELECT json_agg(${imageJsonObject(columns)} ORDER BY i."createdAt", i."id")
     FROM "Image" i WHERE i."caseId" = k."id"), '[]'::json)`;
 
 const annotationsJsonSql = Prisma.sql`coalesce((
@@ -59,7 +83,7 @@ export function caseJsonSql(relations: CaseRelations = ALL_CASE_RELATIONS): Pris
   'id', k."id", 'externalId', k."externalId", 'source', k."source", 'site', k."site", 'createdAt', k."createdAt",
   'patient', json_build_object('id', p."id", 'pseudonym', p."pseudonym", 'sex', p."sex",
                 'ageBand', p."ageBand", 'skinType', p."skinType"),
-  'images', ${relations.images || relations.annotations ? imagesJsonSql : Prisma.sql`'[]'::json`},
+  'images', ${relations.images || relations.annotations ? imagesJsonSql(relations.imageColumns ?? IMAGE_COLUMNS) : Prisma.sql`'[]'::json`},
   'annotations', ${relations.annotations ? annotationsJsonSql : Prisma.sql`'[]'::json`}
 )`;
 }
@@ -91,8 +115,10 @@ export function parseCaseJson(row: CaseJson): CaseRecord {
   for (const json of row.images) {
     const image = json as unknown as ImageRecord;
     image.caseId = row.id;
-    image.createdAt = parseTimestamp(json.createdAt);
-    image.capturedAt = json.capturedAt === null ? null : parseTimestamp(json.capturedAt);
+    // Columns the read left out stay undefined (CaseRelations.imageColumns).
+    if (json.createdAt !== undefined) image.createdAt = parseTimestamp(json.createdAt);
+    if (json.capturedAt !== undefined)
+      image.capturedAt = json.capturedAt === null ? null : parseTimestamp(json.capturedAt);
     imageById.set(image.id, image);
   }
   for (const json of row.annotations) {

@@ -50,7 +50,7 @@ export {
   type FindCasesOptions,
   type PatientRecord,
 } from './cases.js';
-export { ALL_CASE_RELATIONS, type CaseRelations } from './case-json-sql.js';
+export { ALL_CASE_RELATIONS, type CaseRelations, IMAGE_COLUMNS, type ImageColumn } from './case-json-sql.js';
 export {
   IMAGE_VARIANTS,
   IMAGE_VARIANT_FILES,
