@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { AppError, Db, UserRecord } from '@dermino/db';
 import { authenticateRequest } from './auth/authenticate-request.js';
 import type { SessionClaims } from './auth/session-token.js';
-import type { ApiServices } from './services.js';
+import type { LabellingConfig } from './labelling/labelling-config.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
-import type { LabellingConfig } from './labelling/labelling-config.js';
+import type { PersistedManifest } from './persisted/persisted-manifest.js';
+import type { ApiServices } from './services.js';
 
 export interface ApiConfig {
   sessionSecret: string;
@@ -17,6 +18,8 @@ export interface ApiConfig {
   allowedOrigins?: readonly string[];
   /** Labelling workbench settings over their defaults (labelling/labelling-config.ts). */
   labelling?: Partial<LabellingConfig>;
+  /** The web app's operations by hash (none by default); `only` refuses every other operation. */
+  persisted?: { manifest: PersistedManifest; only: boolean };
 }
 
 /** What createServer and the HTTP layer need; built once per process. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -45,6 +46,16 @@ const envSchema = z.object({
     .int('must be a whole number of labels, 0 or more (0 turns the retraining loop off)')
     .min(0, 'must be a whole number of labels, 0 or more (0 turns the retraining loop off)')
     .default(100),
+  /** The web app's operations by hash (its codegen writes this file; src/persisted/ reads it at start). */
+  API_PERSISTED_MANIFEST: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../web/src/gql/persisted-documents.json', import.meta.url))),
+  /** 1: run only the manifest's operations (others get PERSISTED_QUERY_NOT_LISTED); 0: any operation. */
+  API_PERSISTED_ONLY: z
+    .enum(['0', '1'], { error: 'must be 1 (only the manifest operations) or 0 (any operation)' })
+    .default('0')
+    .transform((value) => value === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,8 @@
 import cluster from 'node:cluster';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadEnv } from './env.js';
 import { createLogger, wantsPrettyLogs } from './logger.js';
+import { readPersistedManifest } from './persisted/persisted-manifest.js';
 
 // loadEnv settles NODE_ENV, which graphql-js reads when it loads: the server's modules load after it.
 const env = loadEnv();
@@ -30,6 +31,7 @@ async function serve() {
     version: string;
   };
 
+  const persisted = loadPersistedOperations();
   const api = await startApi({
     databaseUrl: env.DATABASE_URL,
     port: env.API_PORT,
@@ -45,6 +47,7 @@ async function serve() {
         secondReadShare: env.LABELLING_SECOND_READ_SHARE,
         retrainEvery: env.LABELLING_RETRAIN_EVERY,
       },
+      persisted,
     },
   }).catch((error: Error) => {
     logger.fatal({ err: error }, `The API could not start: ${error.message}`);
@@ -63,5 +66,22 @@ async function serve() {
         () => process.exit(1),
       );
     });
+  }
+}
+
+/** The web's manifest; a missing file is only fatal when API_PERSISTED_ONLY=1 needs it. */
+function loadPersistedOperations() {
+  const only = env.API_PERSISTED_ONLY;
+  if (!only && !existsSync(env.API_PERSISTED_MANIFEST)) {
+    logger.warn(
+      `No persisted operations manifest at ${env.API_PERSISTED_MANIFEST}: operations go by text or APQ`,
+    );
+    return { manifest: new Map<string, string>(), only };
+  }
+  try {
+    return { manifest: readPersistedManifest(env.API_PERSISTED_MANIFEST), only };
+  } catch (error) {
+    console.error(`The API cannot start: ${(error as Error).message}`);
+    process.exit(1);
   }
 }
