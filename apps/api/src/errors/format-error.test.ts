@@ -43,4 +43,17 @@ describe('formatError', () => {
     const formatted = { message: error.message, extensions: { code: 'BAD_USER_INPUT' } };
     expect(createFormatError({ maskUnknown: true })(formatted, error)).toBe(formatted);
   });
+
+  it("shows Apollo's own 4xx refusals (no code) as BAD_REQUEST, and still masks a coded-less 500", () => {
+    const refusal = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    const formatted = { message: refusal.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(createFormatError({ maskUnknown: true })(formatted, refusal)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    const bug = new GraphQLError('secret detail', { extensions: { http: { status: 500 } } });
+    expect(createFormatError({ maskUnknown: true })(formatted, bug).message).toBe('Internal server error');
+  });
 });

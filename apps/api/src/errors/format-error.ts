@@ -47,7 +47,8 @@ export function createFormatError(options: { maskUnknown: boolean }) {
     const fromGraphQL = original instanceof GraphQLError && code !== 'INTERNAL_SERVER_ERROR';
     if (fromGraphQL || !options.maskUnknown) return formatted;
     // Apollo refuses some malformed requests (an APQ hash that is not its text's) with a 4xx and no code.
-    const status = original instanceof GraphQLError && (original.extensions.http as { status?: number })?.status;
+    const status =
+      original instanceof GraphQLError && (original.extensions.http as { status?: number })?.status;
     if (status && status >= 400 && status < 500) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     }
