@@ -12,7 +12,7 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DERMINO_DEMO_SIZE: z.coerce.number().int().min(0).max(100_000).default(2000),
-  /** Steps of the demo's background continuation of pretraining; unset: the demo's default (1,500), 0: none. */
+  /** Steps of the demo's background continuation of pretraining; unset: the demo's default (3,000), 0: none. */
   DERMINO_DEMO_CONTINUE_STEPS: z.coerce.number().int().min(0).max(100_000).optional(),
   DERMINO_BACKEND: z.enum(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']).optional(),
   /** Read (never set) to find the Vulkan loader before asking Dawn for a GPU (backend/webgpu-adapter.ts). */

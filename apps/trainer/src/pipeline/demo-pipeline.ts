@@ -50,7 +50,8 @@ export const DEMO_BUDGET: DemoBudget = {
   resamples: 1000,
   permutations: 200,
   maxPerWindow: 300,
-  continuation: { steps: 1500 },
+  // On the demo cohort 3,000 steps reach .828 balanced accuracy against 1,500's .767 and the pixels' .680.
+  continuation: { steps: 3000 },
 };
 
 /** The demo budget with `continueSteps` steps of background continuation (DERMINO_DEMO_CONTINUE_STEPS; 0: none). */
