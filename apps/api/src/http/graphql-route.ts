@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { type ApiDeps, type Context, createContext } from '../context.js';
+import { endCompressed } from './compress-response.js';
 import { readJsonBody } from './read-body.js';
 
 export async function serveGraphql(
@@ -33,7 +34,7 @@ export async function serveGraphql(
   res.setHeader('x-request-id', requestId);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    await endCompressed(res, response.body.string, req.headers['accept-encoding']);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
