@@ -64,6 +64,10 @@ describe('checkpoints', () => {
       /another config:\n {2}vit.width: checkpoint 16 vs model 32/,
     );
     await expect(loadCheckpoint(join(dir, 'nope'), small)).rejects.toThrow(/no manifest.json/);
+    // Activation checkpointing changes how a step is computed, not what: a run resumes with it switched on.
+    const checkpointed = createPretrainState({ ...MICRO_PRETRAIN, checkpointActivations: true });
+    await loadCheckpoint(dir, checkpointed);
+    disposePretrainState(checkpointed);
     disposePretrainState(small);
     disposePretrainState(wider);
     await removeCheckpoint(dir);
