@@ -694,7 +694,7 @@ export const LoginDocument = new TypedDocumentString(`
     expiresAt
   }
 }
-    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    `, {"hash":"180392c100a4e32c2e8522ccc57aed8881e6f21031ad1679a9b5c97de454ce42"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const DemoAnswerKeyScoreDocument = new TypedDocumentString(`
     query DemoAnswerKeyScore {
   demoAnswerKeyScore {
@@ -744,7 +744,7 @@ export const DemoAnswerKeyScoreDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DemoAnswerKeyScoreQuery, DemoAnswerKeyScoreQueryVariables>;
+    `, {"hash":"3f9f457ca14346df415fcca0f5d9d7fc76dd8ee4f5d010c08f3a90d618a0e6e1"}) as unknown as TypedDocumentString<DemoAnswerKeyScoreQuery, DemoAnswerKeyScoreQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -754,12 +754,12 @@ export const MeDocument = new TypedDocumentString(`
     role
   }
 }
-    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+    `, {"hash":"316b292677e1d0afa4d752cf95516491094fcea6ed13a7a069216b83dbd21cda"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
 }
-    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+    `, {"hash":"cb1d14c1cc99a25294cfa4376de2402364cb32e6c038a11fb36cf0ebb3a5ce91"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const CaseListDocument = new TypedDocumentString(`
     query CaseList($filter: CaseFilter, $first: Int, $after: String) {
   cases(filter: $filter, first: $first, after: $after) {
@@ -793,7 +793,7 @@ export const CaseListDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CaseListQuery, CaseListQueryVariables>;
+    `, {"hash":"78b93753d4d20b7a8a6c04182ea1f06136c9000fc99da62bf7be19075b96532c"}) as unknown as TypedDocumentString<CaseListQuery, CaseListQueryVariables>;
 export const CaseFilterOptionsDocument = new TypedDocumentString(`
     query CaseFilterOptions {
   concepts {
@@ -810,7 +810,7 @@ export const CaseFilterOptionsDocument = new TypedDocumentString(`
     sources
   }
 }
-    `) as unknown as TypedDocumentString<CaseFilterOptionsQuery, CaseFilterOptionsQueryVariables>;
+    `, {"hash":"1cb7812c665d19695a81ce4a066bff2a8dc0eb32820f7903c660af8bbf0b6597"}) as unknown as TypedDocumentString<CaseFilterOptionsQuery, CaseFilterOptionsQueryVariables>;
 export const CaseDetailDocument = new TypedDocumentString(`
     query CaseDetail($id: ID!) {
   case(id: $id) {
@@ -864,7 +864,7 @@ export const CaseDetailDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+    `, {"hash":"91d6f2394f1b1e0eeea3019c2f06818cfce9ec27bb047947f2b48833c8a945bc"}) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
 export const CurationGridDocument = new TypedDocumentString(`
     query CurationGrid($filter: CaseFilter, $first: Int, $after: String) {
   cases(filter: $filter, first: $first, after: $after) {
@@ -888,7 +888,7 @@ export const CurationGridDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CurationGridQuery, CurationGridQueryVariables>;
+    `, {"hash":"e0739103204d0c207a419d669be43837a2859e2002fd1d964c56e7994b22a15f"}) as unknown as TypedDocumentString<CurationGridQuery, CurationGridQueryVariables>;
 export const ImageSummariesDocument = new TypedDocumentString(`
     query ImageSummaries($ids: [ID!]!) {
   imageSummaries(ids: $ids) {
@@ -900,7 +900,7 @@ export const ImageSummariesDocument = new TypedDocumentString(`
     source
   }
 }
-    `) as unknown as TypedDocumentString<ImageSummariesQuery, ImageSummariesQueryVariables>;
+    `, {"hash":"ae46869f062c64536320146953c6f7349492713886516ceba8a154a2a0225706"}) as unknown as TypedDocumentString<ImageSummariesQuery, ImageSummariesQueryVariables>;
 export const LatestAuditDocument = new TypedDocumentString(`
     query LatestAudit($filter: DataAuditFilter) {
   dataAudits(filter: $filter, first: 1) {
@@ -914,7 +914,7 @@ export const LatestAuditDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LatestAuditQuery, LatestAuditQueryVariables>;
+    `, {"hash":"e096c80e5b4ec6e2e9fabba3bafdd265c53e7ed42a896725dcb27ef0c63f64ab"}) as unknown as TypedDocumentString<LatestAuditQuery, LatestAuditQueryVariables>;
 export const CurationVersionsDocument = new TypedDocumentString(`
     query CurationVersions {
   datasets(first: 100) {
@@ -929,7 +929,7 @@ export const CurationVersionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CurationVersionsQuery, CurationVersionsQueryVariables>;
+    `, {"hash":"1a8b1fdfe97ec62608de18d9627dfff21c87144924aa5a78c1659583862d7430"}) as unknown as TypedDocumentString<CurationVersionsQuery, CurationVersionsQueryVariables>;
 export const ImportRunsDocument = new TypedDocumentString(`
     query ImportRuns {
   importRuns(first: 20) {
@@ -946,7 +946,7 @@ export const ImportRunsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ImportRunsQuery, ImportRunsQueryVariables>;
+    `, {"hash":"ff7852e4e2ef00e772a1e72a651022113c1be5100ede8ec55f5c455397eddad7"}) as unknown as TypedDocumentString<ImportRunsQuery, ImportRunsQueryVariables>;
 export const ImportRunProblemsDocument = new TypedDocumentString(`
     query ImportRunProblems($id: ID!) {
   importRun(id: $id) {
@@ -968,7 +968,7 @@ export const ImportRunProblemsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ImportRunProblemsQuery, ImportRunProblemsQueryVariables>;
+    `, {"hash":"08a61aa9a59b040f7fa159f8c6f6e0445c05a9e4827a318a9b6968c7eadcea78"}) as unknown as TypedDocumentString<ImportRunProblemsQuery, ImportRunProblemsQueryVariables>;
 export const AdjudicateDocument = new TypedDocumentString(`
     mutation Adjudicate($input: AdjudicateAnnotationInput!) {
   adjudicateAnnotation(input: $input) {
@@ -978,7 +978,7 @@ export const AdjudicateDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdjudicateMutation, AdjudicateMutationVariables>;
+    `, {"hash":"b75f03095dc998baff36132701e3b99223e464e4176d4d7d8ac2e4d64bdd43a6"}) as unknown as TypedDocumentString<AdjudicateMutation, AdjudicateMutationVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets {
   datasets(first: 100) {
@@ -1000,7 +1000,7 @@ export const DatasetsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DatasetsQuery, DatasetsQueryVariables>;
+    `, {"hash":"113c26fc6370550a47693284dc9f856de6532ccc824b5b7dd0ab5f37fba1b0e4"}) as unknown as TypedDocumentString<DatasetsQuery, DatasetsQueryVariables>;
 export const DatasetCompositionsDocument = new TypedDocumentString(`
     query DatasetCompositions {
   datasets(first: 100) {
@@ -1035,12 +1035,12 @@ export const DatasetCompositionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DatasetCompositionsQuery, DatasetCompositionsQueryVariables>;
+    `, {"hash":"5c6c42d6d8cd625ea81130ca529a7f0d2d3ac5d0680fe8cc58969c2f50e4f985"}) as unknown as TypedDocumentString<DatasetCompositionsQuery, DatasetCompositionsQueryVariables>;
 export const DatasetVersionLeakageDocument = new TypedDocumentString(`
     query DatasetVersionLeakage($versionId: ID!) {
   datasetVersionLeakage(versionId: $versionId)
 }
-    `) as unknown as TypedDocumentString<DatasetVersionLeakageQuery, DatasetVersionLeakageQueryVariables>;
+    `, {"hash":"407942c66764e16d887f6f99f687090485dc651667b0162f8ef3b1b3969526f3"}) as unknown as TypedDocumentString<DatasetVersionLeakageQuery, DatasetVersionLeakageQueryVariables>;
 export const ConceptCodesDocument = new TypedDocumentString(`
     query ConceptCodes {
   concepts {
@@ -1048,7 +1048,7 @@ export const ConceptCodesDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<ConceptCodesQuery, ConceptCodesQueryVariables>;
+    `, {"hash":"c2a9637c3f80af6add4342b58e54f498017a7daa47643dc3179f070758570034"}) as unknown as TypedDocumentString<ConceptCodesQuery, ConceptCodesQueryVariables>;
 export const FreezeDatasetVersionDocument = new TypedDocumentString(`
     mutation FreezeDatasetVersion($input: FreezeDatasetVersionInput!) {
   freezeDatasetVersion(input: $input) {
@@ -1059,7 +1059,7 @@ export const FreezeDatasetVersionDocument = new TypedDocumentString(`
     ties
   }
 }
-    `) as unknown as TypedDocumentString<FreezeDatasetVersionMutation, FreezeDatasetVersionMutationVariables>;
+    `, {"hash":"857501b8fbca3634000733b2800c3c7d376e1fcae219dbae32d14d6b576ba48d"}) as unknown as TypedDocumentString<FreezeDatasetVersionMutation, FreezeDatasetVersionMutationVariables>;
 export const DriftReportsDocument = new TypedDocumentString(`
     query DriftReports($first: Int) {
   driftReports(first: $first) {
@@ -1090,7 +1090,7 @@ export const DriftReportsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DriftReportsQuery, DriftReportsQueryVariables>;
+    `, {"hash":"ec3e29d3792c60b1e5f9f5d62edd4b2adec393ac93d3f948118f7e1e0ffe75bf"}) as unknown as TypedDocumentString<DriftReportsQuery, DriftReportsQueryVariables>;
 export const EmbeddingPickerDocument = new TypedDocumentString(`
     query EmbeddingPicker {
   embeddingModels {
@@ -1116,7 +1116,7 @@ export const EmbeddingPickerDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EmbeddingPickerQuery, EmbeddingPickerQueryVariables>;
+    `, {"hash":"5fd957c204bbbd44ce68a0b9630c06263800b980abf83837e55d4aa702b55f01"}) as unknown as TypedDocumentString<EmbeddingPickerQuery, EmbeddingPickerQueryVariables>;
 export const EmbeddingProjectionDocument = new TypedDocumentString(`
     query EmbeddingProjection($modelId: ID!, $datasetVersionId: ID, $limit: Int) {
   embeddingProjection(
@@ -1140,7 +1140,7 @@ export const EmbeddingProjectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EmbeddingProjectionQuery, EmbeddingProjectionQueryVariables>;
+    `, {"hash":"d9e9845aa65d745f710b5acf98772e6412d97c42014e880184c753befbb1b16c"}) as unknown as TypedDocumentString<EmbeddingProjectionQuery, EmbeddingProjectionQueryVariables>;
 export const EvaluationDocument = new TypedDocumentString(`
     query Evaluation($id: ID!) {
   evaluation(id: $id) {
@@ -1188,7 +1188,7 @@ export const EvaluationDocument = new TypedDocumentString(`
     ciLow
     ciHigh
   }
-}`) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
+}`, {"hash":"034914d778640a6de795959ccce0369912cbeb56373b3d1e371046fbf1ea8875"}) as unknown as TypedDocumentString<EvaluationQuery, EvaluationQueryVariables>;
 export const EvaluationSubgroupsDocument = new TypedDocumentString(`
     query EvaluationSubgroups($id: ID!) {
   evaluation(id: $id) {
@@ -1236,7 +1236,7 @@ export const EvaluationSubgroupsDocument = new TypedDocumentString(`
     ciLow
     ciHigh
   }
-}`) as unknown as TypedDocumentString<EvaluationSubgroupsQuery, EvaluationSubgroupsQueryVariables>;
+}`, {"hash":"df6564f20b0fe6afa144c35765f1c878faf24ab9c0ba0d851fd408df222613c8"}) as unknown as TypedDocumentString<EvaluationSubgroupsQuery, EvaluationSubgroupsQueryVariables>;
 export const EvaluationHeadlineDocument = new TypedDocumentString(`
     query EvaluationHeadline($id: ID!) {
   evaluation(id: $id) {
@@ -1284,7 +1284,7 @@ export const EvaluationHeadlineDocument = new TypedDocumentString(`
     ciLow
     ciHigh
   }
-}`) as unknown as TypedDocumentString<EvaluationHeadlineQuery, EvaluationHeadlineQueryVariables>;
+}`, {"hash":"cb06d9a38ed2feed28d7446d203436c7a0b652e6fc92d0929ba992127b2d1f52"}) as unknown as TypedDocumentString<EvaluationHeadlineQuery, EvaluationHeadlineQueryVariables>;
 export const EvaluationsDocument = new TypedDocumentString(`
     query Evaluations($filter: EvaluationFilter, $first: Int) {
   evaluations(filter: $filter, first: $first) {
@@ -1301,7 +1301,7 @@ export const EvaluationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
+    `, {"hash":"5b88e978df75c7c09630205db1e4875b49a2bb39ff9733142ccb21c22086e02f"}) as unknown as TypedDocumentString<EvaluationsQuery, EvaluationsQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($filter: JobFilter, $first: Int) {
   jobs(filter: $filter, first: $first) {
@@ -1329,7 +1329,7 @@ export const JobsDocument = new TypedDocumentString(`
   createdAt
   startedAt
   finishedAt
-}`) as unknown as TypedDocumentString<JobsQuery, JobsQueryVariables>;
+}`, {"hash":"00faaac934f8cb4cfceeb502db1162d79d46f10e844d7dbb84e5ee6fc29eb982"}) as unknown as TypedDocumentString<JobsQuery, JobsQueryVariables>;
 export const CancelJobDocument = new TypedDocumentString(`
     mutation CancelJob($id: ID!) {
   cancelJob(id: $id) {
@@ -1337,7 +1337,7 @@ export const CancelJobDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<CancelJobMutation, CancelJobMutationVariables>;
+    `, {"hash":"4474410b6d2397c8a778614eabe68a365e238e90fdfd4ebcece7448740991f69"}) as unknown as TypedDocumentString<CancelJobMutation, CancelJobMutationVariables>;
 export const JobDetailDocument = new TypedDocumentString(`
     query JobDetail($id: ID!, $last: Int) {
   job(id: $id) {
@@ -1373,14 +1373,14 @@ export const JobDetailDocument = new TypedDocumentString(`
   createdAt
   startedAt
   finishedAt
-}`) as unknown as TypedDocumentString<JobDetailQuery, JobDetailQueryVariables>;
+}`, {"hash":"accf29d426e82a8efbbe2ac74e37c2fb294d5ef4f6992c0d591ecb3fa3a518ba"}) as unknown as TypedDocumentString<JobDetailQuery, JobDetailQueryVariables>;
 export const LabelsSinceChampionDocument = new TypedDocumentString(`
     query LabelsSinceChampion {
   labellingProgress {
     labelsSinceChampion
   }
 }
-    `) as unknown as TypedDocumentString<LabelsSinceChampionQuery, LabelsSinceChampionQueryVariables>;
+    `, {"hash":"d954a72478ee7bd0128dab38c7ca5cc9b7260451a42b93b49eab3d7b37d302ea"}) as unknown as TypedDocumentString<LabelsSinceChampionQuery, LabelsSinceChampionQueryVariables>;
 export const LabelEfficiencyDocument = new TypedDocumentString(`
     query LabelEfficiency {
   labelEfficiency {
@@ -1410,7 +1410,7 @@ export const LabelEfficiencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<LabelEfficiencyQuery, LabelEfficiencyQueryVariables>;
+    `, {"hash":"27d72f66104a39200644230ae25d92f3c583d29e15370878cfdf24c5ae4a479e"}) as unknown as TypedDocumentString<LabelEfficiencyQuery, LabelEfficiencyQueryVariables>;
 export const LabellingQueueDocument = new TypedDocumentString(`
     query LabellingQueue($first: Int, $after: String, $strategy: LabellingStrategy, $filter: LabellingFilter) {
   labellingQueue(
@@ -1475,7 +1475,7 @@ export const LabellingQueueDocument = new TypedDocumentString(`
       code
     }
   }
-}`) as unknown as TypedDocumentString<LabellingQueueQuery, LabellingQueueQueryVariables>;
+}`, {"hash":"11e1a8f48667f10a3492c3a0efeca3d7cdcb54b205f66c5764a5cd36730199c6"}) as unknown as TypedDocumentString<LabellingQueueQuery, LabellingQueueQueryVariables>;
 export const LabellingWorkbenchDocument = new TypedDocumentString(`
     query LabellingWorkbench {
   labellingProgress {
@@ -1486,7 +1486,7 @@ export const LabellingWorkbenchDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<LabellingWorkbenchQuery, LabellingWorkbenchQueryVariables>;
+    `, {"hash":"b5dfe173a0ae629391ab612f4b410010ceb9da9ea7ba3d950565160bbbcc750a"}) as unknown as TypedDocumentString<LabellingWorkbenchQuery, LabellingWorkbenchQueryVariables>;
 export const ExplainImageDocument = new TypedDocumentString(`
     query ExplainImage($imageId: ID!) {
   predict(input: {imageId: $imageId}) {
@@ -1497,7 +1497,7 @@ export const ExplainImageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ExplainImageQuery, ExplainImageQueryVariables>;
+    `, {"hash":"6c36ce6fbaa7bdb3168667f84e5ccd3a57f0fbbeb7d102eec0e24db37ba6e71f"}) as unknown as TypedDocumentString<ExplainImageQuery, ExplainImageQueryVariables>;
 export const SubmitLabelDocument = new TypedDocumentString(`
     mutation SubmitLabel($input: SubmitLabelInput!) {
   submitLabel(input: $input) {
@@ -1506,14 +1506,14 @@ export const SubmitLabelDocument = new TypedDocumentString(`
     suggestionAccepted
   }
 }
-    `) as unknown as TypedDocumentString<SubmitLabelMutation, SubmitLabelMutationVariables>;
+    `, {"hash":"654d3fa176ba16580a92e50dda544770b239bd8879931de2e08529bc04788e58"}) as unknown as TypedDocumentString<SubmitLabelMutation, SubmitLabelMutationVariables>;
 export const UndoLabelDocument = new TypedDocumentString(`
     mutation UndoLabel($input: UndoLabelInput!) {
   undoLabel(input: $input) {
     outcome
   }
 }
-    `) as unknown as TypedDocumentString<UndoLabelMutation, UndoLabelMutationVariables>;
+    `, {"hash":"871a00e798cecac555e4592f0ad55dd7b5fb54b87812b66819719d291f80ea2f"}) as unknown as TypedDocumentString<UndoLabelMutation, UndoLabelMutationVariables>;
 export const SecondReadsDocument = new TypedDocumentString(`
     query SecondReads {
   labelDisagreements(first: 50) {
@@ -1529,7 +1529,7 @@ export const SecondReadsDocument = new TypedDocumentString(`
     kappa
   }
 }
-    `) as unknown as TypedDocumentString<SecondReadsQuery, SecondReadsQueryVariables>;
+    `, {"hash":"23d6996b45322c496c9ab7d444449af4f821be79c04723b5a69a3a9e6fe56b37"}) as unknown as TypedDocumentString<SecondReadsQuery, SecondReadsQueryVariables>;
 export const RetrainChampionDocument = new TypedDocumentString(`
     mutation RetrainChampion($championId: ID) {
   retrainChampion(championId: $championId) {
@@ -1539,7 +1539,7 @@ export const RetrainChampionDocument = new TypedDocumentString(`
     labels
   }
 }
-    `) as unknown as TypedDocumentString<RetrainChampionMutation, RetrainChampionMutationVariables>;
+    `, {"hash":"18c6982eda6f4aba827979f6e2ad98d901ff2babb82b46bcfdbf7305953fcc86"}) as unknown as TypedDocumentString<RetrainChampionMutation, RetrainChampionMutationVariables>;
 export const CompareModelsDocument = new TypedDocumentString(`
     query CompareModels($datasetVersionId: ID!, $modelA: ID!, $modelB: ID!, $split: Split) {
   compareModels(
@@ -1562,7 +1562,7 @@ export const CompareModelsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CompareModelsQuery, CompareModelsQueryVariables>;
+    `, {"hash":"4b0db560ea1b6909a620b22239927de7c5f2e68be8477ba117c186932af045d0"}) as unknown as TypedDocumentString<CompareModelsQuery, CompareModelsQueryVariables>;
 export const ModelsDocument = new TypedDocumentString(`
     query Models($first: Int) {
   models(first: $first) {
@@ -1606,7 +1606,7 @@ export const ModelsDocument = new TypedDocumentString(`
     predictionCount
     createdAt
   }
-}`) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+}`, {"hash":"b2b94e4c1f4aa3272604b5b7cceec437b9c8b0fac6221b9eb668fc629ed036cc"}) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
 export const ModelDocument = new TypedDocumentString(`
     query Model($id: ID!) {
   model(id: $id) {
@@ -1658,7 +1658,7 @@ export const ModelDocument = new TypedDocumentString(`
     predictionCount
     createdAt
   }
-}`) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
+}`, {"hash":"1a1965941d2763cd250d937e241a219b58fc04978cda6e238d5bac63f67ace79"}) as unknown as TypedDocumentString<ModelQuery, ModelQueryVariables>;
 export const ModelByAliasDocument = new TypedDocumentString(`
     query ModelByAlias($alias: String!) {
   modelByAlias(alias: $alias) {
@@ -1697,7 +1697,7 @@ export const ModelByAliasDocument = new TypedDocumentString(`
     predictionCount
     createdAt
   }
-}`) as unknown as TypedDocumentString<ModelByAliasQuery, ModelByAliasQueryVariables>;
+}`, {"hash":"b3ba3c141dae36779bec4390022a5a529b625cdfeba46f41ecd40c345ecd3762"}) as unknown as TypedDocumentString<ModelByAliasQuery, ModelByAliasQueryVariables>;
 export const DatasetNamesDocument = new TypedDocumentString(`
     query DatasetNames {
   datasets(first: 100) {
@@ -1715,7 +1715,7 @@ export const DatasetNamesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DatasetNamesQuery, DatasetNamesQueryVariables>;
+    `, {"hash":"0a83ecc2fa585da81a1e9130797e70bbd4f86b3f79a9eed678b40b2728aed1e9"}) as unknown as TypedDocumentString<DatasetNamesQuery, DatasetNamesQueryVariables>;
 export const PromoteModelDocument = new TypedDocumentString(`
     mutation PromoteModel($input: PromoteModelInput!) {
   promoteModel(input: $input) {
@@ -1723,7 +1723,7 @@ export const PromoteModelDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<PromoteModelMutation, PromoteModelMutationVariables>;
+    `, {"hash":"e9ebac32539c4ff84aab6d577536593c229db8fef10ea84162dde69c38c23f62"}) as unknown as TypedDocumentString<PromoteModelMutation, PromoteModelMutationVariables>;
 export const PredictUploadDocument = new TypedDocumentString(`
     query PredictUpload($uploadId: ID!) {
   predict(input: {uploadId: $uploadId}) {
@@ -1756,7 +1756,7 @@ export const PredictUploadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PredictUploadQuery, PredictUploadQueryVariables>;
+    `, {"hash":"b80afc7e7b02405c197acd02892e761cf8241795cbd2af88a73003fbfdcf9a6f"}) as unknown as TypedDocumentString<PredictUploadQuery, PredictUploadQueryVariables>;
 export const SimilarToUploadDocument = new TypedDocumentString(`
     query SimilarToUpload($uploadId: ID!, $k: Int) {
   similarCases(input: {uploadId: $uploadId, k: $k, filter: {confirmedOnly: true}}) {
@@ -1789,7 +1789,7 @@ export const SimilarToUploadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SimilarToUploadQuery, SimilarToUploadQueryVariables>;
+    `, {"hash":"b2bb5756516d614dc751c31266fece9ebf60da57d3e4c345bd723178454033c7"}) as unknown as TypedDocumentString<SimilarToUploadQuery, SimilarToUploadQueryVariables>;
 export const RateSimilarCaseDocument = new TypedDocumentString(`
     mutation RateSimilarCase($input: RateSimilarCaseInput!) {
   rateSimilarCase(input: $input) {
@@ -1798,7 +1798,7 @@ export const RateSimilarCaseDocument = new TypedDocumentString(`
     createdAt
   }
 }
-    `) as unknown as TypedDocumentString<RateSimilarCaseMutation, RateSimilarCaseMutationVariables>;
+    `, {"hash":"c296e90d15a5fa5414cb554f5ab99ce9d41f90c19212f08c71f7fe99a0fb334a"}) as unknown as TypedDocumentString<RateSimilarCaseMutation, RateSimilarCaseMutationVariables>;
 export const ConceptNamesDocument = new TypedDocumentString(`
     query ConceptNames {
   concepts {
@@ -1806,4 +1806,4 @@ export const ConceptNamesDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<ConceptNamesQuery, ConceptNamesQueryVariables>;
+    `, {"hash":"32d57fc43602db293dc2f87a5892f8a2c174960e8f779d117feda10cd4ada05c"}) as unknown as TypedDocumentString<ConceptNamesQuery, ConceptNamesQueryVariables>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/env';
 import type { TypedDocumentString } from '@/gql/graphql';
+import persistedDocuments from '@/gql/persisted-documents.json';
 
 /** Codes of our own for failures that never reached a resolver; the rest come from the API's extensions.code. */
 export type ApiErrorCode = 'API_UNREACHABLE' | 'API_BAD_RESPONSE' | (string & {});
@@ -23,8 +24,13 @@ interface GraphqlResponse<TData> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** hash -> the operation's text, as the API's manifest has it (both read codegen's persisted-documents.json). */
+const persistedText: Readonly<Record<string, string>> = persistedDocuments;
+
 /**
- * POSTs one operation (a `graphql(...)` document from `@/gql`, typed by codegen) to the API.
+ * POSTs one operation (a `graphql(...)` document from `@/gql`, typed by codegen) to the API, by its sha256 alone
+ * (Apollo's APQ wire format). An API that does not know the hash answers PERSISTED_QUERY_NOT_FOUND; then the text
+ * goes once with the hash (the API checks the two agree and remembers it).
  * Throws ApiError carrying the first error's extensions.code.
  * The token only ever travels in the Authorization header; it is never logged or put in an error message.
  */
@@ -33,6 +39,32 @@ export async function requestGraphql<TData, TVariables>(
   variables: TVariables,
   token?: string,
 ): Promise<TData> {
+  const hash: unknown = document.__meta__?.hash;
+  const text = typeof hash === 'string' ? persistedText[hash] : undefined;
+  let answer: { status: number; body: GraphqlResponse<TData> };
+  if (text === undefined) {
+    answer = await postOperation<TData>({ query: document.toString(), variables }, token);
+  } else {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+    answer = await postOperation<TData>({ variables, extensions }, token);
+    if (answer.body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') {
+      answer = await postOperation<TData>({ query: text, variables, extensions }, token);
+    }
+  }
+  const { status, body } = answer;
+  const firstError = body.errors?.[0];
+  if (firstError) {
+    throw new ApiError(firstError.extensions?.code ?? 'INTERNAL_SERVER_ERROR', firstError.message);
+  }
+  if (!body.data)
+    throw new ApiError('API_BAD_RESPONSE', `The DermINO API answered HTTP ${status} with no data.`);
+  return body.data;
+}
+
+async function postOperation<TData>(
+  payload: Record<string, unknown>,
+  token: string | undefined,
+): Promise<{ status: number; body: GraphqlResponse<TData> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
@@ -40,26 +72,15 @@ export async function requestGraphql<TData, TVariables>(
     response = await fetch(`${env.DERMINO_API_URL}/graphql`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({
-        query: 'source' in document ? document.source : document.toString(),
-        variables,
-      }),
+      body: JSON.stringify(payload),
       cache: 'no-store',
     });
   } catch {
     throw new ApiError('API_UNREACHABLE', `The DermINO API at ${env.DERMINO_API_URL} is unreachable.`);
   }
-  let body: GraphqlResponse<TData>;
   try {
-    body = (await response.json()) as GraphqlResponse<TData>;
+    return { status: response.status, body: (await response.json()) as GraphqlResponse<TData> };
   } catch {
     throw new ApiError('API_BAD_RESPONSE', `The DermINO API answered HTTP ${response.status} without JSON.`);
   }
-  const firstError = body.errors?.[0];
-  if (firstError) {
-    throw new ApiError(firstError.extensions?.code ?? 'INTERNAL_SERVER_ERROR', firstError.message);
-  }
-  if (!body.data)
-    throw new ApiError('API_BAD_RESPONSE', `The DermINO API answered HTTP ${response.status} with no data.`);
-  return body.data;
 }
