@@ -47,8 +47,10 @@ export function applyAdamW(
   state.step += 1;
   const correction1 = 1 - beta1 ** state.step;
   const correction2 = 1 - beta2 ** state.step;
-  tf.tidy(() => {
-    for (const [name, grad] of Object.entries(grads)) {
+  // A tidy per parameter: one around the loop kept every parameter's temporaries (~8 copies of the model) alive
+  // until the last one, the peak of a ViT-S step on wasm.
+  for (const [name, grad] of Object.entries(grads)) {
+    tf.tidy(() => {
       const p = params[name];
       if (!p) throw new Error(`applyAdamW: gradient for unknown parameter ${name}`);
       const m = tf.add(tf.mul(state.m[name], beta1), tf.mul(grad, 1 - beta1));
@@ -59,8 +61,8 @@ export function applyAdamW(
       const decay = noDecay(name) ? 0 : options.weightDecay;
       const decayed = decay > 0 ? tf.mul(p, 1 - options.lr * decay) : p;
       p.assign(tf.sub(decayed, tf.mul(update, options.lr)));
-    }
-  });
+    });
+  }
 }
 
 /**
