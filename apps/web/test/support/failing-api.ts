@@ -1,5 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import persistedDocuments from '../../src/gql/persisted-documents.json';
+
+const manifest = persistedDocuments as Record<string, string>;
 
 export interface FailingApi {
   url: string;
@@ -16,7 +19,8 @@ export async function startFailingApi(apiUrl: string, failing: readonly string[]
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(readQuery(body))?.[1];
+    // The operation's name (the manifest's text puts the fragments first).
+    const operation = /(?:^|[\s}])(?:query|mutation)\s+(\w+)/.exec(readQuery(body))?.[1];
     if (request.method === 'POST' && operation && failing.includes(operation)) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
@@ -51,10 +55,16 @@ export async function startFailingApi(apiUrl: string, failing: readonly string[]
   };
 }
 
+/** The operation's text: sent as `query`, or by its hash (the web sends its operations by id: the manifest). */
 function readQuery(body: Buffer): string {
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as { query?: unknown };
-    return typeof parsed.query === 'string' ? parsed.query : '';
+    const parsed = JSON.parse(body.toString('utf8')) as {
+      query?: unknown;
+      extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+    };
+    if (typeof parsed.query === 'string') return parsed.query;
+    const hash = parsed.extensions?.persistedQuery?.sha256Hash;
+    return typeof hash === 'string' ? (manifest[hash] ?? '') : '';
   } catch {
     return '';
   }
