@@ -1,7 +1,9 @@
 // `npm run bench:ham10000 -w @dermino/model [-- --budget 5m --recipe cpu-demo]`: pretrains a backbone with our code on
 // the training lesions of HAM10000 8x8 (split by lesion), then prints linear-probe and kNN BAcc / macro AUROC with
 // 95% bootstrap intervals for the backbone against the raw-pixel baselines (logistic regression, kNN, MLP) at 10%
-// and 100% of the labels, with and without averaging over the 8 rotations/flips.
+// and 100% of the labels, with and without averaging over the 8 rotations/flips. `--checkpoint <dir>` makes a long
+// run resumable: the plan and a checkpoint every 10 minutes (`--checkpoint-every <s>`) go there, and the same command carries on from them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,14 +75,35 @@ if (!pixelsOnly) {
     const kept = new Set(sampleLabelFraction(trainLabels, labelLoss, 1));
     labelOf = trainLabels.map((label, i) => (kept.has(i) ? label : -1));
   }
+  const checkpointDir = argument('checkpoint') ? path.resolve(argument('checkpoint')!) : undefined;
   const budgetSeconds = argument('steps') ? undefined : duration(argument('budget', '5m')!);
   let steps = Number(argument('steps', '0'));
-  if (budgetSeconds) {
+  const planFile = checkpointDir && path.join(checkpointDir, 'plan.json');
+  const plan =
+    planFile && existsSync(planFile) ? (JSON.parse(readFileSync(planFile, 'utf8')) as Plan) : undefined;
+  if (plan) {
+    // A resumed run keeps the steps (hence the schedule) it planned when it first started.
+    if (plan.recipe !== recipeName || plan.batchSize !== batchSize)
+      fail(
+        `--checkpoint ${checkpointDir} holds a ${plan.recipe} run of batch ${plan.batchSize}, not ${recipeName} / ${batchSize}`,
+      );
+    steps = plan.steps;
+    console.log(`plan from ${planFile}: ${steps} steps (${plan.how})`);
+  } else if (budgetSeconds) {
     const secondsPerStep = await timeHamStep({ config, images, labelOf, batchSize, replicas });
     steps = Math.max(1, Math.floor((budgetSeconds * 0.97) / secondsPerStep));
     console.log(
-      `budget ${argument('budget', '5m')}: ${secondsPerStep.toFixed(2)} s per step of ${batchSize} on ${replicas} thread(s) here, so ${steps} steps`,
+      `budget ${argument('budget', '5m')}: ${secondsPerStep.toFixed(2)} s per step of ${batchSize} on ${replicas} thread(s) here (load ${load()}), so ${steps} steps`,
     );
+  }
+  if (!(Number.isInteger(steps) && steps >= 1))
+    fail(`--steps must be a whole number of at least 1, got "${argument('steps')}"`);
+  if (planFile && !plan) {
+    mkdirSync(checkpointDir!, { recursive: true });
+    const how = budgetSeconds
+      ? `--budget ${argument('budget', '5m')} timed at load ${load()}`
+      : `--steps ${steps}`;
+    writeFileSync(planFile, JSON.stringify({ recipe: recipeName, batchSize, steps, how } satisfies Plan));
   }
   const run = await pretrainOnHam({
     config: { ...config, schedule: { ...(config.schedule ?? {}), ...scheduleFor(steps) } },
@@ -89,7 +112,11 @@ if (!pixelsOnly) {
     steps,
     batchSize,
     replicas,
-    seconds: budgetSeconds,
+    // With a checkpoint the run trains every planned step however long a shared machine takes (it may be stopped
+    // and resumed); without one it stops at the budget.
+    seconds: checkpointDir ? undefined : budgetSeconds,
+    checkpointDir,
+    checkpointEverySeconds: Number(argument('checkpoint-every', '600')),
     log: (line) => console.log(line),
   });
   images.dispose();
@@ -98,6 +125,13 @@ if (!pixelsOnly) {
   console.log(
     `pretrained ${run.steps} steps of ${batchSize} (${((run.steps * batchSize) / split.train.length).toFixed(1)} epochs) in ${run.seconds.toFixed(0)} s, recipe ${recipeName}, label loss on ${labelLoss * 100}% of the training labels`,
   );
+}
+
+interface Plan {
+  recipe: string;
+  batchSize: number;
+  steps: number;
+  how: string;
 }
 
 function scheduleFor(steps: number) {
