@@ -1,10 +1,7 @@
-import { AppError, createDb, createQueue, findMigrationStatus, parseDatabaseUrl } from '@dermino/db';
+import { AppError, createDb, findMigrationStatus, parseDatabaseUrl } from '@dermino/db';
 import type { Command } from 'commander';
-import { useBackendOption, useConfiguredBackend } from '../src/backend/use-backend.js';
-import { parseKinds } from '../src/cli/worker-command.js';
+import { prepareWorker, serveWorker } from '../src/cli/worker-process.js';
 import { loadEnv } from '../src/env.js';
-import { createLogger, wantsPrettyLogs } from '../src/logger.js';
-import { startWorker } from '../src/worker/start-worker.js';
 
 /**
  * A training worker on the platform's database (DATABASE_URL): the bundle has no embedded database and no Prisma
@@ -38,48 +35,27 @@ export function registerBundleWorkerCommand(program: Command): void {
     )
     .action(async (options: { kinds?: string; backend?: string }) => {
       const env = loadEnv();
-      const handlers = parseKinds(options.kinds);
-      const forcedBackend = useBackendOption(options.backend) ?? env.DERMINO_BACKEND;
       if (!env.DATABASE_URL)
         throw new AppError('BAD_INPUT', {
           message:
             "DATABASE_URL is not set: the bundle's worker runs on the platform's database (postgresql://user:password@host:5432/database).",
         });
       const host = parseDatabaseUrl(env.DATABASE_URL).host;
-      const logger = createLogger({
-        level: env.LOG_LEVEL,
-        pretty: wantsPrettyLogs({
-          format: env.LOG_FORMAT,
-          nodeEnv: env.NODE_ENV,
-          isTTY: Boolean(process.stdout.isTTY),
-        }),
-      });
       // As `dermino worker`: a backend asked for by name loads now (and names the adapter), or the worker stops.
-      if (forcedBackend) await useConfiguredBackend((line) => logger.info(line));
+      const { handlers, logger } = await prepareWorker(env, options);
       const db = createDb({ url: env.DATABASE_URL });
       await checkSchema(db, host).catch(async (error) => {
         await db.$disconnect();
         throw error;
       });
-      const queue = await createQueue({
+      await serveWorker({
+        db,
         url: env.DATABASE_URL,
-        onError: (error) => logger.warn(`queue: ${error.message}`),
+        closeDatabase: () => db.$disconnect(),
+        home: env.home,
+        handlers,
+        logger,
       });
-      const worker = await startWorker({ db, queue, home: env.home, logger, handlers });
       logger.info({ kinds: handlers.map((h) => h.kind), database: host }, 'bundle worker started');
-      let stopping = false;
-      const stop = async () => {
-        if (stopping) return;
-        stopping = true;
-        for (const [name, step] of [
-          ['worker', () => worker.stop()],
-          ['queue', () => queue.stop({ graceful: true, wait: true, timeout: 10_000 })],
-          ['database', () => db.$disconnect()],
-        ] as const)
-          await step().catch((error: Error) => logger.warn(`stopping the ${name}: ${error.message}`));
-        process.exit(0);
-      };
-      process.on('SIGINT', () => void stop());
-      process.on('SIGTERM', () => void stop());
     });
 }

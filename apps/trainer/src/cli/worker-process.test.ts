@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jobHandlers } from '../jobs/index.js';
 import { WORKERS } from '../launcher/services.js';
-import { parseKinds } from './worker-command.js';
+import { parseKinds } from './worker-process.js';
 
 describe('dermino worker --kinds', () => {
   it('takes kinds in any case, once each, and all kinds when absent', () => {
@@ -10,7 +10,9 @@ describe('dermino worker --kinds', () => {
   });
 
   it('names an unknown kind and lists the known ones', () => {
-    expect(() => parseKinds('pretrain,trian')).toThrow(/unknown job kind "trian"; known: quality, pretrain, finetune/);
+    expect(() => parseKinds('pretrain,trian')).toThrow(
+      /unknown job kind "trian"; known: quality, pretrain, finetune/,
+    );
     expect(() => parseKinds(' , ')).toThrow(/--kinds is empty/);
   });
 
