@@ -6,9 +6,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../../test/backend';
 import { MICRO_PRETRAIN } from '../../test/micro-config';
 import { deriveConceptEmbeddings } from '../concepts/concept-embeddings';
-import { createPretrainState, disposePretrainState } from '../train/pretrain-state';
+import { readNamedMoments } from '../train/flat-adamw';
+import { createPretrainState, disposePretrainState, studentParameters } from '../train/pretrain-state';
 import { trainStep } from '../train/train-step';
-import { loadCheckpoint, removeCheckpoint, resumePretraining, saveCheckpoint } from './checkpoint';
+import {
+  loadCheckpoint,
+  readCheckpointManifest,
+  removeCheckpoint,
+  resumePretraining,
+  saveCheckpoint,
+} from './checkpoint';
 
 const embeddings = deriveConceptEmbeddings([{ code: 'nv' }, { code: 'mel' }], 16);
 
@@ -36,9 +43,23 @@ describe('checkpoints', () => {
     trainStep(straight, { images, labels });
     trainStep(straight, { images, labels });
     await saveCheckpoint(dir, straight);
+    const savedMoments = await readNamedMoments(straight.optimizer);
     const expected = trainStep(straight, { images, labels });
     const resumed = await resumePretraining(dir);
     expect(resumed.step).toBe(2);
+    // On disk the moments stay one tensor per parameter (adamw.m.<name>, its shape), whatever the memory layout.
+    const manifest = await readCheckpointManifest(dir);
+    const fc2 = 'backbone.blocks.1.mlp.fc2.weight';
+    expect(manifest.tensors.find((t) => t.name === `adamw.v.${fc2}`)?.shape).toEqual(
+      resumed.student.backbone.weights['blocks.1.mlp.fc2.weight'].shape,
+    );
+    expect(manifest.tensors.filter((t) => t.name.startsWith('adamw.m.')).length).toBe(
+      Object.keys(studentParameters(resumed)).length,
+    );
+    const resumedMoments = await readNamedMoments(resumed.optimizer);
+    expect(Array.from(resumedMoments.v[fc2])).toEqual(Array.from(savedMoments.v[fc2]));
+    expect(resumedMoments.m).toEqual(savedMoments.m);
+    expect(Array.from(savedMoments.v[fc2]).some((v) => v !== 0)).toBe(true);
     const again = trainStep(resumed, { images, labels });
     expect(again.lr).toBe(expected.lr);
     expect(again.teacherTemperature).toBe(expected.teacherTemperature);

@@ -2,8 +2,14 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { deriveConceptEmbeddings } from '../concepts/concept-embeddings';
+import { assignNamedMoments, flatAdamWNames, readNamedMoments } from '../train/flat-adamw';
 import type { PretrainConfig } from '../train/pretrain-config';
-import { createPretrainState, namespaced, type PretrainState } from '../train/pretrain-state';
+import {
+  createPretrainState,
+  namespaced,
+  type PretrainState,
+  studentParameters,
+} from '../train/pretrain-state';
 
 // A checkpoint is one folder: manifest.json (format, step, config, concepts, tensor index) and tensors.bin
 // (all float32 tensors back to back, little-endian). Tensor names: student.*, teacher.*, label_head.*,
@@ -36,22 +42,34 @@ function stateTensors(state: PretrainState): Record<string, tf.Variable> {
   for (const [name, v] of Object.entries(state.labelHead?.weights ?? {})) out[name] = v;
   out['centre.dino'] = state.centres.dino;
   out['centre.ibot'] = state.centres.ibot;
-  for (const [name, v] of Object.entries(state.optimizer.m)) out[`adamw.m.${name}`] = v;
-  for (const [name, v] of Object.entries(state.optimizer.v)) out[`adamw.v.${name}`] = v;
   return out;
+}
+
+/** The AdamW moments' names on disk, per parameter (in memory they are flat buckets). */
+function momentNames(state: PretrainState): string[] {
+  const names = flatAdamWNames(state.optimizer);
+  return [...names.map((n) => `adamw.m.${n}`), ...names.map((n) => `adamw.v.${n}`)];
 }
 
 export async function saveCheckpoint(dir: string, state: PretrainState): Promise<void> {
   const tensors = stateTensors(state);
+  // Read asynchronously: webgpu cannot read synchronously.
+  const values: Record<string, { shape: number[]; data: Float32Array }> = {};
+  for (const [name, v] of Object.entries(tensors))
+    values[name] = { shape: [...v.shape], data: (await v.data()) as Float32Array };
+  const moments = await readNamedMoments(state.optimizer);
+  const params = studentParameters(state);
+  for (const kind of ['m', 'v'] as const)
+    for (const [name, data] of Object.entries(moments[kind]))
+      values[`adamw.${kind}.${name}`] = { shape: [...params[name].shape], data };
   const entries: TensorEntry[] = [];
   let offset = 0;
-  for (const [name, v] of Object.entries(tensors)) {
-    entries.push({ name, shape: [...v.shape], offset, length: v.size });
-    offset += v.size;
+  for (const [name, value] of Object.entries(values)) {
+    entries.push({ name, shape: value.shape, offset, length: value.data.length });
+    offset += value.data.length;
   }
   const data = new Float32Array(offset);
-  // Read asynchronously: webgpu cannot read synchronously.
-  for (const entry of entries) data.set((await tensors[entry.name].data()) as Float32Array, entry.offset);
+  for (const entry of entries) data.set(values[entry.name].data, entry.offset);
   const manifest: CheckpointManifest = {
     format: FORMAT,
     version: VERSION,
@@ -119,18 +137,28 @@ export async function loadCheckpoint(dir: string, state: PretrainState): Promise
   const buffer = await readFile(join(dir, 'tensors.bin'));
   const data = new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
   const tensors = stateTensors(state);
+  const moments = new Set(momentNames(state));
   const names = new Set(manifest.tensors.map((t) => t.name));
-  const missing = Object.keys(tensors).filter((n) => !names.has(n));
+  const missing = [...Object.keys(tensors), ...moments].filter((n) => !names.has(n));
   if (missing.length) throw new Error(`checkpoint ${dir}: missing tensors ${missing.slice(0, 5).join(', ')}`);
+  const momentValues = { m: {} as Record<string, Float32Array>, v: {} as Record<string, Float32Array> };
   for (const entry of manifest.tensors) {
     const target = tensors[entry.name];
-    if (!target) throw new Error(`checkpoint ${dir}: unexpected tensor ${entry.name}`);
+    if (!target && !moments.has(entry.name))
+      throw new Error(`checkpoint ${dir}: unexpected tensor ${entry.name}`);
     if (entry.offset + entry.length > data.length)
       throw new Error(`checkpoint ${dir}: tensors.bin is truncated at ${entry.name}`);
-    const value = tf.tensor(data.subarray(entry.offset, entry.offset + entry.length), entry.shape);
+    const values = data.subarray(entry.offset, entry.offset + entry.length);
+    if (!target) {
+      const kind = entry.name.startsWith('adamw.m.') ? 'm' : 'v';
+      momentValues[kind][entry.name.slice('adamw.m.'.length)] = values;
+      continue;
+    }
+    const value = tf.tensor(values, entry.shape);
     target.assign(value);
     value.dispose();
   }
+  assignNamedMoments(state.optimizer, momentValues);
   state.step = manifest.step;
   state.optimizer.step = manifest.optimizerStep;
 }

@@ -3,7 +3,7 @@ import type { ConceptEmbeddings } from '../concepts/concept-embeddings';
 import { createLabelHead, type LabelHead } from '../heads/label-head';
 import { createProjectionHead, type ProjectionHead } from '../heads/projection-head';
 import { createVit, disposeModel, nextId, type VitModel } from '../vit/create-vit';
-import { type AdamWState, createAdamW } from './adamw';
+import { createFlatAdamW, disposeFlatAdamW, type FlatAdamWState } from './flat-adamw';
 import { type PretrainConfig, type PretrainConfigInput, resolvePretrainConfig } from './pretrain-config';
 
 export interface Network {
@@ -20,7 +20,8 @@ export interface PretrainState {
   /** Absent when no concept embeddings were given (pure self-supervised pretraining). */
   labelHead: LabelHead | null;
   centres: { dino: tf.Variable; ibot: tf.Variable };
-  optimizer: AdamWState;
+  /** AdamW moments in flat buckets; checkpoints store them per parameter (`adamw.m.<name>`). */
+  optimizer: FlatAdamWState;
   /** Completed training steps; drives every schedule and the per-step random seed. */
   step: number;
 }
@@ -82,10 +83,10 @@ export function createPretrainState(
       dino: centre(config.dinoHead.prototypes, 'dino'),
       ibot: centre(config.ibotHead.prototypes, 'ibot'),
     },
-    optimizer: createAdamW({}),
+    optimizer: createFlatAdamW({}),
     step: 0,
   };
-  state.optimizer = createAdamW(studentParameters(state));
+  state.optimizer = createFlatAdamW(studentParameters(state));
   return state;
 }
 
@@ -96,10 +97,6 @@ export function disposePretrainState(state: PretrainState): void {
     disposeModel(network.ibotHead);
   }
   if (state.labelHead) disposeModel(state.labelHead);
-  tf.dispose([
-    state.centres.dino,
-    state.centres.ibot,
-    ...Object.values(state.optimizer.m),
-    ...Object.values(state.optimizer.v),
-  ]);
+  tf.dispose([state.centres.dino, state.centres.ibot]);
+  disposeFlatAdamW(state.optimizer);
 }

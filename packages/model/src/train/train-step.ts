@@ -10,10 +10,9 @@ import { sampleMasks } from '../masking/block-mask';
 import { selectRows } from '../nn/select-rows';
 import { createRng, type Rng } from '../random';
 import { vitForward } from '../vit/vit-forward';
-import { applyAdamW, clipByGlobalNormTensor } from './adamw';
-import { type PretrainState, studentParameters } from './pretrain-state';
+import { applyFlatUpdate } from './flat-update';
+import { namespaced, type PretrainState, studentParameters } from './pretrain-state';
 import { type ScheduleValues, scheduleAt } from './schedules';
-import { updateTeacher } from './teacher-ema';
 
 export interface PretrainBatch {
   /** [B, H, W, 3] images with values in 0..1 (not yet normalised). */
@@ -229,7 +228,8 @@ export function computeStepGradients(
 }
 
 /**
- * The second half of a step: gradient clipping per module, AdamW, teacher EMA and centres, then step + 1.
+ * The second half of a step: gradient clipping per module, AdamW, teacher EMA (flat buffers: `flat-update.ts`)
+ * and centres, then step + 1.
  * Disposes the gradients and centre inputs it is given. Returns the gradient norm before clipping, as a scalar on
  * the backend (the caller disposes it), so nothing is read back.
  */
@@ -239,27 +239,19 @@ export function applyStepGradientTensors(
 ): { gradNorm: tf.Scalar; schedule: ScheduleValues } {
   const { config } = state;
   const schedule = scheduleAt(config.schedule, state.step);
-  const named = { ...gradients.grads };
   const { dino, ibot } = gradients.centreInputs;
-  const gradNorm = tf.tidy(() => {
-    let norm: tf.Scalar = tf.scalar(0);
-    for (const prefix of ['backbone.', 'dino_head.', 'ibot_head.', 'label_head.']) {
-      const group = Object.keys(named).filter((n) => n.startsWith(prefix));
-      if (group.length && config.clipGrad > 0)
-        norm = tf.add(norm, tf.square(clipByGlobalNormTensor(named, group, config.clipGrad)));
-    }
-    if (schedule.lastLayerFrozen)
-      for (const n of Object.keys(named)) if (n.endsWith('last_layer.weight_v')) delete named[n];
-    applyAdamW(studentParameters(state), named, state.optimizer, {
-      lr: schedule.lr,
-      weightDecay: schedule.weightDecay,
-    });
-    updateTeacher(state.teacher, state.student, schedule.momentum);
+  const gradNorm = applyFlatUpdate(studentParameters(state), { ...gradients.grads }, state.optimizer, {
+    lr: schedule.lr,
+    weightDecay: schedule.weightDecay,
+    clipGrad: config.clipGrad,
+    frozen: (name) => schedule.lastLayerFrozen && name.endsWith('last_layer.weight_v'),
+    ema: { teacher: namespaced(state.teacher), momentum: schedule.momentum },
+  });
+  tf.tidy(() => {
     state.centres.dino.assign(updateCentre(state.centres.dino, dino, config.centreMomentum));
     if (ibot) state.centres.ibot.assign(updateCentre(state.centres.ibot, ibot, config.centreMomentum));
-    return tf.sqrt(norm) as tf.Scalar;
   });
-  tf.dispose([...Object.values(gradients.grads), ...Object.values(named), dino, ...(ibot ? [ibot] : [])]);
+  tf.dispose([dino, ...(ibot ? [ibot] : [])]);
   state.step += 1;
   return { gradNorm, schedule };
 }

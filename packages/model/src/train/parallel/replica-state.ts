@@ -8,8 +8,11 @@ export function replicaVariables(state: PretrainState): Record<string, tf.Variab
   for (const [name, v] of Object.entries(namespaced(state.teacher))) out[`teacher.${name}`] = v;
   out['centre.dino'] = state.centres.dino;
   out['centre.ibot'] = state.centres.ibot;
-  for (const [name, v] of Object.entries(state.optimizer.m)) out[`adamw.m.${name}`] = v;
-  for (const [name, v] of Object.entries(state.optimizer.v)) out[`adamw.v.${name}`] = v;
+  // Replicas share one layout, so the flat moment buckets travel as they are.
+  state.optimizer.buckets.forEach((bucket, i) => {
+    out[`adamw.m.bucket${i}`] = bucket.m;
+    out[`adamw.v.bucket${i}`] = bucket.v;
+  });
   return out;
 }
 
