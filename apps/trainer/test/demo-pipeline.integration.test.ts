@@ -31,7 +31,7 @@ import { jobHandlers } from '../src/jobs/index.js';
 import type { DemoPipelineJobs } from '../src/pipeline/demo-pipeline.js';
 import { DEMO_BUDGET, DEMO_EVALUATION_GROUPS } from '../src/pipeline/demo-pipeline.js';
 import { enqueueDemoPipelineIfNeeded } from '../src/pipeline/enqueue-demo-pipeline.js';
-import { demoVersion, MICRO_CONFIG, testHome } from './demo-fixture.js';
+import { demoVersion, HEALTHY_MICRO_CONFIG, testHome } from './demo-fixture.js';
 import { bacc, demoJobIds, demoMetaOf, modelOfJobIn } from './demo-pipeline-reads.js';
 import { startTestWorker } from './support.js';
 import { expectSuccess } from './wait-job.js';
@@ -44,7 +44,7 @@ const rounded = (value: unknown) =>
   JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)));
 const budget = {
   ...DEMO_BUDGET,
-  config: MICRO_CONFIG,
+  config: HEALTHY_MICRO_CONFIG,
   steps: 4,
   batchSize: 8,
   checkpointEvery: 2,
@@ -140,7 +140,7 @@ describe('the demo pipeline after the first start', () => {
     const [served] = await session.predict([
       fs.readFileSync(path.join(home, 'images', items[0].storageKey!, 'working.webp')),
     ]);
-    expect(served.embedding).toHaveLength(MICRO_CONFIG.vit.width);
+    expect(served.embedding).toHaveLength(HEALTHY_MICRO_CONFIG.vit.width);
     expect(served.conceptScores?.length).toBe(manifest.concepts.length);
     await session.close();
     const malignant = new Set((await listConcepts(worker.db)).filter((c) => c.malignant).map((c) => c.code));
@@ -330,7 +330,7 @@ describe('the demo pipeline after the first start', () => {
     const payload = async (id: string) =>
       (await getJobById(worker.db, id)).payload as Record<string, unknown>;
     const pretrain = await payload(continuation.pretrain);
-    expect(pretrain).toMatchObject({ datasetVersionId, steps: 2, config: MICRO_CONFIG, after: demo });
+    expect(pretrain).toMatchObject({ datasetVersionId, steps: 2, config: HEALTHY_MICRO_CONFIG, after: demo });
     // No 5-minute budget: the continuation runs all its steps.
     expect(pretrain).not.toHaveProperty('budgetSeconds');
     expect(pretrain).not.toHaveProperty('fillBudget');

@@ -169,6 +169,8 @@ describe('the raw-pixel baseline of an evaluation', () => {
         resamples: 100,
         groupBy: ['sex'],
         after: [finetune.id],
+        // The micro backbone collapses (the first test): its classifier must not take a vacant alias either.
+        promoteIfVacant: 'baseline-test-champion',
       },
     });
     await expectSuccess(worker.db, evaluate.id, 300_000);
@@ -221,5 +223,11 @@ describe('the raw-pixel baseline of an evaluation', () => {
     );
     if (!baseline.beats_baseline)
       expect(line).toMatch(/^warn: .* The model does not beat its pixel baseline\.$/);
+    const backbone = (await getModelVersionByJobId(worker.db, { jobId: pretrain.id }))!;
+    expect(backbone.status).toBe('FAILED');
+    expect(await logsOf(evaluate.id)).toContain(
+      `warn: Not made baseline-test-champion: the backbone of model ${classifier.id} (model ${backbone.id}) failed its checks: ${backbone.statusReason!.replace(/\.$/, '')}.`,
+    );
+    expect(await worker.db.modelAlias.findUnique({ where: { alias: 'baseline-test-champion' } })).toBeNull();
   });
 });

@@ -12,6 +12,18 @@ const reasonOf = (model: ModelVersionRecord) =>
   (model.statusReason ?? 'no reason recorded').replace(/\.$/, '');
 
 /**
+ * Why a model may never be promoted, or null when it may: it failed its checks, or its backbone did (a classifier
+ * on a collapsed backbone is never promoted, though the classifier itself passed).
+ */
+export async function promotionFailure(db: Db, model: ModelVersionRecord): Promise<string | null> {
+  if (model.status === 'FAILED') return `model ${model.id} failed its checks: ${reasonOf(model)}`;
+  const parent = model.parentId ? await getModelVersionById(db, { id: model.parentId }) : null;
+  return parent?.status === 'FAILED'
+    ? `the backbone of model ${model.id} (model ${parent.id}) failed its checks: ${reasonOf(parent)}`
+    : null;
+}
+
+/**
  * Reads the alias's holder and its evaluations on the same dataset version, decides, and moves the alias when the
  * evaluated model is better. Both models stay in the registry either way.
  */
@@ -27,14 +39,7 @@ export async function promoteIfBetter(
 ): Promise<PromotionDecision> {
   const { alias, metric, model, datasetVersionId, split } = options;
   const holder = await findModelVersionByAlias(db, { alias });
-  // A classifier on a collapsed backbone is never promoted, though the classifier itself passed.
-  const parent = model.parentId ? await getModelVersionById(db, { id: model.parentId }) : null;
-  const failure =
-    model.status === 'FAILED'
-      ? `model ${model.id} failed its checks: ${reasonOf(model)}`
-      : parent?.status === 'FAILED'
-        ? `the backbone of model ${model.id} (model ${parent.id}) failed its checks: ${reasonOf(parent)}`
-        : null;
+  const failure = await promotionFailure(db, model);
   const evaluations = holder
     ? await findEvaluations(db, { modelVersionId: holder.id, datasetVersionId })
     : [];
