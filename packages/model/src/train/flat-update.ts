@@ -71,13 +71,14 @@ export function applyFlatUpdate(
   state.step += 1;
   const correction1 = 1 - beta1 ** state.step;
   const correction2 = 1 - beta2 ** state.step;
-  // Pass 1: flat gradients and their squared norms per group.
-  const flatGrads = state.buckets.map((bucket) =>
-    bucket.names.some((n) => grads[n])
-      ? concatBucket(bucket, (n, i) => grads[n] ?? tf.zeros([bucket.sizes[i]]))
-      : null,
-  );
-  tf.dispose(Object.values(grads));
+  // Pass 1: flat gradients (each bucket's originals freed at once, so the gradients are never held twice), and
+  // their squared norms per group.
+  const flatGrads = state.buckets.map((bucket) => {
+    if (!bucket.names.some((n) => grads[n])) return null;
+    const flat = concatBucket(bucket, (n, i) => grads[n] ?? tf.zeros([bucket.sizes[i]]));
+    tf.dispose(bucket.names.flatMap((n) => (grads[n] ? [grads[n]] : [])));
+    return flat;
+  });
   const scales = new Map<string, tf.Scalar>();
   const gradNorm = tf.tidy(() => {
     let total: tf.Scalar = tf.scalar(0);
@@ -112,13 +113,19 @@ export function applyFlatUpdate(
       const keepOld = (next: tf.Tensor1D, old: tf.Tensor1D) =>
         mask ? (tf.where(mask, next, old) as tf.Tensor1D) : next;
       if (active.some(Boolean)) {
-        const update = tf.tidy(() => {
+        // One tidy per moment: only a few bucket-sized temporaries at a time (a 65,536-prototype layer is 64 MB).
+        tf.tidy(() => {
           const m = tf.add(tf.mul(bucket.m, beta1), tf.mul(g, 1 - beta1)) as tf.Tensor1D;
-          const v = tf.add(tf.mul(bucket.v, beta2), tf.mul(tf.square(g), 1 - beta2)) as tf.Tensor1D;
           bucket.m.assign(keepOld(m, bucket.m as tf.Tensor1D));
-          bucket.v.assign(keepOld(v, bucket.v as tf.Tensor1D));
-          return tf.div(tf.div(m, correction1), tf.add(tf.sqrt(tf.div(v, correction2)), epsilon));
         });
+        tf.tidy(() => {
+          const v = tf.add(tf.mul(bucket.v, beta2), tf.mul(tf.square(g), 1 - beta2)) as tf.Tensor1D;
+          bucket.v.assign(keepOld(v, bucket.v as tf.Tensor1D));
+        });
+        // Entries kept at their old moments are discarded below (keepOld on the parameters).
+        const update = tf.tidy(() =>
+          tf.div(tf.div(bucket.m, correction1), tf.add(tf.sqrt(tf.div(bucket.v, correction2)), epsilon)),
+        );
         const p = concatBucket(bucket, (n) => params[n]);
         student = tf.tidy(() => {
           const decayed =
