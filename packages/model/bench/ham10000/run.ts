@@ -2,20 +2,31 @@
 // the training lesions of HAM10000 8x8 (split by lesion), then prints linear-probe and kNN BAcc / macro AUROC with
 // 95% bootstrap intervals for the backbone against the raw-pixel baselines (logistic regression, kNN, MLP) at 10%
 // and 100% of the labels, with and without averaging over the 8 rotations/flips. `--checkpoint <dir>` makes a long
-// run resumable: the plan and a checkpoint every 10 minutes (`--checkpoint-every <s>`) go there, and the same command carries on from them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// run resumable: the plan and a checkpoint every 10 minutes (`--checkpoint-every <s>`) go there, and the same command carries on from them; `--probe-only` with it probes the newest checkpoint of a run
+// that is still going.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
+import { loadCheckpoint } from '../../src/checkpoint/checkpoint';
+import { deriveConceptEmbeddings } from '../../src/concepts/concept-embeddings';
 import { sampleLabelFraction } from '../../src/eval/features';
 import { registerGradients } from '../../src/register-gradients';
 import { resolvePretrainConfig } from '../../src/train/pretrain-config';
 import { PRETRAIN_RECIPES, type PretrainRecipeName } from '../../src/train/pretrain-recipes';
-import { disposePretrainState } from '../../src/train/pretrain-state';
+import { createPretrainState, disposePretrainState } from '../../src/train/pretrain-state';
 import { greyToRgb } from './backbone-features';
-import { loadHam10000, splitByLesion, take } from './data';
+import { HAM_CLASSES, loadHam10000, splitByLesion, take } from './data';
 import { type EvaluationRow, evaluateOnHam } from './evaluate';
 import { formatInterval } from './metrics';
 import { pretrainOnHam, timeHamStep } from './pretrain-ham';
@@ -49,6 +60,7 @@ const batchSize = Number(argument('batch', String(recipe.batchSize)));
 const views = argument('views', '1,8')!.split(',').map(Number);
 const resamples = Number(argument('resamples', '1000'));
 const pixelsOnly = process.argv.includes('--pixels-only');
+const probeOnly = process.argv.includes('--probe-only');
 
 await tf.setBackend('wasm');
 registerGradients();
@@ -105,26 +117,64 @@ if (!pixelsOnly) {
       : `--steps ${steps}`;
     writeFileSync(planFile, JSON.stringify({ recipe: recipeName, batchSize, steps, how } satisfies Plan));
   }
-  const run = await pretrainOnHam({
-    config: { ...config, schedule: { ...(config.schedule ?? {}), ...scheduleFor(steps) } },
-    images,
-    labelOf,
-    steps,
-    batchSize,
-    replicas,
-    // With a checkpoint the run trains every planned step however long a shared machine takes (it may be stopped
-    // and resumed); without one it stops at the budget.
-    seconds: checkpointDir ? undefined : budgetSeconds,
-    checkpointDir,
-    checkpointEverySeconds: Number(argument('checkpoint-every', '600')),
-    log: (line) => console.log(line),
-  });
-  images.dispose();
-  state = run.state;
-  backbone = { model: state.teacher.backbone, imageSize: size };
-  console.log(
-    `pretrained ${run.steps} steps of ${batchSize} (${((run.steps * batchSize) / split.train.length).toFixed(1)} epochs) in ${run.seconds.toFixed(0)} s, recipe ${recipeName}, label loss on ${labelLoss * 100}% of the training labels`,
-  );
+  if (probeOnly) {
+    // Probes the run's newest checkpoint while the run goes on (from a copy taken between two saves).
+    if (!plan) fail(`--probe-only needs --checkpoint <dir> of a run with a plan.json`);
+    state = createPretrainState(
+      { ...config, schedule: { ...(config.schedule ?? {}), ...scheduleFor(steps) } },
+      {
+        conceptEmbeddings: labelOf
+          ? deriveConceptEmbeddings(
+              HAM_CLASSES.map((code) => ({ code })),
+              64,
+            )
+          : undefined,
+      },
+    );
+    await loadCheckpoint(copyCheckpoint(checkpointDir!), state);
+    images.dispose();
+    backbone = { model: state.teacher.backbone, imageSize: size };
+    console.log(
+      `probing the checkpoint at step ${state.step} of ${steps} (${((state.step * batchSize) / split.train.length).toFixed(1)} epochs)`,
+    );
+  } else {
+    const run = await pretrainOnHam({
+      config: { ...config, schedule: { ...(config.schedule ?? {}), ...scheduleFor(steps) } },
+      images,
+      labelOf,
+      steps,
+      batchSize,
+      replicas,
+      // With a checkpoint the run trains every planned step however long a shared machine takes (it may be stopped
+      // and resumed); without one it stops at the budget.
+      seconds: checkpointDir ? undefined : budgetSeconds,
+      checkpointDir,
+      checkpointEverySeconds: Number(argument('checkpoint-every', '600')),
+      log: (line) => console.log(line),
+    });
+    images.dispose();
+    state = run.state;
+    backbone = { model: state.teacher.backbone, imageSize: size };
+    console.log(
+      `pretrained ${run.steps} steps of ${batchSize} (${((run.steps * batchSize) / split.train.length).toFixed(1)} epochs) in ${run.seconds.toFixed(0)} s, recipe ${recipeName}, label loss on ${labelLoss * 100}% of the training labels`,
+    );
+  }
+}
+
+/** A copy of a checkpoint that a running pretraining may be rewriting: copied again until no save came between. */
+function copyCheckpoint(dir: string): string {
+  const target = mkdtempSync(path.join(os.tmpdir(), 'ham-probe-'));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = statSync(path.join(dir, 'manifest.json')).mtimeMs;
+    for (const file of ['manifest.json', 'tensors.bin'])
+      copyFileSync(path.join(dir, file), path.join(target, file));
+    if (
+      statSync(path.join(dir, 'manifest.json')).mtimeMs === before &&
+      statSync(path.join(dir, 'tensors.bin')).mtimeMs <= before
+    )
+      return target;
+  }
+  return fail(`--checkpoint ${dir} kept changing while it was copied`);
 }
 
 interface Plan {
