@@ -36,8 +36,12 @@ export interface FlatAdamWLayoutOptions {
 
 export const moduleOf = (name: string): string => name.slice(0, name.indexOf('.') + 1);
 
-/** 4 Mi elements: 16 MB per flat buffer, so an update's temporaries stay near 100 MB for any model. */
-const MAX_BUCKET_SIZE = 1 << 22;
+/**
+ * 32 Ki elements (128 KB per flat buffer). Small on purpose: writing a bucket back is a tf.split, and the wasm
+ * backend's slice copies its whole input into a new JavaScript array for every part, so a bucket of n parts costs n
+ * copies of itself (and garbage collections). Parameters larger than this get a bucket alone.
+ */
+const MAX_BUCKET_SIZE = 1 << 15;
 
 export function createFlatAdamW(
   params: Record<string, tf.Variable>,

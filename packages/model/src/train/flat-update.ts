@@ -25,7 +25,7 @@ function concatBucket(bucket: FlatBucket, pick: (name: string, i: number) => tf.
   });
 }
 
-/** Writes a flat tensor back into the bucket's variables, one slice each. */
+/** Writes a flat tensor back into the bucket's variables, one split part each. */
 function splitAssign(bucket: FlatBucket, flat: tf.Tensor1D, targets: Record<string, tf.Variable>): void {
   tf.tidy(() => {
     const parts = bucket.names.length === 1 ? [flat] : tf.split(flat, bucket.sizes);
