@@ -50,8 +50,8 @@ function activeMask(bucket: FlatBucket, active: boolean[]): tf.Tensor1D | null {
 
 /**
  * Gradient clipping per group, AdamW (decoupled weight decay) and the optional teacher EMA on flat buffers, with
- * the same float32 operations, in the same order, as `clipByGlobalNormTensor` + `applyAdamW` + `updateTeacher` per
- * parameter (only the clip norm's summation order differs). A parameter without a gradient, or frozen, keeps its
+ * the same float32 operations, in the same order, as `clipByGlobalNormTensor` + `applyAdamW` + the EMA per parameter
+ * (only the clip norm's summation order differs; `flat-update.test.ts` compares them). A parameter without a gradient, or frozen, keeps its
  * value and moments. Disposes `grads`; returns the norm before clipping (sqrt of the sum of the groups' squared
  * norms; 0 without clipping), a scalar the caller disposes. Reads nothing back (runs on webgpu).
  */
