@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createDb, createJob, findAuditEvents, registerModelVersion } from '@dermino/db';
 import { encodeImage, generateCohort, renderImage } from '@dermino/synth';
-import { afterAll, describe, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { tempDir } from './support.js';
 
 const bin = fileURLToPath(new URL('../bin/dermino.mjs', import.meta.url));
@@ -36,11 +36,8 @@ async function dermino(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-// Each test runs its own `dermino` processes on its own files and rows: run at once, their start-ups overlap.
-describe.concurrent('the dermino CLI', () => {
-  it('pretrains on synthetic images, exports the checkpoint to ONNX, and embeds a folder (skipping non-images)', async ({
-    expect,
-  }) => {
+describe('the dermino CLI', () => {
+  it('pretrains on synthetic images, exports the checkpoint to ONNX, and embeds a folder (skipping non-images)', async () => {
     const out = path.join(dir, 'run');
     const pretrain = await dermino([
       'pretrain',
@@ -100,9 +97,7 @@ describe.concurrent('the dermino CLI', () => {
     expect(lines[0].embedding).toHaveLength(64);
   });
 
-  it('moves an alias between models with `models promote`, records each move, and lists it as JSON', async ({
-    expect,
-  }) => {
+  it('moves an alias between models with `models promote`, records each move, and lists it as JSON', async () => {
     const models: Awaited<ReturnType<typeof registerModelVersion>>[] = [];
     for (const name of ['cli-a', 'cli-b']) {
       const job = await createJob(db, { kind: 'FINETUNE', payload: {} });
@@ -145,7 +140,7 @@ describe.concurrent('the dermino CLI', () => {
     });
   });
 
-  it('fails in one line when the database cannot be reached; --debug adds the stack', async ({ expect }) => {
+  it('fails in one line when the database cannot be reached; --debug adds the stack', async () => {
     const unreachable = { DATABASE_URL: 'postgresql://dermino:x@127.0.0.1:1/dermino' };
     const plain = await dermino(['jobs', 'list'], unreachable);
     expect(plain.code).toBe(1);
@@ -157,7 +152,7 @@ describe.concurrent('the dermino CLI', () => {
     expect(debug.stderr).toMatch(/Can't reach database server[\s\S]*\n\s+at /);
   });
 
-  it('refuses a job with a bad payload before queueing it, naming the field', async ({ expect }) => {
+  it('refuses a job with a bad payload before queueing it, naming the field', async () => {
     const result = await dermino([
       'train',
       'pretrain',

@@ -192,30 +192,26 @@ describe('dermino import-backbone', () => {
       /^dermino: .*48.*5|^dermino: .*5.*48/,
     ],
   ];
-  // None of these registers anything, and each has its own --out: run at once, their `dermino` start-ups overlap.
-  it.concurrent.for(bad)(
-    'refuses %s in one line and registers nothing',
-    async ([what, args, message], { expect }) => {
-      const models = await db.modelVersion.count();
-      const folders = importFolders();
-      const result = await dermino([
-        'import-backbone',
-        ...args,
-        '--licence',
-        'Apache-2.0',
-        '--out',
-        path.join(dir, 'bad', what.replaceAll(' ', '-')),
-      ]);
-      expect(result.code).toBe(1);
-      expect(
-        result.stderr
-          .trim()
-          .split('\n')
-          .filter((line) => !line.startsWith('warning')),
-      ).toHaveLength(1);
-      expect(result.stderr.trim()).toMatch(message);
-      expect(await db.modelVersion.count()).toBe(models);
-      expect(importFolders()).toBe(folders);
-    },
-  );
+  it.each(bad)('refuses %s in one line and registers nothing', async (_what, args, message) => {
+    const models = await db.modelVersion.count();
+    const folders = importFolders();
+    const result = await dermino([
+      'import-backbone',
+      ...args,
+      '--licence',
+      'Apache-2.0',
+      '--out',
+      path.join(dir, 'bad'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('warning')),
+    ).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(await db.modelVersion.count()).toBe(models);
+    expect(importFolders()).toBe(folders);
+  });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createDb, DEMO_PASSWORD, ensureDatabase, getMeta } from '@dermino/db';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, graphql, login, startPlatformProcess } from './platform.js';
 import { tempDir } from './support.js';
 
@@ -11,27 +11,16 @@ afterAll(() => {
   for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
 });
 
-// The tests of this file run at once (each on its own data folder): never hand one port to two of them.
-const taken = new Set<number>();
-async function port(): Promise<string> {
-  for (;;) {
-    const candidate = await freePort();
-    if (!taken.has(candidate)) {
-      taken.add(candidate);
-      return String(candidate);
-    }
-  }
-}
-
 async function ports() {
-  return { API_PORT: await port(), WEB_PORT: await port(), DERMINO_DB_PORT: await port() };
+  return {
+    API_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+    DERMINO_DB_PORT: String(await freePort()),
+  };
 }
 
-// Each test waits mostly on child processes (starting, seeding, stopping): run concurrently they share the wait.
-describe.concurrent('dermino start (npm start)', () => {
-  it('serves the API and the dashboard on a fresh data folder, refuses a second start, and stops cleanly', async ({
-    expect,
-  }) => {
+describe('dermino start (npm start)', () => {
+  it('serves the API and the dashboard on a fresh data folder, refuses a second start, and stops cleanly', async () => {
     const home = tempDir('dermino-start-');
     homes.push(home);
     const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '30', ...(await ports()) };
@@ -62,7 +51,7 @@ describe.concurrent('dermino start (npm start)', () => {
     expect(fs.existsSync(path.join(home, 'platform.lock'))).toBe(false);
   });
 
-  it('completes an interrupted seed on the next start, with no duplicate rows', async ({ expect }) => {
+  it('completes an interrupted seed on the next start, with no duplicate rows', async () => {
     const home = tempDir('dermino-seed-');
     homes.push(home);
     const env = { DERMINO_HOME: home, DERMINO_DEMO_SIZE: '400', DERMINO_SERVICES: 'api', ...(await ports()) };
@@ -88,7 +77,7 @@ describe.concurrent('dermino start (npm start)', () => {
   });
 });
 
-describe.concurrent('Ctrl-C at each moment of a first start', () => {
+describe('Ctrl-C at each moment of a first start', () => {
   // Each stage once per run: the database start, the API start, the seed, and the queueing of the demo jobs after
   // it (pg-boss's 'error' event on the stopped database once crashed the process: exit 1 under load).
   const stages: [string, RegExp][] = [
@@ -97,9 +86,9 @@ describe.concurrent('Ctrl-C at each moment of a first start', () => {
     ['the seed', /Seeding demo registry .*\b0\/60/],
     ['the demo jobs after the seed', /Demo registry: 60 images/],
   ];
-  it.for(stages)(
+  it.each(stages)(
     'during %s: exits 0, stops every child, leaves the data folder reusable',
-    async ([, pattern], { expect }) => {
+    async (_stage, pattern) => {
       const home = tempDir('dermino-ctrlc-');
       homes.push(home);
       const env = {
