@@ -6,6 +6,7 @@ import {
   getJobById,
   type Queue,
   queueNameOf,
+  redeliverNow,
   startJobAttempt,
 } from '@dermino/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,6 +50,9 @@ describe('recoverStaleJobs', () => {
       error: expect.stringMatching(/stopped \(no heartbeat since/),
     });
     expect((await queue.getJobById(queueNameOf('IMPORT'), job.id))?.state).toBe('retry');
+    // Silent is not known dead: the retry waits pg-boss's back-off.
+    const ready = await queue.fetch(queueNameOf('IMPORT'), { batchSize: 50 });
+    expect((ready ?? []).map((f) => f.id)).not.toContain(job.id);
   });
 
   it('fails it for good, keeping the reason, when no retries are left', async () => {
@@ -78,5 +82,9 @@ describe('recoverStaleJobs', () => {
       status: 'RUNNING',
       worker: workerIdentity(process.pid),
     });
+    // The job of a dead process did not fail: it is delivered again now, not after the retry back-off (5-10 s).
+    const ready = await queue.fetch(queueNameOf('IMPORT'), { batchSize: 50 });
+    expect((ready ?? []).map((f) => f.id)).toContain(orphaned.id);
+    expect(await redeliverNow(queue, queueNameOf('IMPORT'), alive.id)).toBe(false);
   });
 });

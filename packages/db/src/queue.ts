@@ -3,6 +3,8 @@ import type { Db, JobKind } from './client.js';
 import { createJob, type JobRow } from './jobs.js';
 
 export type Queue = PgBoss;
+/** The Postgres schema of pg-boss's tables. */
+const SCHEMA = 'pgboss';
 export const JOB_KINDS: JobKind[] = [
   'QUALITY',
   'PRETRAIN',
@@ -32,7 +34,7 @@ const writeQueueError = (error: Error) => process.stderr.write(`queue: ${error.m
 
 /** pg-boss on the registry's Postgres: delivery, retries with back-off, expiry. The Job table holds what users see. */
 export async function createQueue(options: CreateQueueOptions): Promise<Queue> {
-  const boss = new PgBoss({ connectionString: options.url, max: options.max ?? 3, schema: 'pgboss' });
+  const boss = new PgBoss({ connectionString: options.url, max: options.max ?? 3, schema: SCHEMA });
   boss.on('error', options.onError ?? writeQueueError);
   await boss.start();
   for (const kind of JOB_KINDS) {
@@ -46,6 +48,20 @@ export async function createQueue(options: CreateQueueOptions): Promise<Queue> {
     });
   }
   return boss;
+}
+
+/**
+ * Makes a job waiting for its retry deliverable now, skipping the back-off. The back-off is for jobs that failed;
+ * a job whose worker process died did not, and waiting only delays it. Returns whether a waiting job was found.
+ */
+export async function redeliverNow(queue: Queue, name: string, id: string): Promise<boolean> {
+  const { rows } = await queue
+    .getDb()
+    .executeSql(
+      `UPDATE ${SCHEMA}.job SET start_after = now() WHERE name = $1 AND id = $2 AND state = 'retry' RETURNING id`,
+      [name, id],
+    );
+  return rows.length > 0;
 }
 
 /** Records the job, then hands it to the queue under the same id. */

@@ -1,4 +1,12 @@
-import { type Db, findJobs, finishJob, type JobRow, type Queue, queueNameOf } from '@dermino/db';
+import {
+  type Db,
+  findJobs,
+  finishJob,
+  type JobRow,
+  type Queue,
+  queueNameOf,
+  redeliverNow,
+} from '@dermino/db';
 import { isDeadLocalWorker } from '../worker/worker-identity.js';
 
 /**
@@ -6,6 +14,8 @@ import { isDeadLocalWorker } from '../worker/worker-identity.js';
  * `dermino start` restarts a killed worker, which calls this when it starts), and any with no heartbeat for
  * `staleAfterSeconds`. pg-boss would only notice at its expiry (hours, for training): pg-boss counts the lost
  * delivery as a failed attempt and redelivers after its back-off, or fails the job for good when no retries are left.
+ * The job of a process known to be gone is redelivered at once: the back-off is for jobs that failed, and this one
+ * did not. A job only silent for a while waits the back-off, in case its worker is alive but unreachable.
  * Every job writes progress (its heartbeat) at least every few seconds, so any threshold above that is safe.
  */
 export async function recoverStaleJobs(
@@ -35,6 +45,7 @@ export async function recoverStaleJobs(
       await finishJob(db, job.id, { status: 'FAILED', error: `${reason} No retries left.` });
       failed.push(job.id);
     } else {
+      if (isDeadLocalWorker(job.worker)) await redeliverNow(queue, name, job.id);
       await finishJob(db, job.id, { status: 'QUEUED', error: reason });
       requeued.push(job.id);
     }
