@@ -2,25 +2,12 @@ import path from 'node:path';
 import type { Db } from '@dermino/db';
 import type {} from '@dermino/db/testing/global-setup';
 import { seedDemoRegistry } from '@dermino/ingest';
+import { MICRO_PRETRAIN } from '@dermino/model/testing';
 import { inject } from 'vitest';
 import { freezeDemoDatasetVersion } from '../src/pipeline/freeze-demo-version.js';
 
 /** A small pretraining config so a job runs in seconds: 16 px images, 4 px patches, 2 blocks of width 16. */
-export const MICRO_CONFIG = {
-  vit: {
-    imageSize: 16,
-    patchSize: 4,
-    width: 16,
-    depth: 2,
-    heads: 2,
-    mlpRatio: 2,
-    layerScale: 0.1,
-    dropPath: 0,
-  },
-  dinoHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  ibotHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  crops: { localSize: 8, localCrops: 2 },
-};
+export const MICRO_CONFIG = MICRO_PRETRAIN;
 
 /**
  * MICRO_CONFIG's CLS embeddings are collapsed at initialisation (LayerScale 0.1 at width 16: std .004 against the

@@ -2,27 +2,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPretrainState, disposePretrainState } from '@dermino/model';
+import { MICRO_PRETRAIN } from '@dermino/model/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useConfiguredBackend } from '../../backend/use-backend.js';
 import { saveRunCheckpoint } from './checkpoint-folder.js';
 import { chooseProbeImages, createHealthProbe } from './health-probe.js';
 
-const MICRO = {
-  vit: {
-    imageSize: 16,
-    patchSize: 4,
-    width: 16,
-    depth: 2,
-    heads: 2,
-    mlpRatio: 2,
-    layerScale: 0.1,
-    dropPath: 0,
-  },
-  dinoHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  ibotHead: { hidden: 32, bottleneck: 8, prototypes: 16, layers: 3 },
-  crops: { localSize: 8, localCrops: 2 },
-};
 
 describe('chooseProbeImages', () => {
   it('takes every image when there are few, in id order', () => {
@@ -42,7 +28,7 @@ describe('createHealthProbe', () => {
 
   it('measures the checkpoint a run resumes from when a crash came before its health point, and leaks no tensor', async () => {
     const runDir = mkdtempSync(path.join(os.tmpdir(), 'dermino-health-'));
-    const state = createPretrainState(MICRO);
+    const state = createPretrainState(MICRO_PRETRAIN);
     state.step = 6;
     await saveRunCheckpoint(runDir, state, []);
     disposePretrainState(state);
