@@ -21,6 +21,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { loadCheckpoint } from '../../src/checkpoint/checkpoint';
 import { deriveConceptEmbeddings } from '../../src/concepts/concept-embeddings';
 import { sampleLabelFraction } from '../../src/eval/features';
+import { checkCollapse } from '../../src/health/collapse-check';
+import { measureRepresentationHealth } from '../../src/health/probe-health';
 import { registerGradients } from '../../src/register-gradients';
 import { resolvePretrainConfig } from '../../src/train/pretrain-config';
 import { PRETRAIN_RECIPES, type PretrainRecipeName } from '../../src/train/pretrain-recipes';
@@ -132,6 +134,7 @@ if (!pixelsOnly) {
       },
     );
     await loadCheckpoint(copyCheckpoint(checkpointDir!), state);
+    printHealth(state, images);
     images.dispose();
     backbone = { model: state.teacher.backbone, imageSize: size };
     console.log(
@@ -152,6 +155,7 @@ if (!pixelsOnly) {
       checkpointEverySeconds: Number(argument('checkpoint-every', '600')),
       log: (line) => console.log(line),
     });
+    printHealth(run.state, images);
     images.dispose();
     state = run.state;
     backbone = { model: state.teacher.backbone, imageSize: size };
@@ -182,6 +186,24 @@ interface Plan {
   batchSize: number;
   steps: number;
   how: string;
+}
+
+/**
+ * The product's health checks (the PRETRAIN job's) on 256 evenly spaced training images: the teacher's embedding
+ * spread and RankMe against the collapse thresholds, and what its targets look like.
+ */
+function printHealth(state: Parameters<typeof measureRepresentationHealth>[0], images: tf.Tensor4D) {
+  const count = Math.min(256, images.shape[0]);
+  const probe = tf.gather(
+    images,
+    Array.from({ length: count }, (_, i) => Math.floor((i * images.shape[0]) / count)),
+  );
+  const health = measureRepresentationHealth(state, probe as tf.Tensor4D);
+  probe.dispose();
+  const verdict = checkCollapse(health);
+  console.log(
+    `health (teacher, ${health.probeImages} training images): embedding std ${health.embeddingStd.toFixed(4)} (spread ${(1 / Math.sqrt(health.width)).toFixed(4)}), RankMe ${health.effectiveRank.toFixed(1)} of ${Math.min(health.probeImages, health.width)}, teacher entropy ${health.teacherEntropy.toFixed(2)} of ln ${health.prototypes} = ${Math.log(health.prototypes).toFixed(2)}, KL to the centre ${health.teacherCentreKl.toFixed(3)}: ${verdict.collapsed ? `COLLAPSED (${verdict.reasons.join('; ')})` : 'healthy'}${verdict.warnings.length ? ` (${verdict.warnings.join('; ')})` : ''}`,
+  );
 }
 
 function scheduleFor(steps: number) {
