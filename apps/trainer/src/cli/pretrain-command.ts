@@ -48,7 +48,7 @@ export function registerPretrainCommand(program: Command, _env: () => Env): void
       if (!options.steps && budgetSeconds) {
         const timed = await stepsForBudget({ budgetSeconds, data, config: configFor(1000), batchSize, parallel });
         steps = timed.steps;
-        console.error(`Budget ${options.budget}: ${timed.secondsPerStep.toFixed(2)} s per step here, so ${steps} steps.`);
+        console.error(`Budget ${options.budget}: ${timed.secondsPerStep.toFixed(2)} s per step here (${timed.timedSteps} steps timed after ${timed.warmupSteps} to warm up), so ${steps} steps.`);
       }
       const config = configFor(steps);
       const bar = createProgressBar('pretrain', { unit: 'steps' });

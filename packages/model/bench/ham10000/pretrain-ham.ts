@@ -65,6 +65,7 @@ export async function pretrainOnHam(
   let last = started;
   let lastSave = started;
   let warm: number | undefined;
+  let lastStepEnd = started;
   const checkpoint = async () => {
     if (!options.checkpointDir) return;
     await saveCheckpoint(options.checkpointDir, state);
@@ -92,6 +93,7 @@ export async function pretrainOnHam(
       const log = await trainer.step({ images, labels });
       tf.dispose([images, ...(labels ? [labels.targets, labels.labelSpace] : [])]);
       const now = performance.now();
+      lastStepEnd = now;
       if (state.step === options.warmupSteps) warm = now;
       if ((now - lastSave) / 1000 > (options.checkpointEverySeconds ?? 600)) await checkpoint();
       if (now - last > 30_000 || state.step === options.steps) {
@@ -112,19 +114,24 @@ export async function pretrainOnHam(
     state,
     steps: state.step,
     seconds: (end - started) / 1000,
-    secondsAfterWarmup: warm === undefined ? undefined : (end - warm) / 1000,
+    // The steps alone: closing the trainer's threads afterwards took 1-2 s, which the 8 timed steps once included
+    // (a 5-minute budget then planned 20-30% fewer steps than it held).
+    secondsAfterWarmup: warm === undefined ? undefined : (lastStepEnd - warm) / 1000,
   };
 }
 
 /**
- * Seconds per step of this recipe here: a throwaway state, 3 warm-up steps, then 8 timed ones, all on one trainer
- * (a fresh trainer's first steps start its threads and compile its kernels: timing those planned about half the
- * steps an 8-hour budget holds).
+ * Seconds per step of this recipe here: a throwaway state, 20 warm-up steps, then 16 timed ones, all on one trainer.
+ * A fresh trainer's first steps start its threads and compile its kernels, and the cpu-night recipe's steps stay
+ * slow for a dozen or more after that (here steps 4-27 took 0.87 s each, steps 41-64 0.56 s): timing the first ones
+ * planned about half the steps an 8-hour budget holds, and 3 warm-up steps still about 30% too few.
  */
 export async function timeHamStep(
   options: Omit<HamPretrainOptions, 'steps' | 'seconds' | 'log' | 'checkpointDir' | 'warmupSteps'>,
 ): Promise<number> {
-  const timed = await pretrainOnHam({ ...options, steps: 3 + 8, warmupSteps: 3 });
-  disposePretrainState(timed.state);
-  return timed.secondsAfterWarmup! / 8;
+  const warmup = 20;
+  const timed = 16;
+  const run = await pretrainOnHam({ ...options, steps: warmup + timed, warmupSteps: warmup });
+  disposePretrainState(run.state);
+  return run.secondsAfterWarmup! / timed;
 }

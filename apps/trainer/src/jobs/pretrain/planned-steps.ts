@@ -38,7 +38,6 @@ export async function plannedSteps(options: {
     config: options.configFor(payload.steps),
     batchSize: payload.batchSize,
     parallel: options.parallel,
-    timedSteps: 8,
   });
   const steps = Math.min(payload.steps, timed.steps);
   await mkdir(runDir, { recursive: true });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { parseDuration } from './pretrain-budget.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MICRO_CONFIG } from '../../../test/demo-fixture.js';
+import { useConfiguredBackend } from '../../backend/use-backend.js';
+import { parseDuration, stepsForBudget } from './pretrain-budget.js';
 
 describe('parseDuration', () => {
   it('reads hours, minutes, seconds and plain seconds', () => {
@@ -16,5 +18,23 @@ describe('parseDuration', () => {
     );
     expect(() => parseDuration('0h')).toThrow(/got "0h"/);
     expect(() => parseDuration('')).toThrow(/got ""/);
+  });
+});
+
+describe('stepsForBudget', () => {
+  beforeAll(() => useConfiguredBackend());
+  const data = { pixels: new Float32Array(4 * 16 * 16 * 3).map((_, i) => (i % 7) / 7), count: 4, size: 16 };
+  const options = { data, config: MICRO_CONFIG, batchSize: 4 };
+
+  it('warms up 20 steps and times 16 when the budget is long (a fresh trainer starts slow)', async () => {
+    const timed = await stepsForBudget({ ...options, budgetSeconds: 8 * 3600 });
+    expect(timed).toMatchObject({ warmupSteps: 20, timedSteps: 16 });
+    expect(timed.steps).toBe(Math.floor((8 * 3600 * 0.97) / timed.secondsPerStep));
+  });
+
+  it('spends at most 5% of a short budget on the timing: 1 warm-up step and 3 timed ones at least', async () => {
+    const timed = await stepsForBudget({ ...options, budgetSeconds: 0.2 });
+    expect(timed).toMatchObject({ warmupSteps: 1, timedSteps: 3 });
+    expect(timed.steps).toBe(Math.max(1, Math.floor((0.2 * 0.97) / timed.secondsPerStep)));
   });
 });
