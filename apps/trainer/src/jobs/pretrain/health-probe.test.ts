@@ -9,7 +9,6 @@ import { useConfiguredBackend } from '../../backend/use-backend.js';
 import { saveRunCheckpoint } from './checkpoint-folder.js';
 import { chooseProbeImages, createHealthProbe } from './health-probe.js';
 
-
 describe('chooseProbeImages', () => {
   it('takes every image when there are few, in id order', () => {
     expect(chooseProbeImages(['c', 'a', 'b'], 5)).toEqual([1, 2, 0]);
